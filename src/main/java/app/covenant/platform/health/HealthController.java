@@ -1,0 +1,49 @@
+package app.covenant.platform.health;
+
+import java.util.Map;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Probes for load balancers and Kubernetes. {@code /health} and readiness need the database;
+ * liveness only says the process is not broken, so a database outage never restarts every pod.
+ */
+@RestController
+@RequestMapping(path = "/health", produces = MediaType.APPLICATION_JSON_VALUE)
+class HealthController {
+
+    private final DatabaseProbe database;
+    private final ApplicationAvailability availability;
+
+    HealthController(DatabaseProbe database, ApplicationAvailability availability) {
+        this.database = database;
+        this.availability = availability;
+    }
+
+    @GetMapping
+    ResponseEntity<Map<String, String>> health() {
+        return answer(database.check().up());
+    }
+
+    @GetMapping("/liveness")
+    ResponseEntity<Map<String, String>> liveness() {
+        return answer(availability.getLivenessState() == LivenessState.CORRECT);
+    }
+
+    @GetMapping("/readiness")
+    ResponseEntity<Map<String, String>> readiness() {
+        return answer(availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC && database.check().up());
+    }
+
+    private static ResponseEntity<Map<String, String>> answer(boolean ok) {
+        return ok ? ResponseEntity.ok(Map.of("status", "ok"))
+                : ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("status", "unavailable"));
+    }
+}
