@@ -4,6 +4,7 @@ import app.covenant.platform.migration.MigrationCommand;
 import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.modulith.Modulithic;
 
@@ -11,7 +12,8 @@ import org.springframework.modulith.Modulithic;
  * Covenant: insurance compliance and contract lifecycle management in one modular monolith.
  * {@code --migrate-only} applies the database migrations and exits (the Kubernetes migrations job).
  */
-@SpringBootApplication
+// No generated in-memory user: it would print a password to the log.
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
 @Modulithic(sharedModules = "shared")
 public class CovenantApplication {

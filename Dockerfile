@@ -1,0 +1,66 @@
+# Covenant container image: built with the Maven wrapper, run as a layered Spring Boot application
+# by a non-root user. Build:  docker build -t covenant .
+# Run:    docker run --env-file .env.production -p 8080:8080 covenant
+# Migrate only (the Kubernetes job and the compose "migrate" service):  docker run ... covenant --migrate-only
+
+# ---------------------------------------------------------------------------------------------------
+# Build stage: compile and package the executable jar, then split it into layers.
+# ---------------------------------------------------------------------------------------------------
+FROM eclipse-temurin:21-jdk AS build
+WORKDIR /workspace
+
+# Build descriptors first: the dependency layer below is rebuilt only when pom.xml or the wrapper change.
+COPY mvnw ./
+COPY .mvn .mvn
+COPY pom.xml ./
+RUN chmod +x mvnw && ./mvnw -B -q dependency:go-offline
+
+COPY src src
+RUN ./mvnw -B -DskipTests package
+
+# Layers (dependencies, spring-boot-loader, snapshot-dependencies, application) plus the launcher, so
+# a code change re-ships only the small application layer.
+RUN java -Djarmode=tools -jar target/covenant-*.jar extract --layers --launcher --destination /extracted
+
+# ---------------------------------------------------------------------------------------------------
+# Runtime stage: JRE only, non-root, read-only friendly (writes go to /tmp and /app/data).
+# ---------------------------------------------------------------------------------------------------
+FROM eclipse-temurin:21-jre AS runtime
+
+LABEL org.opencontainers.image.title="Covenant" \
+      org.opencontainers.image.description="Insurance compliance and contract lifecycle management for general contractors"
+
+# curl is only for the HEALTHCHECK below.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/*
+
+# Fixed numeric ids so Kubernetes (runAsUser: 10001, runAsNonRoot) can verify them.
+RUN groupadd --system --gid 10001 covenant \
+    && useradd --system --uid 10001 --gid 10001 --home-dir /app --no-create-home --shell /usr/sbin/nologin covenant \
+    && mkdir -p /app/data \
+    && chown 10001:10001 /app/data
+
+WORKDIR /app
+
+# Least-changing layer first. Files stay owned by root: the application cannot rewrite its own code.
+COPY --from=build /extracted/dependencies/ ./
+COPY --from=build /extracted/spring-boot-loader/ ./
+COPY --from=build /extracted/snapshot-dependencies/ ./
+COPY --from=build /extracted/application/ ./
+
+ENV APP_ENV=production \
+    DATA_DIR=/app/data \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:InitialRAMPercentage=50.0 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp -Dfile.encoding=UTF-8"
+
+USER 10001:10001
+
+# 8080: API and web UI (PORT). 9090: actuator metrics for the Prometheus scraper (MANAGEMENT_PORT).
+EXPOSE 8080 9090
+
+# Liveness only: a database outage must not mark the container unhealthy. Kubernetes ignores this
+# and uses the probes of deploy/k8s/deployment.yaml instead.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
+    CMD curl -fsS "http://localhost:${PORT:-8080}/health/liveness" > /dev/null || exit 1
+
+ENTRYPOINT ["java","org.springframework.boot.loader.launch.JarLauncher"]

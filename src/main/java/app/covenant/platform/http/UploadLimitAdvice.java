@@ -1,0 +1,25 @@
+package app.covenant.platform.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * An oversized upload fails while the request is parsed, before any controller is chosen, so it is
+ * answered here for every path; sending it on to the error page would parse the upload a second time.
+ */
+@RestControllerAdvice
+class UploadLimitAdvice {
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request) {
+        String limit = ex.getMaxUploadSize() > 0 ? " of " + ex.getMaxUploadSize() + " bytes" : "";
+        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE,
+                "The upload is larger than the limit" + limit + ".", request);
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+    }
+}

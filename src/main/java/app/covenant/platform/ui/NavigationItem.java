@@ -1,0 +1,42 @@
+package app.covenant.platform.ui;
+
+import java.util.Objects;
+
+/**
+ * One link of the left navigation. A module adds its pages by declaring a bean of this type, e.g.
+ * {@code @Bean NavigationItem certificates() { return new NavigationItem(Area.INSURANCE, "Certificates",
+ * "/insurance/certificates", "shield", 10); }}. An area appears only once it has a link.
+ *
+ * @param icon  name of an icon in {@code fragments/components.html :: icon}, or {@code null}
+ * @param order position within the area, lowest first
+ */
+public record NavigationItem(Area area, String label, String href, String icon, int order) {
+
+    public NavigationItem {
+        Objects.requireNonNull(area, "area");
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(href, "href");
+        if (!href.startsWith("/")) {
+            throw new IllegalArgumentException("Navigation links stay on this site: " + href);
+        }
+    }
+
+    /** The areas of the navigation, in the order they are shown. */
+    public enum Area {
+        OVERVIEW("Overview"),
+        INSURANCE("Insurance"),
+        CONTRACTS("Contracts"),
+        ADMINISTRATION("Administration"),
+        DEVELOPERS("Developers");
+
+        private final String title;
+
+        Area(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package app.covenant.platform.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.covenant.CovenantApplication;
+import app.covenant.support.ProbeController;
+import app.covenant.support.TestDatabases;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code APP_ENV=production}: strict configuration, PostgreSQL from DATABASE_URL, JSON logs, HSTS. */
+@ExtendWith(OutputCaptureExtension.class)
+class ProductionModeTest {
+
+    private static final String STRONG = "k9F2mQ7xP4vL8zR1tW6yB3nH5jD0sG2cV7aE9uI4oK1";
+
+    @Test
+    void refusesToStartNamingEveryMissingVariable(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--APP_ENV=production"))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .satisfies(error -> assertThat(((InvalidConfigurationException) error).problems())
+                        .anySatisfy(problem -> assertThat(problem).startsWith("DATABASE_URL is required"))
+                        .anySatisfy(problem -> assertThat(problem).startsWith("JWT_SECRET is required"))
+                        .anySatisfy(problem -> assertThat(problem).startsWith("ENCRYPTION_KEY is required"))
+                        .anySatisfy(problem -> assertThat(problem).startsWith("ENCRYPTION_SALT is required"))
+                        .anySatisfy(problem -> assertThat(problem).startsWith("FRONTEND_URL is required")));
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START").contains("JWT_SECRET is required");
+    }
+
+    @Test
+    void refusesWeakSecrets() {
+        assertThatThrownBy(() -> start(withSecrets("--APP_ENV=production",
+                "--DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test",
+                "--JWT_SECRET=short",
+                "--ENCRYPTION_KEY=change-me-change-me-change-me-change-me",
+                "--ENCRYPTION_SALT=aaaaaaaaaaaaaaaaaaaaaaaa",
+                "--FRONTEND_URL=covenant.example.com")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .satisfies(error -> assertThat(((InvalidConfigurationException) error).problems())
+                        .containsExactlyInAnyOrder(
+                                "JWT_SECRET is too short: at least 32 characters are required (generate one with: openssl rand -base64 48)",
+                                "ENCRYPTION_KEY looks like a placeholder: use a random value (openssl rand -base64 48)",
+                                "ENCRYPTION_SALT is too predictable: it repeats too few different characters",
+                                "FRONTEND_URL must be an absolute http(s) URL such as https://covenant.example.com"));
+    }
+
+    @Test
+    void aMalformedDatabaseUrlIsNamedToo() {
+        assertThatThrownBy(() -> start(withSecrets("--APP_ENV=production", "--DATABASE_URL=mysql://db/covenant")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("DATABASE_URL must start with postgresql://");
+    }
+
+    @Test
+    void migratesPostgresqlFromTheSourceGuidesUrlAndLogsJson(CapturedOutput output) throws Exception {
+        String database = TestDatabases.databaseName(TestDatabases.createFresh());
+        String databaseUrl = "postgresql://postgres@127.0.0.1:5432/" + database
+                + "?schema=public&connection_limit=4&pool_timeout=5&sslmode=disable";
+
+        try (ConfigurableApplicationContext context = start(withSecrets("--APP_ENV=production",
+                "--DATABASE_URL=" + databaseUrl, "--REDIS_URL=redis://127.0.0.1:6379/9",
+                "--PORT=0", "--MANAGEMENT_PORT=0"))) {
+            assertThat(context.getEnvironment().getActiveProfiles()).contains("production");
+            assertThat(context.getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size"))
+                    .isEqualTo("4");
+            assertThat(appliedMigrations(database)).contains("1", "1.1");
+
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            HttpResponse<String> health = get(port, "/health", "prod-check-1");
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.headers().firstValue("Strict-Transport-Security"))
+                    .hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age=31536000"));
+            get(port, "/api/v1/test-probe/log?message=json-log-check", "prod-check-2");
+
+            int managementPort = Integer.parseInt(context.getEnvironment().getProperty("local.management.port"));
+            assertThat(managementPort).isNotEqualTo(port);
+            HttpResponse<String> metrics = get(managementPort, "/actuator/prometheus", "prod-check-3");
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("http_server_requests_seconds");
+            assertThat(get(port, "/actuator/prometheus", "prod-check-4").statusCode()).isEqualTo(404);
+        }
+
+        JsonMapper json = JsonMapper.builder().build();
+        List<JsonNode> lines = new ArrayList<>();
+        output.getOut().lines().filter(line -> line.startsWith("{")).forEach(line -> lines.add(json.readTree(line)));
+        assertThat(lines).isNotEmpty();
+        assertThat(lines).allSatisfy(line -> assertThat(line.has("timestamp") && line.has("level")
+                && line.has("logger") && line.has("message")).as(line.toString()).isTrue());
+        assertThat(lines).filteredOn(line -> "json-log-check".equals(line.path("message").asString()))
+                .singleElement()
+                .satisfies(line -> assertThat(line.get("traceId").asString()).isEqualTo("prod-check-2"));
+        assertThat(output.getOut()).doesNotContain("APPLICATION FAILED TO START");
+    }
+
+    private static ConfigurableApplicationContext start(String... args) {
+        return new SpringApplicationBuilder(CovenantApplication.class, ProbeController.class).run(args);
+    }
+
+    private static String[] withSecrets(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        List.of("--JWT_SECRET=" + STRONG, "--ENCRYPTION_KEY=" + STRONG.toUpperCase(),
+                        "--ENCRYPTION_SALT=Q4w8E2r6T1y5U9i3", "--FRONTEND_URL=https://covenant.example.com").stream()
+                .filter(secret -> all.stream().noneMatch(arg -> arg.startsWith(secret.substring(0, secret.indexOf('=') + 1))))
+                .forEach(all::add);
+        return all.toArray(String[]::new);
+    }
+
+    private static List<String> appliedMigrations(String database) throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:5432/" + database + "?user=postgres";
+        List<String> versions = new ArrayList<>();
+        try (Connection connection = java.sql.DriverManager.getConnection(url);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "select version from flyway_schema_history where success order by installed_rank")) {
+            while (rows.next()) {
+                versions.add(rows.getString(1));
+            }
+        }
+        return versions;
+    }
+
+    private static HttpResponse<String> get(int port, String path, String correlationId) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("X-Correlation-ID", correlationId).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
