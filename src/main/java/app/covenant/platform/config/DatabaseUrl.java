@@ -126,8 +126,9 @@ public record DatabaseUrl(String jdbcUrl, String username, String password, Inte
         throw invalid("has " + name + "=" + value + "; it must be a positive whole number");
     }
 
+    /** Percent-decoding as in a URL, where {@code +} is a plus sign (it often is, in generated passwords). */
     private static String decode(String value) {
-        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private static InvalidConfigurationException invalid(String reason) {

@@ -12,6 +12,7 @@ class DatabaseUrlTest {
     @CsvSource(delimiter = '|', textBlock = """
             postgresql://postgres@127.0.0.1:5432/covenant                                       | jdbc:postgresql://127.0.0.1:5432/covenant                                   | postgres |        |    |
             postgres://app:s3cr%40t@db.internal/covenant                                        | jdbc:postgresql://db.internal:5432/covenant                                 | app      | s3cr@t |    |
+            postgresql://app:a+b%2Fc%3D@db/covenant                                             | jdbc:postgresql://db:5432/covenant                                          | app      | a+b/c= |    |
             postgresql://u:p@db:6432/cov?schema=public&connection_limit=20&pool_timeout=10&sslmode=require | jdbc:postgresql://db:6432/cov?currentSchema=public&sslmode=require | u        | p      | 20 | 10000
             postgresql://u:p@db/cov?connect_timeout=5&pgbouncer=true&application_name=covenant  | jdbc:postgresql://db:5432/cov?connectTimeout=5&ApplicationName=covenant      | u        | p      |    |
             postgresql://u@[::1]:5432/cov                                                       | jdbc:postgresql://[::1]:5432/cov                                            | u        |        |    |

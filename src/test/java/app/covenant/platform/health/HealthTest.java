@@ -1,0 +1,84 @@
+package app.covenant.platform.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.covenant.support.IntegrationTest;
+import app.covenant.support.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ContextConfiguration;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Health against a database of its own, which the test makes refuse connections to prove that
+ * {@code /health} and readiness turn {@code 503} while liveness stays up.
+ */
+@IntegrationTest
+@ContextConfiguration(initializers = HealthTest.OwnDatabase.class)
+class HealthTest {
+
+    static final String URL = TestDatabases.createFresh();
+    static final String DATABASE = TestDatabases.databaseName(URL);
+
+    @Autowired
+    TestRestTemplate http;
+
+    @AfterEach
+    void reopenDatabase() {
+        TestDatabases.execute("ALTER DATABASE " + DATABASE + " WITH ALLOW_CONNECTIONS true");
+    }
+
+    @Test
+    void healthyNodeAnswersOk() {
+        for (String path : new String[] {"/health", "/health/liveness", "/health/readiness"}) {
+            ResponseEntity<JsonNode> response = http.getForEntity(path, JsonNode.class);
+            assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+            assertThat(response.getBody().get("status").asString()).as(path).isEqualTo("ok");
+        }
+        assertThat(http.getForEntity("/api/health", String.class).getStatusCode())
+                .as("health lives outside the API").isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void databaseOutageMakesTheNodeUnreadyButAlive() {
+        TestDatabases.execute("ALTER DATABASE " + DATABASE + " WITH ALLOW_CONNECTIONS false");
+        TestDatabases.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + DATABASE + "'");
+
+        assertThat(http.getForEntity("/health", JsonNode.class))
+                .satisfies(response -> assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE))
+                .satisfies(response -> assertThat(response.getBody().get("status").asString()).isEqualTo("unavailable"));
+        assertThat(http.getForEntity("/health/readiness", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(http.getForEntity("/health/liveness", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        reopenDatabase();
+        assertThat(http.getForEntity("/health", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void metricsArePublishedForPrometheus() {
+        http.getForEntity("/health", String.class);
+
+        ResponseEntity<String> metrics = http.getForEntity("/actuator/prometheus", String.class);
+
+        assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
+        // Histogram buckets let Prometheus compute p50/p95/p99 across every node (histogram_quantile).
+        assertThat(metrics.getBody())
+                .contains("http_server_requests_seconds_bucket")
+                .contains("hikaricp_connections_active");
+    }
+
+    static class OwnDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of("spring.datasource.url=" + URL).applyTo(context.getEnvironment());
+        }
+    }
+}
