@@ -38,9 +38,12 @@ public class StatusBadges {
         return "neutral";
     }
 
-    /** {@code AWAITING_BROKER_UPLOAD} reads as "Awaiting broker upload". */
+    /** {@code AWAITING_BROKER_UPLOAD} reads as "Awaiting broker upload", {@code NON_COMPLIANT} as "Non-compliant". */
     public String label(Object status) {
         String words = key(status).replace('_', ' ').toLowerCase(Locale.ROOT);
+        if (words.startsWith("non ")) {
+            words = "non-" + words.substring(4);
+        }
         return words.isEmpty() ? "" : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 

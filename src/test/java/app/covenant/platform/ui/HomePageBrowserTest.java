@@ -1,0 +1,175 @@
+package app.covenant.platform.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import app.covenant.support.IntegrationTest;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The home page in a real, headless Chromium (Debian's, never a downloaded one). The console must stay
+ * free of errors: that is where CSP violations and missing assets show up.
+ */
+@IntegrationTest
+class HomePageBrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static ChromeDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        String chromium = System.getProperty("chromium.path", "/usr/bin/chromium");
+        String driver = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        if (!Files.isExecutable(Path.of(chromium))) {
+            fail("Chromium is needed for browser tests but " + chromium + " is missing. Install the Debian "
+                    + "packages chromium and chromium-driver (.ci/run does), or pass -Dchromium.path=...");
+        }
+        if (!Files.isExecutable(Path.of(driver))) {
+            fail("chromedriver is needed for browser tests but " + driver + " is missing. Install the Debian "
+                    + "package chromium-driver, or pass -Dchromedriver.path=...");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--disable-sync", "--window-size=1280,900");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+        // An explicit driver executable keeps Selenium Manager from looking for (or fetching) one.
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(driver))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @AfterEach
+    void consoleHasNoErrors() {
+        assertThat(consoleErrors()).as("browser console errors (CSP violations, missing assets, script errors)")
+                .isEmpty();
+    }
+
+    @Test
+    void homePageShowsThisNodeAndRefreshesIt() throws IOException {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(url("/"));
+
+        assertThat(browser.getTitle()).isEqualTo("Home · Covenant");
+        WebElement panel = browser.findElement(By.id("node-status"));
+        assertThat(panel.findElement(By.cssSelector("[data-fact=database]")).getText()).contains("PostgreSQL");
+        assertThat(panel.findElement(By.cssSelector("[data-fact=redis]")).getText()).containsIgnoringCase("connected");
+        assertThat(browser.findElement(By.cssSelector(".nav-toggle")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("sidenav")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector(".nav-link[aria-current=page]")).getText()).isEqualTo("Home");
+        screenshot("home.png");
+        fullPageScreenshot("home-full.png");
+
+        // htmx swaps the whole panel every 10 s: the element we hold goes stale, a fresh one replaces it.
+        new WebDriverWait(browser, Duration.ofSeconds(25)).until(ExpectedConditions.stalenessOf(panel));
+        WebElement refreshed = new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("node-status")));
+        assertThat(refreshed.getText()).contains("PostgreSQL");
+    }
+
+    @Test
+    void navigationCollapsesIntoAMenuOnATablet() throws IOException {
+        browser.manage().window().setSize(new Dimension(820, 1180));
+        browser.get(url("/"));
+
+        WebElement toggle = browser.findElement(By.cssSelector(".nav-toggle"));
+        WebElement nav = browser.findElement(By.id("sidenav"));
+        assertThat(toggle.isDisplayed()).isTrue();
+        assertThat(nav.isDisplayed()).isFalse();
+        screenshot("home-tablet.png");
+        fullPageScreenshot("home-tablet-full.png");
+
+        toggle.click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOf(nav));
+        assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(nav.findElement(By.linkText("API docs")).isDisplayed()).isTrue();
+        screenshot("home-tablet-menu.png");
+
+        // Escape closes the menu and gives focus back to the toggle.
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.invisibilityOf(nav));
+        assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("false");
+    }
+
+    @Test
+    void errorPageLoadsItsAssetsCleanly() throws IOException {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(url("/no-such-page"));
+
+        assertThat(browser.getTitle()).isEqualTo("Not Found · Covenant");
+        assertThat(browser.findElement(By.cssSelector("[data-correlation-id]")).getText()).isNotBlank();
+        screenshot("error.png");
+        // The page's own 404 is expected; anything else (a blocked style, a missing script) is not.
+        assertThat(consoleErrors()).allMatch(message -> message.contains("/no-such-page"));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static List<String> consoleErrors() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+    }
+
+    /** The whole page, for reviewing the layout: the window grows to the document's height for one shot. */
+    private static void fullPageScreenshot(String name) throws IOException {
+        Dimension before = browser.manage().window().getSize();
+        Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(before.getWidth(), height.intValue() + 200));
+        try {
+            screenshot(name);
+        } finally {
+            browser.manage().window().setSize(before);
+        }
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
