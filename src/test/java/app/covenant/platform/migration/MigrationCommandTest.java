@@ -25,7 +25,7 @@ class MigrationCommandTest {
         MigrationCommand.run(new String[] {MigrationCommand.FLAG, "--spring.datasource.url=" + url,
                 "--server.port=" + port, "--REDIS_URL="});
 
-        assertThat(migrations(url)).containsExactly("1", "1.1");
+        assertThat(migrations(url)).startsWith("1", "1.1", "2");
         try (ServerSocket stillFree = new ServerSocket(port)) {
             assertThat(stillFree.isBound()).as("no web server was started").isTrue();
         }
