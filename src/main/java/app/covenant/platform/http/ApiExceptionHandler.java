@@ -1,5 +1,6 @@
 package app.covenant.platform.http;
 
+import app.covenant.shared.problem.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
@@ -14,6 +15,11 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -82,6 +88,34 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return createResponseEntity(problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<Object> handleProblem(ProblemException ex, WebRequest request) {
+        HttpStatus status = HttpStatus.valueOf(ex.status());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+        if (!ex.errors().isEmpty()) {
+            problem.setProperty("errors", ex.errors().stream()
+                    .map(error -> new FieldProblem(error.field(), error.message())).toList());
+        }
+        HttpHeaders headers = new HttpHeaders();
+        ex.headers().forEach(headers::set);
+        return createResponseEntity(problem, headers, status, request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> handleAccessDenied(AccessDeniedException ex, WebRequest request) {
+        HttpStatus status = isSignedIn() ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
+        String detail = status == HttpStatus.FORBIDDEN
+                ? "You do not have the permission this action needs." : "Sign in first.";
+        return createResponseEntity(ProblemDetail.forStatusAndDetail(status, detail), new HttpHeaders(), status,
+                request);
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> handleAuthentication(AuthenticationException ex, WebRequest request) {
+        return createResponseEntity(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Sign in first."),
+                new HttpHeaders(), HttpStatus.UNAUTHORIZED, request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) throws Exception {
         if (AnnotationUtils.findAnnotation(ex.getClass(), ResponseStatus.class) != null) {
@@ -100,6 +134,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             Problems.decorate(problem, servletRequest(request));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static boolean isSignedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
     }
 
     private static HttpServletRequest servletRequest(WebRequest request) {

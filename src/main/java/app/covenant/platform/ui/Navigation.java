@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -28,13 +29,18 @@ class Navigation {
                 .forEach(item -> byArea.computeIfAbsent(item.area(), area -> new ArrayList<>()).add(item));
     }
 
-    /** The sections to show on the page at {@code path}, its own link marked as current. */
-    List<Section> sectionsFor(String path) {
+    /**
+     * The sections to show on the page at {@code path} to someone holding {@code permissions}, its own
+     * link marked as current. Areas left without a visible link are not shown.
+     */
+    List<Section> sectionsFor(String path, Set<String> permissions) {
         return byArea.entrySet().stream()
                 .map(entry -> new Section(entry.getKey().name().toLowerCase(Locale.ROOT), entry.getKey().title(),
                         entry.getValue().stream()
+                                .filter(item -> item.permission() == null || permissions.contains(item.permission()))
                                 .map(item -> new Link(item.label(), item.href(), item.icon(), isCurrent(item.href(), path)))
                                 .toList()))
+                .filter(section -> !section.links().isEmpty())
                 .toList();
     }
 

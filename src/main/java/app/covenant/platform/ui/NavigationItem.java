@@ -7,10 +7,15 @@ import java.util.Objects;
  * {@code @Bean NavigationItem certificates() { return new NavigationItem(Area.INSURANCE, "Certificates",
  * "/insurance/certificates", "shield", 10); }}. An area appears only once it has a link.
  *
- * @param icon  name of an icon in {@code fragments/components.html :: icon}, or {@code null}
- * @param order position within the area, lowest first
+ * @param icon       name of an icon in {@code fragments/components.html :: icon}, or {@code null}
+ * @param order      position within the area, lowest first
+ * @param permission the permission a signed-in user needs to see the link; {@code null}: everyone
  */
-public record NavigationItem(Area area, String label, String href, String icon, int order) {
+public record NavigationItem(Area area, String label, String href, String icon, int order, String permission) {
+
+    public NavigationItem(Area area, String label, String href, String icon, int order) {
+        this(area, label, href, icon, order, null);
+    }
 
     public NavigationItem {
         Objects.requireNonNull(area, "area");

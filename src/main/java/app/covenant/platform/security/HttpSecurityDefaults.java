@@ -3,24 +3,23 @@ package app.covenant.platform.security;
 import app.covenant.platform.config.PlatformProperties;
 import app.covenant.platform.http.CorrelationId;
 import java.util.List;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.stereotype.Component;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Response headers and CORS of SECURITY.md for every response. Nodes keep no HTTP session.
- * Until the identity module adds sign-in, the only endpoints are public (home, health, docs).
+ * What every security filter chain of the application starts from: the response headers and CORS of
+ * SECURITY.md, no HTTP session on the node (stateless), no built-in login forms. The identity module
+ * adds authentication and access rules on top.
  */
-@Configuration(proxyBeanMethods = false)
-class WebSecurityConfiguration {
+@Component
+public class HttpSecurityDefaults {
 
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'self'",
@@ -37,16 +36,21 @@ class WebSecurityConfiguration {
     static final String PERMISSIONS_POLICY =
             "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
-    @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, PlatformProperties properties) throws Exception {
-        http
+    private final PlatformProperties properties;
+
+    HttpSecurityDefaults(PlatformProperties properties) {
+        this.properties = properties;
+    }
+
+    public HttpSecurity apply(HttpSecurity http) throws Exception {
+        return http
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .cors(cors -> cors.configurationSource(corsConfigurationSource(properties)))
-                .csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.configurationSource(corsConfigurationSource()))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> { })
                 .headers(headers -> {
                     headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY));
                     headers.frameOptions(frame -> frame.deny());
@@ -62,12 +66,10 @@ class WebSecurityConfiguration {
                     } else {
                         headers.httpStrictTransportSecurity(hsts -> hsts.disable());
                     }
-                })
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
-        return http.build();
+                });
     }
 
-    private static CorsConfigurationSource corsConfigurationSource(PlatformProperties properties) {
+    private CorsConfigurationSource corsConfigurationSource() {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         if (properties.corsOrigins().isEmpty()) {
             return source; // same-origin only

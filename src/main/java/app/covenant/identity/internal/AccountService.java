@@ -1,0 +1,141 @@
+package app.covenant.identity.internal;
+
+import app.covenant.audit.AuditEntry;
+import app.covenant.audit.AuditTrail;
+import app.covenant.identity.IdentityProperties;
+import app.covenant.notifications.EmailOutbox;
+import app.covenant.notifications.OutgoingEmail;
+import app.covenant.shared.problem.ProblemException;
+import app.covenant.shared.security.Caller;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A person's own account: forgotten and changed passwords, e-mail verification, accepting an
+ * invitation. A password change or reset ends the user's other sessions.
+ */
+@Service
+public class AccountService {
+
+    private final UserRepository users;
+    private final TransactionTemplate transactions;
+    private final OneTimeLinks links;
+    private final PasswordPolicy policy;
+    private final PasswordEncoder passwords;
+    private final Sessions sessions;
+    private final SignInService signIn;
+    private final EmailOutbox outbox;
+    private final AuditTrail audit;
+    private final IdentityProperties properties;
+    private final Clock clock;
+
+    AccountService(UserRepository users, TransactionTemplate transactions, OneTimeLinks links, PasswordPolicy policy,
+                   PasswordEncoder passwords, Sessions sessions, SignInService signIn, EmailOutbox outbox,
+                   AuditTrail audit, IdentityProperties properties, Clock clock) {
+        this.users = users;
+        this.transactions = transactions;
+        this.links = links;
+        this.policy = policy;
+        this.passwords = passwords;
+        this.sessions = sessions;
+        this.signIn = signIn;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Me describe(Caller caller, OrganizationAdministration organizations) {
+        User user = users.findById(caller.userId()).orElseThrow();
+        return new Me(new Me.MeUser(user.getId(), user.email(), user.name(), user.phone(), user.emailVerified(),
+                user.mustChangePassword()), organizations.get(caller, caller.organizationId()),
+                caller.roles().stream().sorted().toList(), caller.permissions().stream().sorted().toList(),
+                organizations.mine(caller));
+    }
+
+    /** Always succeeds from the caller's point of view, so it never tells whether an e-mail is known. */
+    @Transactional
+    public void forgotPassword(String email) {
+        users.findByEmailNormalized(User.normalize(email)).filter(User::isActive).ifPresent(user -> {
+            links.send(user, UserToken.Purpose.PASSWORD_RESET, null, properties.passwordResetTtl(), "/reset-password",
+                    "password-reset", "Reset your Covenant password", Map.of());
+            audit.record(AuditEntry.of("identity", "auth.password-reset.requested").actor(user.getId(), user.email())
+                    .target("user", user.getId()));
+        });
+    }
+
+    @Transactional
+    public void resetPassword(String token, String newPassword) {
+        UserToken used = links.consume(token, UserToken.Purpose.PASSWORD_RESET);
+        User user = users.findById(used.userId()).orElseThrow();
+        setPassword(user, newPassword, "newPassword");
+        sessions.revokeAllOf(user.getId(), null, "password-reset");
+        audit.record(AuditEntry.of("identity", "auth.password.reset").actor(user.getId(), user.email())
+                .target("user", user.getId()));
+    }
+
+    @Transactional
+    public void changePassword(Caller caller, String currentPassword, String newPassword) {
+        User user = users.findById(caller.userId()).orElseThrow();
+        if (currentPassword == null || !passwords.matches(currentPassword, user.passwordHash())) {
+            throw ProblemException.invalid("currentPassword", "is not your current password");
+        }
+        setPassword(user, newPassword, "newPassword");
+        sessions.revokeAllOf(user.getId(), caller.sessionId(), "password-changed");
+        audit.record(AuditEntry.of("identity", "auth.password.changed").actor(user.getId(), user.email())
+                .organization(caller.organizationId()).target("user", user.getId()));
+    }
+
+    @Transactional
+    public void sendEmailVerification(Caller caller) {
+        User user = users.findById(caller.userId()).orElseThrow();
+        if (user.emailVerified()) {
+            throw ProblemException.conflict("Your e-mail address is already verified.");
+        }
+        links.send(user, UserToken.Purpose.EMAIL_VERIFICATION, null, properties.emailVerificationTtl(),
+                "/verify-email", "email-verification", "Confirm your e-mail address", Map.of());
+    }
+
+    @Transactional
+    public void verifyEmail(String token) {
+        UserToken used = links.consume(token, UserToken.Purpose.EMAIL_VERIFICATION);
+        User user = users.findById(used.userId()).orElseThrow();
+        user.verifyEmail(clock.instant());
+        audit.record(AuditEntry.of("identity", "auth.email.verified").actor(user.getId(), user.email())
+                .target("user", user.getId()));
+    }
+
+    /** Sets name and password from the invitation link and signs the new user in. */
+    public SignedIn acceptInvitation(String token, String name, String password, ClientInfo client) {
+        String email = transactions.execute(status -> acceptInTransaction(token, name, password));
+        return signIn.signIn(email, password, client);
+    }
+
+    private String acceptInTransaction(String token, String name, String password) {
+        UserToken used = links.consume(token, UserToken.Purpose.INVITATION);
+        User user = users.findById(used.userId()).orElseThrow();
+        if (user.status() == User.Status.DEACTIVATED) {
+            throw ProblemException.invalid("token", "this link is not valid any more; ask for a new one");
+        }
+        if (name == null || name.isBlank()) {
+            throw ProblemException.invalid("name", "must not be blank");
+        }
+        setPassword(user, password, "password");
+        user.activate(name.trim(), clock.instant());
+        audit.record(AuditEntry.of("identity", "user.invitation.accepted").actor(user.getId(), user.email())
+                .organization(used.organizationId()).target("user", user.getId()));
+        return user.email();
+    }
+
+    private void setPassword(User user, String newPassword, String field) {
+        policy.check(newPassword, user.email(), field);
+        user.changePassword(passwords.encode(newPassword), clock.instant());
+        outbox.enqueue(new OutgoingEmail(user.email(), "Your Covenant password was changed", "password-changed",
+                Map.of("name", user.name(), "changedAt", clock.instant()), null));
+    }
+}

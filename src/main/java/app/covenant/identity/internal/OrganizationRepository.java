@@ -1,0 +1,18 @@
+package app.covenant.identity.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface OrganizationRepository extends JpaRepository<Organization, UUID> {
+
+    Optional<Organization> findByCode(String code);
+
+    List<Organization> findByIdIn(Collection<UUID> ids);
+
+    Page<Organization> findByIdIn(Collection<UUID> ids, Pageable pageable);
+}

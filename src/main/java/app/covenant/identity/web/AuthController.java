@@ -1,0 +1,140 @@
+package app.covenant.identity.web;
+
+import app.covenant.identity.internal.AccountService;
+import app.covenant.identity.internal.ClientInfo;
+import app.covenant.identity.internal.Me;
+import app.covenant.identity.internal.OrganizationAdministration;
+import app.covenant.identity.internal.SessionAdministration;
+import app.covenant.identity.internal.SessionView;
+import app.covenant.identity.internal.SignInService;
+import app.covenant.identity.web.security.CallerAuthentication;
+import app.covenant.shared.security.Caller;
+import jakarta.annotation.security.PermitAll;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Sign-in, tokens and one's own account: {@code /api/v1/auth} of API.md. */
+@RestController
+@RequestMapping(path = "/api/v1/auth", produces = MediaType.APPLICATION_JSON_VALUE)
+class AuthController {
+
+    private final SignInService signIn;
+    private final AccountService accounts;
+    private final OrganizationAdministration organizations;
+    private final SessionAdministration sessions;
+    private final Clock clock;
+
+    AuthController(SignInService signIn, AccountService accounts, OrganizationAdministration organizations,
+                   SessionAdministration sessions, Clock clock) {
+        this.signIn = signIn;
+        this.accounts = accounts;
+        this.organizations = organizations;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    @PermitAll
+    @PostMapping("/login")
+    TokenResponse login(@Valid @RequestBody AuthRequests.Login body, HttpServletRequest request) {
+        return TokenResponse.of(signIn.signIn(body.email(), body.password(), ClientInfo.of(request)), clock);
+    }
+
+    @PermitAll
+    @PostMapping("/refresh")
+    TokenResponse refresh(@Valid @RequestBody AuthRequests.Refresh body, HttpServletRequest request) {
+        return TokenResponse.of(signIn.refresh(body.refreshToken(), ClientInfo.of(request)), clock);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void logout(CallerAuthentication authentication,
+                @Valid @RequestBody(required = false) AuthRequests.Logout body) {
+        // The session is the access token's own family; the optional refresh token names the same one.
+        signIn.signOut(authentication.getPrincipal(), authentication.getCredentials().getId(),
+                authentication.getCredentials().getExpiresAt());
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @GetMapping("/me")
+    Me me(@AuthenticationPrincipal Caller caller) {
+        return accounts.describe(caller, organizations);
+    }
+
+    @PermitAll
+    @PostMapping("/forgot-password")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void forgotPassword(@Valid @RequestBody AuthRequests.ForgotPassword body) {
+        accounts.forgotPassword(body.email());
+    }
+
+    @PermitAll
+    @PostMapping("/reset-password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void resetPassword(@Valid @RequestBody AuthRequests.ResetPassword body) {
+        accounts.resetPassword(body.token(), body.newPassword());
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @PostMapping("/change-password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changePassword(@AuthenticationPrincipal Caller caller, @Valid @RequestBody AuthRequests.ChangePassword body) {
+        accounts.changePassword(caller, body.currentPassword(), body.newPassword());
+    }
+
+    @PermitAll
+    @PostMapping("/accept-invite")
+    TokenResponse acceptInvite(@Valid @RequestBody AuthRequests.AcceptInvite body, HttpServletRequest request) {
+        return TokenResponse.of(accounts.acceptInvitation(body.token(), body.name(), body.password(),
+                ClientInfo.of(request)), clock);
+    }
+
+    @PermitAll
+    @PostMapping("/verify-email")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void verifyEmail(@Valid @RequestBody AuthRequests.VerifyEmail body) {
+        accounts.verifyEmail(body.token());
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @PostMapping("/send-verification")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void sendVerification(@AuthenticationPrincipal Caller caller) {
+        accounts.sendEmailVerification(caller);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @PostMapping("/switch-org")
+    TokenResponse switchOrganization(@AuthenticationPrincipal Caller caller,
+                                     @Valid @RequestBody AuthRequests.SwitchOrganization body,
+                                     HttpServletRequest request) {
+        return TokenResponse.of(signIn.switchOrganization(caller, body.organizationId(), ClientInfo.of(request)), clock);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @GetMapping("/sessions")
+    List<SessionView> sessions(@AuthenticationPrincipal Caller caller) {
+        return sessions.mine(caller);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @PostMapping("/sessions/{id}/revoke")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revokeSession(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        sessions.revoke(caller, id);
+    }
+}

@@ -1,0 +1,43 @@
+package app.covenant.identity.web;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+
+/** Bodies of the {@code /api/v1/auth} endpoints. Passwords are bounded so hashing cannot be abused. */
+final class AuthRequests {
+
+    private AuthRequests() {
+    }
+
+    record Login(@NotBlank @Email @Size(max = 320) String email, @NotBlank @Size(max = 128) String password) {
+    }
+
+    record Refresh(@NotBlank @Size(max = 200) String refreshToken) {
+    }
+
+    record Logout(@Size(max = 200) String refreshToken) {
+    }
+
+    record ForgotPassword(@NotBlank @Email @Size(max = 320) String email) {
+    }
+
+    record ResetPassword(@NotBlank @Size(max = 200) String token, @NotBlank @Size(max = 128) String newPassword) {
+    }
+
+    record ChangePassword(@NotBlank @Size(max = 128) String currentPassword,
+                          @NotBlank @Size(max = 128) String newPassword) {
+    }
+
+    record AcceptInvite(@NotBlank @Size(max = 200) String token, @NotBlank @Size(max = 200) String name,
+                        @NotBlank @Size(max = 128) String password) {
+    }
+
+    record VerifyEmail(@NotBlank @Size(max = 200) String token) {
+    }
+
+    record SwitchOrganization(@NotNull UUID organizationId) {
+    }
+}

@@ -1,0 +1,79 @@
+package app.covenant.identity.web;
+
+import app.covenant.identity.internal.FeatureFlags;
+import app.covenant.identity.internal.OrganizationAdministration;
+import app.covenant.identity.internal.OrganizationView;
+import app.covenant.shared.security.Caller;
+import jakarta.validation.Valid;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Organizations, their entities and feature flags. */
+@RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+class OrganizationController {
+
+    private final OrganizationAdministration organizations;
+    private final FeatureFlags features;
+
+    OrganizationController(OrganizationAdministration organizations, FeatureFlags features) {
+        this.organizations = organizations;
+        this.features = features;
+    }
+
+    @PreAuthorize("hasAuthority('organization:read')")
+    @GetMapping("/api/v1/organizations")
+    Page<OrganizationView> list(@AuthenticationPrincipal Caller caller,
+                                @PageableDefault(sort = "name") Pageable pageable) {
+        return organizations.list(caller, pageable);
+    }
+
+    @PreAuthorize("hasAuthority('organization:read')")
+    @GetMapping("/api/v1/organizations/{id}")
+    OrganizationView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return organizations.get(caller, id);
+    }
+
+    @PreAuthorize("hasAuthority('organization:manage')")
+    @PostMapping("/api/v1/organizations")
+    @ResponseStatus(HttpStatus.CREATED)
+    OrganizationView create(@AuthenticationPrincipal Caller caller,
+                            @Valid @RequestBody AdminRequests.CreateOrganization body) {
+        return organizations.create(caller, body.code(), body.name(), body.type(), body.parentId());
+    }
+
+    @PreAuthorize("hasAuthority('organization:manage')")
+    @PutMapping("/api/v1/organizations/{id}")
+    OrganizationView update(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                            @Valid @RequestBody AdminRequests.UpdateOrganization body) {
+        return organizations.update(caller, id, body.name(), body.active());
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @GetMapping("/api/v1/feature-flags")
+    Map<String, Boolean> featureFlags(@AuthenticationPrincipal Caller caller) {
+        return features.of(caller.organizationId());
+    }
+
+    @PreAuthorize("hasAuthority('feature:manage')")
+    @PutMapping("/api/v1/feature-flags/{key}")
+    Map<String, Boolean> setFeatureFlag(@AuthenticationPrincipal Caller caller, @PathVariable String key,
+                                        @Valid @RequestBody AdminRequests.SetFeature body) {
+        return organizations.setFeature(caller, key, body.enabled());
+    }
+}

@@ -1,0 +1,81 @@
+package app.covenant.identity.web;
+
+import app.covenant.identity.internal.UserAdministration;
+import app.covenant.identity.internal.UserView;
+import app.covenant.shared.security.Caller;
+import jakarta.validation.Valid;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The users of the caller's organization. */
+@RestController
+@RequestMapping(path = "/api/v1/users", produces = MediaType.APPLICATION_JSON_VALUE)
+class UserController {
+
+    private final UserAdministration users;
+
+    UserController(UserAdministration users) {
+        this.users = users;
+    }
+
+    @PreAuthorize("hasAuthority('user:read')")
+    @GetMapping
+    Page<UserView> list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String q,
+                        @PageableDefault(sort = "name") Pageable pageable) {
+        return users.list(caller, q, pageable);
+    }
+
+    @PreAuthorize("hasAuthority('user:read')")
+    @GetMapping("/{id}")
+    UserView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return users.get(caller, id);
+    }
+
+    @PreAuthorize("hasAuthority('user:invite')")
+    @PostMapping("/invite")
+    @ResponseStatus(HttpStatus.CREATED)
+    UserView invite(@AuthenticationPrincipal Caller caller, @Valid @RequestBody AdminRequests.Invite body) {
+        return users.invite(caller, body.email(), body.name(), body.roleCode(), body.organizationId());
+    }
+
+    @PreAuthorize("hasAuthority('user:manage')")
+    @PutMapping("/{id}")
+    UserView update(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                    @Valid @RequestBody AdminRequests.UpdateUser body) {
+        return users.update(caller, id, body.name(), body.phone(), body.roleCode());
+    }
+
+    @PreAuthorize("hasAuthority('user:manage')")
+    @PostMapping("/{id}/deactivate")
+    UserView deactivate(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return users.deactivate(caller, id);
+    }
+
+    @PreAuthorize("hasAuthority('user:manage')")
+    @PostMapping("/{id}/reactivate")
+    UserView reactivate(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return users.reactivate(caller, id);
+    }
+
+    @PreAuthorize("hasAuthority('user:manage')")
+    @PostMapping("/{id}/unlock")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unlock(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        users.unlock(caller, id);
+    }
+}

@@ -1,0 +1,134 @@
+package app.covenant.identity.web.security;
+
+import app.covenant.identity.internal.SignInService;
+import app.covenant.platform.http.ProblemResponseWriter;
+import app.covenant.platform.http.Problems;
+import app.covenant.platform.security.HttpSecurityDefaults;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One filter chain for pages and API. Everything needs a signed-in caller except the public paths
+ * below; each endpoint then declares its permission with {@code @PreAuthorize} (checked by the
+ * authorization-matrix test). CSRF protects requests that a browser authenticates by cookie.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity(jsr250Enabled = true)
+class SecurityConfiguration {
+
+    /** Reachable without signing in. */
+    static final String[] PUBLIC_PATHS = {
+            "/", "/error", "/health", "/health/**", "/favicon.svg", "/css/**", "/js/**", "/img/**", "/webjars/**",
+            "/api/docs", "/api/docs.json", "/api/docs.json/**", "/api/swagger-ui/**", "/api/v1/system/status",
+            "/ui/node-status", "/login", "/forgot-password", "/reset-password", "/accept-invite", "/verify-email",
+            "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/forgot-password",
+            "/api/v1/auth/reset-password", "/api/v1/auth/accept-invite", "/api/v1/auth/verify-email"};
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, HttpSecurityDefaults defaults, JwtDecoder decoder,
+            CallerAuthenticationConverter converter, SignInService signIn, SessionCookies cookies,
+            ProblemResponseWriter problems, @Value("${management.server.port:-1}") int managementPort)
+            throws Exception {
+        defaults.apply(http)
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(csrfTokens())
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::authenticatedByBrowser))
+                .addFilterBefore(new BrowserSessionRefreshFilter(decoder, signIn, cookies),
+                        BearerTokenAuthenticationFilter.class)
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new CookieOrHeaderTokenResolver())
+                        .authenticationEntryPoint(entryPoint(problems))
+                        .accessDeniedHandler(accessDenied(problems))
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter)))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(entryPoint(problems))
+                        .accessDeniedHandler(accessDenied(problems)))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PUBLIC_PATHS).permitAll()
+                        // The management port is reached by the metrics scraper only (not exposed publicly).
+                        .requestMatchers(request -> managementPort > 0 && request.getLocalPort() == managementPort)
+                        .permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAuthority("metrics:read")
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    private static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        repository.setHeaderName("X-CSRF-Token");
+        repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax").path("/"));
+        return repository;
+    }
+
+    /**
+     * State-changing requests need a CSRF token unless they carry a bearer token; API calls without
+     * session cookies (a client signing in) are exempt too — a forged cross-site request always comes
+     * with the victim's cookies.
+     */
+    static boolean authenticatedByBrowser(HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            return false;
+        }
+        boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        boolean hasSessionCookie = SessionCookies.read(request, SessionCookies.ACCESS).isPresent()
+                || SessionCookies.read(request, SessionCookies.REFRESH).isPresent();
+        return !api || hasSessionCookie;
+    }
+
+    private static AuthenticationEntryPoint entryPoint(ProblemResponseWriter problems) {
+        return (request, response, exception) -> {
+            if (isPage(request)) {
+                String target = request.getRequestURI().substring(request.getContextPath().length());
+                response.sendRedirect(request.getContextPath() + "/login?next="
+                        + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8));
+                return;
+            }
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            problems.write(Problems.of(HttpStatus.UNAUTHORIZED, "Sign in first: the request has no valid access token.",
+                    request), request, response);
+        };
+    }
+
+    private static AccessDeniedHandler accessDenied(ProblemResponseWriter problems) {
+        return (request, response, exception) -> {
+            if (isPage(request) && !request.getMethod().equals("GET")) {
+                response.sendError(HttpStatus.FORBIDDEN.value());
+                return;
+            }
+            String detail = exception instanceof org.springframework.security.web.csrf.CsrfException
+                    ? "The form has expired or did not come from this site. Reload the page and try again."
+                    : "You do not have the permission this action needs.";
+            problems.write(Problems.of(HttpStatus.FORBIDDEN, detail, request), request, response);
+        };
+    }
+
+    private static boolean isPage(HttpServletRequest request) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                || request.getHeader("HX-Request") != null) {
+            return false;
+        }
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains("text/html");
+    }
+
+    static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+}

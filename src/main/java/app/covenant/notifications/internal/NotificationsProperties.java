@@ -1,0 +1,94 @@
+package app.covenant.notifications.internal;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the notifications module ({@code covenant.notifications.*}), fed in {@code application.yml}
+ * by {@code EMAIL_PROVIDER}, {@code EMAIL_FROM} and {@code SMTP_*}.
+ *
+ * @param provider where e-mail goes ({@code EMAIL_PROVIDER}: {@code outbox} or {@code smtp})
+ * @param from     the sender, {@code Name <address>} or a bare address ({@code EMAIL_FROM})
+ * @param smtp     the SMTP server, used when the provider is {@code smtp}
+ * @param delivery retries, claiming and the sender job
+ */
+@Validated
+@ConfigurationProperties("covenant.notifications")
+public record NotificationsProperties(
+        @NotNull @DefaultValue("outbox") EmailProvider provider,
+        @NotBlank @DefaultValue("Covenant <no-reply@localhost>") String from,
+        @Valid @NotNull @DefaultValue Smtp smtp,
+        @Valid @NotNull @DefaultValue Delivery delivery) {
+
+    @AssertTrue(message = "SMTP_HOST is required when EMAIL_PROVIDER=smtp")
+    public boolean isSmtpHostSetWhenNeeded() {
+        return provider != EmailProvider.SMTP || (smtp.host() != null && !smtp.host().isBlank());
+    }
+
+    @AssertTrue(message = "EMAIL_FROM must be an address such as 'Covenant <no-reply@example.com>'")
+    public boolean isFromAnAddress() {
+        try {
+            new InternetAddress(from, true).validate();
+            return true;
+        } catch (AddressException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * @param host           {@code SMTP_HOST}
+     * @param port           {@code SMTP_PORT}
+     * @param username       {@code SMTP_USER}; no authentication when blank
+     * @param password       {@code SMTP_PASS}
+     * @param starttls       {@code SMTP_STARTTLS}: upgrade to TLS and refuse to send in the clear
+     * @param connectTimeout how long to wait for the server to answer a connection
+     * @param timeout        how long to wait on a read or write once connected
+     */
+    public record Smtp(
+            String host,
+            @DefaultValue("587") @Min(1) @Max(65535) int port,
+            String username,
+            String password,
+            @DefaultValue("true") boolean starttls,
+            @NotNull @DefaultValue("10s") Duration connectTimeout,
+            @NotNull @DefaultValue("30s") Duration timeout) {
+
+        @Override
+        public String toString() {
+            // Records print every component; the password must never reach a log line.
+            return "Smtp[host=" + host + ", port=" + port + ", username=" + username + ", password=******"
+                    + ", starttls=" + starttls + "]";
+        }
+    }
+
+    /**
+     * @param maxAttempts          attempts before a message is marked {@code FAILED}
+     * @param firstRetryDelay      wait after the first failure; doubles after each further one
+     * @param maxRetryDelay        the longest wait between two attempts
+     * @param interval             how often the sender job looks for due messages
+     * @param batchSize            messages claimed at a time by the sender job
+     * @param claimLease           how long a claimed message is reserved for the node sending it; after
+     *                             that (the node died) another node may send it. Must exceed the SMTP timeouts.
+     * @param immediateConcurrency at most this many transactions' messages are sent right after commit at
+     *                             the same time; beyond that the job sends them, so a burst never piles up threads
+     */
+    public record Delivery(
+            @DefaultValue("10") @Min(1) int maxAttempts,
+            @NotNull @DefaultValue("1m") Duration firstRetryDelay,
+            @NotNull @DefaultValue("1h") Duration maxRetryDelay,
+            @NotNull @DefaultValue("30s") Duration interval,
+            @DefaultValue("50") @Min(1) @Max(1000) int batchSize,
+            @NotNull @DefaultValue("5m") Duration claimLease,
+            @DefaultValue("8") @Min(1) int immediateConcurrency) {
+    }
+}

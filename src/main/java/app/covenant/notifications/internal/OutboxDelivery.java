@@ -1,0 +1,122 @@
+package app.covenant.notifications.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends one claimed message and records the outcome: {@code SENT}, or a failed attempt with its error
+ * and the time of the next one, or {@code FAILED} when retrying is over. Never throws for a provider
+ * error: the outage is recorded on the message and the caller carries on.
+ */
+@Component
+class OutboxDelivery {
+
+    enum Outcome { SENT, RETRY_LATER, GAVE_UP, NOT_CLAIMED }
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
+    private static final int MAX_ERROR_LENGTH = 1000;
+
+    private final OutboxMessageRepository repository;
+    private final Optional<EmailSender> sender;
+    private final RetrySchedule retries;
+    private final NotificationsProperties.Delivery settings;
+    private final Clock clock;
+
+    OutboxDelivery(OutboxMessageRepository repository, ObjectProvider<EmailSender> sender,
+                   NotificationsProperties properties, Clock clock) {
+        this.repository = repository;
+        this.sender = Optional.ofNullable(sender.getIfAvailable());
+        this.settings = properties.delivery();
+        this.retries = RetrySchedule.of(settings);
+        this.clock = clock;
+    }
+
+    /** False with the {@code outbox} provider: messages are kept, not sent. */
+    boolean isEnabled() {
+        return sender.isPresent();
+    }
+
+    Instant leaseEnd(Instant now) {
+        return now.plus(settings.claimLease());
+    }
+
+    /** Claims the message if no one else has and it is due, then sends it. */
+    Outcome deliverIfDue(UUID id) {
+        UUID token = UUID.randomUUID();
+        Instant now = clock.instant();
+        if (repository.claimIfDue(id, token, now, leaseEnd(now), OutboxStatus.PENDING) == 0) {
+            return Outcome.NOT_CLAIMED;
+        }
+        return repository.findById(id).map(message -> deliver(message, token)).orElse(Outcome.NOT_CLAIMED);
+    }
+
+    /** Sends a message this node has claimed with {@code token}. */
+    Outcome deliver(OutboxMessage message, UUID token) {
+        EmailSender provider = sender.orElseThrow(() -> new IllegalStateException("No e-mail provider configured"));
+        String previousCorrelation = MDC.get(OutboxEnqueuer.CORRELATION_MDC_KEY);
+        if (message.correlationId() != null) {
+            // The delivery's log lines carry the id of the request that caused the message.
+            MDC.put(OutboxEnqueuer.CORRELATION_MDC_KEY, message.correlationId());
+        }
+        try {
+            try {
+                provider.send(message.envelope());
+            } catch (RuntimeException e) {
+                return recordFailure(message, token, e);
+            }
+            if (repository.markSent(message.getId(), token, clock.instant(), OutboxStatus.SENT) == 0) {
+                log.warn("E-mail {} was sent after its claim had expired; another node may send it again", message.getId());
+            } else {
+                log.debug("E-mail {} sent", message.getId());
+            }
+            return Outcome.SENT;
+        } finally {
+            restore(previousCorrelation);
+        }
+    }
+
+    private Outcome recordFailure(OutboxMessage message, UUID token, RuntimeException e) {
+        int attempts = message.attempts() + 1;
+        Instant now = clock.instant();
+        boolean permanent = e instanceof EmailDeliveryException delivery && delivery.isPermanent();
+        Optional<Instant> next = permanent ? Optional.empty() : retries.nextAttempt(attempts, now);
+        String error = describe(e);
+        repository.markFailedAttempt(message.getId(), token, next.isPresent() ? OutboxStatus.PENDING : OutboxStatus.FAILED,
+                error, next.orElse(now));
+        if (next.isPresent()) {
+            log.warn("E-mail {} not delivered (attempt {}), next attempt at {}: {}", message.getId(), attempts, next.get(), error);
+            return Outcome.RETRY_LATER;
+        }
+        log.error("E-mail {} given up after {} attempt(s): {}", message.getId(), attempts, error);
+        return Outcome.GAVE_UP;
+    }
+
+    /** One line, bounded, without secrets: the provider's reason, never the message or credentials. */
+    static String describe(RuntimeException e) {
+        String text;
+        if (e instanceof EmailDeliveryException) {
+            text = e.getMessage();
+        } else {
+            Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
+            text = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        }
+        String oneLine = text == null ? e.getClass().getSimpleName() : text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() > MAX_ERROR_LENGTH ? oneLine.substring(0, MAX_ERROR_LENGTH) : oneLine;
+    }
+
+    private static void restore(String previousCorrelation) {
+        if (previousCorrelation == null) {
+            MDC.remove(OutboxEnqueuer.CORRELATION_MDC_KEY);
+        } else {
+            MDC.put(OutboxEnqueuer.CORRELATION_MDC_KEY, previousCorrelation);
+        }
+    }
+}

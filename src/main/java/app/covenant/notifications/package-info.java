@@ -1,0 +1,11 @@
+/**
+ * Delivers the application's e-mail without losing any: a message is rendered and stored in the
+ * {@code email_outbox} table inside the caller's transaction, sent right after that transaction
+ * commits, and retried by a cluster-safe job until the provider accepts it or it is given up.
+ *
+ * <p>Unlike the module table in ARCHITECTURE.md, this module does not use {@code identity}: identity
+ * sends its invitations and password resets through {@link app.covenant.notifications.EmailOutbox},
+ * so depending on it would make a cycle.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "platform"})
+package app.covenant.notifications;
