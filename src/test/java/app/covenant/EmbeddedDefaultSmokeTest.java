@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import app.covenant.support.SignIn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,7 +57,16 @@ class EmbeddedDefaultSmokeTest {
         assertThat(DATA.resolve("covenant.mv.db")).exists();
 
         assertThat(http.getForEntity("/", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        // The demo users of API.md exist on the embedded default only.
+        String token = SignIn.tokens(http, "admin@covenant.test", "Covenant-Demo-2026").get("accessToken").asString();
+        JsonNode me = SignIn.get(http, "/api/v1/auth/me", token).getBody();
+        assertThat(me.get("organization").get("code").asString()).isEqualTo("DEMO");
+        assertThat(me.get("roles").get(0).asString()).isEqualTo("ADMIN");
+        assertThat(SignIn.get(http, "/api/v1/users?size=50", token).getBody().get("page").get("totalElements").asInt())
+                .isEqualTo(10);
+        assertThat(SignIn.get(http, "/api/v1/nothing-here", token).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(http.getForEntity("/api/v1/nothing-here", JsonNode.class).getStatusCode())
-                .isEqualTo(HttpStatus.NOT_FOUND);
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 }

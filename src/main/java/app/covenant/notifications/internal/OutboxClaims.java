@@ -24,14 +24,17 @@ class OutboxClaims {
         this.batchSize = properties.delivery().batchSize();
     }
 
-    /** @return the ids claimed with {@code token}, at most one batch; empty when nothing is due */
+    /**
+     * @return the messages claimed with {@code token}, at most one batch, empty when nothing is due. Their
+     *         content and attempt count are current; their claim fields are not (set by a bulk update).
+     */
     @Transactional
-    public List<UUID> claimDue(UUID token, Instant now) {
-        List<UUID> ids = repository.lockDue(now, batchSize);
-        if (!ids.isEmpty()) {
-            repository.claimLocked(ids, token, delivery.leaseEnd(now));
+    public List<OutboxMessage> claimDue(UUID token, Instant now) {
+        List<OutboxMessage> due = repository.lockDue(now, batchSize);
+        if (!due.isEmpty()) {
+            repository.claimLocked(due.stream().map(OutboxMessage::getId).toList(), token, delivery.leaseEnd(now));
         }
-        return ids;
+        return due;
     }
 
     /** Gives back what this claim has not sent yet, due at once, without counting an attempt. */

@@ -16,15 +16,18 @@ import org.springframework.transaction.annotation.Transactional;
  */
 interface OutboxMessageRepository extends JpaRepository<OutboxMessage, UUID> {
 
-    /** Locks due messages, skipping those another node is claiming right now (PostgreSQL and H2 both support it). */
+    /**
+     * Locks and reads due messages, skipping those another node is claiming right now (PostgreSQL and H2
+     * both support it). Returns entities rather than ids: H2 hands a native UUID column back as bytes.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     @Query(nativeQuery = true, value = """
-            SELECT id FROM email_outbox
+            SELECT * FROM email_outbox
             WHERE status = 'PENDING' AND next_attempt_at <= :now
             ORDER BY next_attempt_at
             LIMIT :limit
             FOR UPDATE SKIP LOCKED""")
-    List<UUID> lockDue(Instant now, int limit);
+    List<OutboxMessage> lockDue(Instant now, int limit);
 
     @Transactional(propagation = Propagation.MANDATORY)
     @Modifying
@@ -40,8 +43,6 @@ interface OutboxMessageRepository extends JpaRepository<OutboxMessage, UUID> {
             update OutboxMessage m set m.claimToken = :token, m.nextAttemptAt = :leaseEnd
             where m.id = :id and m.status = :pending and m.nextAttemptAt <= :now""")
     int claimIfDue(UUID id, UUID token, Instant now, Instant leaseEnd, OutboxStatus pending);
-
-    List<OutboxMessage> findByClaimToken(UUID token);
 
     @Transactional
     @Modifying

@@ -43,10 +43,10 @@ class OutboxSender {
         int failedInARow = 0;
         for (int batch = 0; delivery.isEnabled() && batch < MAX_BATCHES_PER_RUN && failedInARow < FAILURES_BEFORE_PAUSE; batch++) {
             UUID token = UUID.randomUUID();
-            if (claims.claimDue(token, clock.instant()).isEmpty()) {
+            List<OutboxMessage> claimed = claims.claimDue(token, clock.instant());
+            if (claimed.isEmpty()) {
                 break;
             }
-            List<OutboxMessage> claimed = repository.findByClaimToken(token);
             for (OutboxMessage message : claimed) {
                 if (failedInARow >= FAILURES_BEFORE_PAUSE) {
                     claims.release(token, clock.instant());

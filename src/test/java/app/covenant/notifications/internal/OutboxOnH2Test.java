@@ -53,14 +53,16 @@ class OutboxOnH2Test {
 
     @DynamicPropertySource
     static void freshEmbeddedDatabase(DynamicPropertyRegistry registry) throws IOException {
+        // covenant.data-dir, not DATA_DIR: that variable is read before dynamic properties exist.
         String dataDirectory = Files.createTempDirectory("covenant-outbox-h2").toString();
-        registry.add("DATA_DIR", () -> dataDirectory);
+        registry.add("covenant.data-dir", () -> dataDirectory);
         registry.add("covenant.notifications.smtp.port", () -> SMTP_PORT);
     }
 
     @Test
     void runsOnH2AndRacingSendersSendEachMessageOnce() throws Exception {
         assertThat(jdbc.sql("SELECT H2VERSION()").query(String.class).single()).startsWith("2.4");
+        assertThat(pending()).as("a fresh database").isZero();
 
         transactions.executeWithoutResult(status -> IntStream.range(0, MESSAGES).forEach(i -> outbox.enqueue(
                 new OutgoingEmail("user" + i + "@h2.test", "Message " + i, "password-changed", Map.of("name", "User " + i)))));

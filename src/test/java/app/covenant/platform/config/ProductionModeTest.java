@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.covenant.CovenantApplication;
 import app.covenant.support.ProbeController;
 import app.covenant.support.TestDatabases;
+import app.covenant.support.TestTenants;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -86,14 +88,20 @@ class ProductionModeTest {
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.headers().firstValue("Strict-Transport-Security"))
                     .hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age=31536000"));
-            get(port, "/api/v1/test-probe/log?message=json-log-check", "prod-check-2");
+            String token = signIn(context, port);
+            HttpResponse<String> logged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/api/v1/test-probe/log?message=json-log-check"))
+                    .header("X-Correlation-ID", "prod-check-2").header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(logged.statusCode()).isEqualTo(204);
 
             int managementPort = Integer.parseInt(context.getEnvironment().getProperty("local.management.port"));
             assertThat(managementPort).isNotEqualTo(port);
             HttpResponse<String> metrics = get(managementPort, "/actuator/prometheus", "prod-check-3");
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body()).contains("http_server_requests_seconds");
-            assertThat(get(port, "/actuator/prometheus", "prod-check-4").statusCode()).isEqualTo(404);
+            assertThat(get(port, "/actuator/prometheus", "prod-check-4").statusCode())
+                    .as("metrics are not served to the public port").isNotEqualTo(200);
         }
 
         JsonMapper json = JsonMapper.builder().build();
@@ -106,6 +114,17 @@ class ProductionModeTest {
                 .singleElement()
                 .satisfies(line -> assertThat(line.get("traceId").asString()).isEqualTo("prod-check-2"));
         assertThat(output.getOut()).doesNotContain("APPLICATION FAILED TO START");
+    }
+
+    private static String signIn(ConfigurableApplicationContext context, int port) throws Exception {
+        TestTenants.Tenant tenant = TestTenants.create(context.getBean(JdbcTemplate.class));
+        String body = "{\"email\":\"" + tenant.email("ADMIN") + "\",\"password\":\"" + TestTenants.PASSWORD + "\"}";
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JsonMapper.builder().build().readTree(response.body()).get("accessToken").asString();
     }
 
     private static ConfigurableApplicationContext start(String... args) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.covenant.support.IntegrationTest;
+import app.covenant.support.SignIn;
 import app.covenant.support.TestDatabases;
+import app.covenant.support.TestTenants;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,10 @@ import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +37,9 @@ class HealthTest {
     @Autowired
     TestRestTemplate http;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @AfterEach
     void reopenDatabase() {
         TestDatabases.execute("ALTER DATABASE " + DATABASE + " WITH ALLOW_CONNECTIONS true");
@@ -44,7 +52,7 @@ class HealthTest {
             assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
             assertThat(response.getBody().get("status").asString()).as(path).isEqualTo("ok");
         }
-        assertThat(http.getForEntity("/api/health", String.class).getStatusCode())
+        assertThat(SignIn.get(http, "/api/health", adminToken()).getStatusCode())
                 .as("health lives outside the API").isEqualTo(HttpStatus.NOT_FOUND);
     }
 
@@ -70,13 +78,20 @@ class HealthTest {
     void metricsArePublishedForPrometheus() {
         http.getForEntity("/health", String.class);
 
-        ResponseEntity<String> metrics = http.getForEntity("/actuator/prometheus", String.class);
+        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode())
+                .as("metrics need the metrics:read permission on the main port").isEqualTo(HttpStatus.UNAUTHORIZED);
+        ResponseEntity<String> metrics = http.exchange("/actuator/prometheus", HttpMethod.GET,
+                new HttpEntity<>(SignIn.bearer(adminToken())), String.class);
 
         assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
         // Histogram buckets let Prometheus compute p50/p95/p99 across every node (histogram_quantile).
         assertThat(metrics.getBody())
                 .contains("http_server_requests_seconds_bucket")
                 .contains("hikaricp_connections_active");
+    }
+
+    private String adminToken() {
+        return SignIn.accessToken(http, TestTenants.create(jdbc).email("ADMIN"));
     }
 
     static class OwnDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {

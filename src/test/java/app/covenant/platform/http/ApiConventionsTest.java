@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.covenant.support.IntegrationTest;
 import app.covenant.support.ProbeController;
+import app.covenant.support.SignIn;
+import app.covenant.support.TestTenants;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,11 +13,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -28,6 +33,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 import tools.jackson.databind.JsonNode;
@@ -40,15 +46,44 @@ import tools.jackson.databind.JsonNode;
         "spring.servlet.multipart.max-file-size=64KB",
         "spring.servlet.multipart.max-request-size=70KB"})
 @ExtendWith(OutputCaptureExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiConventionsTest {
 
     private static final String ECHO = "/api/v1/test-probe/echo";
 
     @Autowired
-    TestRestTemplate http;
+    TestRestTemplate anonymous;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @LocalServerPort
     int port;
+
+    /** Signed in as an administrator: every request below carries the bearer token. */
+    TestRestTemplate http;
+    String token;
+
+    @BeforeAll
+    void signIn() {
+        TestTenants.Tenant tenant = TestTenants.create(jdbc);
+        token = SignIn.accessToken(anonymous, tenant.email("ADMIN"));
+        http = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)
+                .additionalInterceptors((request, body, execution) -> {
+                    if (!request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+                        request.getHeaders().setBearerAuth(token);
+                    }
+                    return execution.execute(request, body);
+                }));
+    }
+
+    @Test
+    void anonymousCallsToTheApiAreA401Problem() {
+        ResponseEntity<JsonNode> response = anonymous.getForEntity("/api/v1/no-such-thing", JsonNode.class);
+
+        assertProblem(response, HttpStatus.UNAUTHORIZED, "unauthorized");
+        assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
+    }
 
     @Test
     void unknownApiPathIsAProblemWithTheCorrelationId() {
@@ -181,6 +216,7 @@ class ApiConventionsTest {
         byte[] huge = ("{\"name\":\"" + "x".repeat(1_100_000) + "\",\"amount\":1}").getBytes();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + ECHO))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 // No Content-Length: the body arrives in chunks and is counted while read.
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
                 .build();

@@ -6,9 +6,9 @@ import app.covenant.platform.http.Problems;
 import app.covenant.platform.security.HttpSecurityDefaults;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -19,8 +19,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * One filter chain for pages and API. Everything needs a signed-in caller except the public paths
@@ -44,8 +42,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, HttpSecurityDefaults defaults, JwtDecoder decoder,
             CallerAuthenticationConverter converter, SignInService signIn, SessionCookies cookies,
-            ProblemResponseWriter problems, @Value("${management.server.port:-1}") int managementPort)
-            throws Exception {
+            ProblemResponseWriter problems, Environment environment) throws Exception {
         defaults.apply(http)
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfTokens())
@@ -63,11 +60,17 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         // The management port is reached by the metrics scraper only (not exposed publicly).
-                        .requestMatchers(request -> managementPort > 0 && request.getLocalPort() == managementPort)
-                        .permitAll()
+                        .requestMatchers(request -> onManagementPort(request, environment)).permitAll()
                         .requestMatchers("/actuator/prometheus").hasAuthority("metrics:read")
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    private static boolean onManagementPort(HttpServletRequest request, Environment environment) {
+        // Known once the management server has started on its own port (production); absent otherwise.
+        String port = environment.getProperty("local.management.port");
+        return port != null && Integer.parseInt(port) == request.getLocalPort()
+                && !port.equals(environment.getProperty("local.server.port"));
     }
 
     private static CookieCsrfTokenRepository csrfTokens() {
@@ -126,9 +129,5 @@ class SecurityConfiguration {
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         return accept != null && accept.contains("text/html");
-    }
-
-    static RequestMatcher path(String pattern) {
-        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 }
