@@ -1,8 +1,10 @@
 package app.covenant.identity.internal;
 
 import app.covenant.shared.problem.ProblemException;
+import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
 import com.nulabinc.zxcvbn.matchers.Match;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +18,8 @@ class PasswordPolicy {
 
     static final int MIN_LENGTH = 10;
     static final int MAX_LENGTH = 128;
+    /** zxcvbn score 2: more than a million guesses, out of reach of online guessing with lockout. */
+    private static final int MINIMUM_SCORE = 2;
 
     private final Zxcvbn zxcvbn = new Zxcvbn();
 
@@ -38,16 +42,21 @@ class PasswordPolicy {
         if (email != null && (lower.equals(User.normalize(email)) || lower.equals(localPart(email)))) {
             return "must not be your e-mail address";
         }
-        if (isCommon(password)) {
-            return "is too common; choose one that is not on lists of known passwords";
+        if (isCommon(password, email)) {
+            return "is too common or too easy to guess; choose one that is not on lists of known passwords";
         }
         return null;
     }
 
-    private boolean isCommon(String password) {
-        // The whole password, possibly disguised, is one entry of the common-password dictionary.
-        return zxcvbn.measure(password).getSequence().stream()
+    private boolean isCommon(String password, String email) {
+        // The user's own e-mail counts as a dictionary word: "ana.lopez1" is as weak as "password1".
+        List<String> personal = email == null ? List.of() : List.of(User.normalize(email), localPart(email));
+        Strength strength = zxcvbn.measure(password, personal);
+        // The whole password, possibly disguised, is an entry of the common-password dictionary — or it is
+        // built so plainly from one ("P@ssw0rd123") that it falls within a million guesses.
+        boolean listed = strength.getSequence().stream()
                 .anyMatch(match -> isWholePassword(match, password) && "passwords".equals(match.dictionaryName));
+        return listed || strength.getScore() < MINIMUM_SCORE;
     }
 
     private static boolean isWholePassword(Match match, String password) {

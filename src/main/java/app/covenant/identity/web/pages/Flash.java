@@ -1,0 +1,38 @@
+package app.covenant.identity.web.pages;
+
+import java.util.Map;
+
+/**
+ * Success messages after POST-redirect-GET. The redirect carries only a short key ({@code ?done=invited});
+ * the text is looked up here, so a crafted link can show nothing but these sentences.
+ */
+final class Flash {
+
+    private static final Map<String, String> MESSAGES = Map.ofEntries(
+            Map.entry("signed-out", "You are signed out."),
+            Map.entry("password-reset", "Your password is changed. Sign in with the new one."),
+            Map.entry("reset-sent", "If the address belongs to an account, we sent a link to reset the password. "
+                    + "It works once, for one hour. Check your spam folder if nothing arrives."),
+            Map.entry("email-verified", "Your e-mail address is confirmed. Thank you."),
+            Map.entry("password-changed", "Your password is changed. Your other sessions were signed out."),
+            Map.entry("session-revoked", "The session is signed out."),
+            Map.entry("invited", "The invitation is on its way."),
+            Map.entry("role-changed", "The role is changed. It applies from the user's next click."),
+            Map.entry("deactivated", "The user is deactivated and signed out everywhere."),
+            Map.entry("reactivated", "The user is active again."),
+            Map.entry("unlocked", "Failed sign-ins are forgotten; the user can sign in again."),
+            Map.entry("role-created", "The role is created."),
+            Map.entry("role-saved", "The role is saved. It applies from each holder's next click."),
+            Map.entry("role-deleted", "The role is deleted."),
+            Map.entry("organization-created", "The organization is created."),
+            Map.entry("organization-saved", "The organization is saved."),
+            Map.entry("feature-saved", "The feature is switched."));
+
+    private Flash() {
+    }
+
+    /** The message for a {@code done} key, or {@code null} for an unknown one. */
+    static String message(String key) {
+        return key == null ? null : MESSAGES.get(key);
+    }
+}

@@ -1,0 +1,201 @@
+package app.covenant.identity.web.pages;
+
+import app.covenant.identity.internal.RoleAdministration;
+import app.covenant.identity.internal.RoleView;
+import app.covenant.identity.internal.UserAdministration;
+import app.covenant.identity.internal.UserView;
+import app.covenant.shared.problem.ProblemException;
+import app.covenant.shared.security.Caller;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The users of the caller's organization: search, invite, change role, deactivate, reactivate, unlock.
+ * Row actions answer htmx with the updated row and everyone else with a redirect (POST-redirect-GET).
+ */
+@Controller
+@RequestMapping("/admin/users")
+class UserAdminPages {
+
+    static final String LIST = "identity/admin-users";
+    static final String ROW = "identity/admin-users :: user-row";
+    static final String DETAIL = "identity/admin-user";
+
+    record InviteForm(@NotBlank(message = "enter an e-mail address") @Email(message = "is not an e-mail address")
+                      @Size(max = 320) String email,
+                      @Size(max = 200, message = "must be at most 200 characters") String name,
+                      @NotBlank(message = "choose a role") @Size(max = 50) String roleCode) {
+    }
+
+    private final UserAdministration users;
+    private final RoleAdministration roles;
+
+    UserAdminPages(UserAdministration users, RoleAdministration roles) {
+        this.users = users;
+        this.roles = roles;
+    }
+
+    @PreAuthorize("hasAuthority('user:read')")
+    @GetMapping
+    String list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String q,
+                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Model model) {
+        model.addAttribute("invite", new InviteForm("", "", ""));
+        return renderList(caller, q, page, size, model);
+    }
+
+    @PreAuthorize("hasAuthority('user:invite')")
+    @PostMapping("/invite")
+    String invite(@AuthenticationPrincipal Caller caller, @Valid @ModelAttribute("invite") InviteForm form,
+                  BindingResult binding, HttpServletResponse response, Model model) {
+        FormErrors errors;
+        if (binding.hasErrors()) {
+            errors = FormErrors.of(binding);
+            response.setStatus(400);
+        } else {
+            try {
+                users.invite(caller, form.email().trim(), form.name(), form.roleCode(), null);
+                return "redirect:/admin/users?done=invited";
+            } catch (ProblemException refused) {
+                errors = FormErrors.of(refused);
+                response.setStatus(refused.status());
+            }
+        }
+        model.addAttribute("errors", errors);
+        return renderList(caller, null, 0, 20, model);
+    }
+
+    @PreAuthorize("hasAuthority('user:read')")
+    @GetMapping("/{id}")
+    String detail(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, Model model) {
+        model.addAttribute("user", users.get(caller, id));
+        addRoles(caller, model);
+        return DETAIL;
+    }
+
+    @PreAuthorize("hasAuthority('user:manage')")
+    @PostMapping("/{id}/role")
+    String changeRole(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @RequestParam String roleCode,
+                      @RequestParam(required = false) String back, @RequestHeader(name = "HX-Request", required = false) String htmx,
+                      HttpServletResponse response, Model model) {
+        return act(caller, id, () -> users.update(caller, id, null, null, roleCode), "role-changed", back, htmx,
+                response, model);
+    }
+
+    @PreAuthorize("hasAuthority('user:manage')")
+    @PostMapping("/{id}/deactivate")
+    String deactivate(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                      @RequestParam(required = false) String back,
+                      @RequestHeader(name = "HX-Request", required = false) String htmx,
+                      HttpServletResponse response, Model model) {
+        return act(caller, id, () -> users.deactivate(caller, id), "deactivated", back, htmx, response, model);
+    }
+
+    @PreAuthorize("hasAuthority('user:manage')")
+    @PostMapping("/{id}/reactivate")
+    String reactivate(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                      @RequestParam(required = false) String back,
+                      @RequestHeader(name = "HX-Request", required = false) String htmx,
+                      HttpServletResponse response, Model model) {
+        return act(caller, id, () -> users.reactivate(caller, id), "reactivated", back, htmx, response, model);
+    }
+
+    @PreAuthorize("hasAuthority('user:manage')")
+    @PostMapping("/{id}/unlock")
+    String unlock(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                  @RequestParam(required = false) String back,
+                  @RequestHeader(name = "HX-Request", required = false) String htmx,
+                  HttpServletResponse response, Model model) {
+        return act(caller, id, () -> {
+            users.unlock(caller, id);
+            return users.get(caller, id);
+        }, "unlocked", back, htmx, response, model);
+    }
+
+    /**
+     * Runs a row action. htmx gets the row back — also on a refusal, with the message inside it, because
+     * htmx does not swap error responses; a plain form post is redirected, or shown the user's page with
+     * the message.
+     */
+    private String act(Caller caller, UUID id, Supplier<UserView> action, String done, String back, String htmx,
+                       HttpServletResponse response, Model model) {
+        UserView user;
+        String refusal = null;
+        try {
+            user = action.get();
+        } catch (ProblemException refused) {
+            if (refused.status() == 404) {
+                throw refused;
+            }
+            user = users.get(caller, id);
+            refusal = refused.getMessage();
+            if (htmx == null) {
+                response.setStatus(refused.status());
+            }
+        }
+        if (htmx != null) {
+            model.addAttribute("u", user);
+            model.addAttribute("rowMessage", refusal == null ? Flash.message(done) : refusal);
+            model.addAttribute("rowFailed", refusal != null);
+            addRoles(caller, model);
+            return ROW;
+        }
+        if (refusal == null) {
+            return "redirect:" + backTo(back, id) + (backTo(back, id).contains("?") ? "&" : "?") + "done=" + done;
+        }
+        model.addAttribute("errors", new FormErrors(refusal, java.util.Map.of()));
+        model.addAttribute("user", user);
+        addRoles(caller, model);
+        return DETAIL;
+    }
+
+    private String renderList(Caller caller, String q, int page, int size, Model model) {
+        int pageSize = Math.clamp(size, 5, 100);
+        Page<UserView> found = users.list(caller, q, PageRequest.of(Math.max(0, page), pageSize,
+                Sort.by("name").and(Sort.by("email"))));
+        model.addAttribute("users", found);
+        model.addAttribute("q", q == null ? "" : q.trim());
+        model.addAttribute("baseUrl", UriComponentsBuilder.fromPath("/admin/users")
+                .queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(s -> !s.isBlank()).map(String::trim))
+                .encode().build().toUriString());
+        addRoles(caller, model);
+        return LIST;
+    }
+
+    private void addRoles(Caller caller, Model model) {
+        List<RoleView> all = roles.list(caller);
+        model.addAttribute("roleNames", RoleChoices.names(all));
+        model.addAttribute("assignableRoles", RoleChoices.assignable(caller, all));
+        model.addAttribute("canInvite", caller.has("user:invite"));
+        model.addAttribute("canManage", caller.has("user:manage"));
+        model.addAttribute("me", caller.userId());
+    }
+
+    /** Back to the list (keeping its search and page) or to the user's own page — nowhere else. */
+    private static String backTo(String back, UUID id) {
+        String path = LocalRedirects.localPath(back);
+        return path.equals("/admin/users/" + id) || path.equals("/admin/users") || path.startsWith("/admin/users?")
+                ? path : "/admin/users";
+    }
+}
