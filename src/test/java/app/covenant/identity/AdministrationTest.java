@@ -1,0 +1,160 @@
+package app.covenant.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.covenant.support.IntegrationTest;
+import app.covenant.support.SignIn;
+import app.covenant.support.TestTenants;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** Users, roles, organizations and feature flags, within the caller's organization and permissions. */
+@IntegrationTest
+class AdministrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    TestTenants.Tenant tenant;
+    String admin;
+
+    @BeforeEach
+    void tenant() {
+        tenant = TestTenants.create(jdbc);
+        admin = SignIn.accessToken(http, tenant.email("ADMIN"));
+    }
+
+    @Test
+    void usersAreListedForTheCallersOrganizationOnly() {
+        TestTenants.create(jdbc);
+
+        JsonNode page = SignIn.get(http, "/api/v1/users?size=100&q=" + tenant.code().toLowerCase(), admin).getBody();
+
+        assertThat(page.get("page").get("totalElements").asInt()).isEqualTo(TestTenants.ROLES.length);
+        assertThat(page.get("content").valueStream().map(user -> user.get("organizationId").asString()).distinct())
+                .containsExactly(tenant.organizationId().toString());
+    }
+
+    @Test
+    void anotherOrganizationsUserIsNotFound() {
+        TestTenants.Tenant other = TestTenants.create(jdbc);
+        UUID stranger = other.userId("USER");
+
+        assertThat(SignIn.get(http, "/api/v1/users/" + stranger, admin).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(put("/api/v1/users/" + stranger, Map.of("roleCode", "USER")).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(SignIn.post(http, "/api/v1/users/" + stranger + "/deactivate", null, admin).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(SignIn.get(http, "/api/v1/organizations/" + other.organizationId(), admin).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void anAdminCannotGrantARoleWithMorePermissionsThanTheyHold() {
+        ResponseEntity<JsonNode> superAdmin = put("/api/v1/users/" + tenant.userId("USER"),
+                Map.of("roleCode", "SUPER_ADMIN"));
+        ResponseEntity<JsonNode> legalHead = put("/api/v1/users/" + tenant.userId("USER"),
+                Map.of("roleCode", "LEGAL_HEAD"));
+
+        assertThat(superAdmin.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(legalHead.getStatusCode()).as("ADMIN lacks approval:legal-head:act").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(legalHead.getBody().get("detail").asString()).contains("approval:legal-head:act");
+        assertThat(put("/api/v1/users/" + tenant.userId("USER"), Map.of("roleCode", "MANAGER")).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void customRolesStayWithinTheCreatorsPermissionsAndOrganization() {
+        ResponseEntity<JsonNode> created = SignIn.post(http, "/api/v1/roles", Map.of("code", "SITE_AUDITOR",
+                "name", "Site auditor", "permissions", List.of("coi:read", "project:read")), admin);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(SignIn.post(http, "/api/v1/roles", Map.of("code", "SNEAKY", "name", "Sneaky",
+                "permissions", List.of("approval:legal-head:act")), admin).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(SignIn.post(http, "/api/v1/roles", Map.of("code", "TYPO", "name", "Typo",
+                "permissions", List.of("coi:reed")), admin).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        String roleId = created.getBody().get("id").asString();
+        TestTenants.Tenant other = TestTenants.create(jdbc);
+        String otherAdmin = SignIn.accessToken(http, other.email("ADMIN"));
+        assertThat(SignIn.get(http, "/api/v1/roles/" + roleId, otherAdmin).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+
+        assertThat(put("/api/v1/users/" + tenant.userId("USER"), Map.of("roleCode", "SITE_AUDITOR")).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        String user = SignIn.accessToken(http, tenant.email("USER"));
+        assertThat(SignIn.get(http, "/api/v1/auth/me", user).getBody().get("permissions").toString())
+                .contains("coi:read").doesNotContain("contract:create");
+    }
+
+    @Test
+    void onlyASuperAdminEditsSystemRoles() {
+        String managerRole = jdbc.queryForObject("select id from roles where scope_key = 'system' and code = 'MANAGER'",
+                UUID.class).toString();
+        Map<String, Object> body = Map.of("permissions", List.of("coi:read"));
+
+        assertThat(put("/api/v1/roles/" + managerRole, body).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        String superAdmin = SignIn.accessToken(http, tenant.email("SUPER_ADMIN"));
+        ResponseEntity<JsonNode> edited = http.exchange("/api/v1/roles/" + managerRole, HttpMethod.PUT,
+                new HttpEntity<>(Map.of("permissions", current(managerRole)), SignIn.bearer(superAdmin)), JsonNode.class);
+        assertThat(edited.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void phoneNumbersAreEncryptedAtRest() {
+        ResponseEntity<JsonNode> updated = put("/api/v1/users/" + tenant.userId("USER"), Map.of("phone", "+1 212 555 0100"));
+
+        assertThat(updated.getBody().get("phone").asString()).isEqualTo("+1 212 555 0100");
+        String stored = jdbc.queryForObject("select phone from users where id = ?", String.class, tenant.userId("USER"));
+        assertThat(stored).startsWith("enc:v1:").doesNotContain("555");
+    }
+
+    @Test
+    void anAdminAddsEntitiesAndSwitchesFeatures() {
+        ResponseEntity<JsonNode> entity = SignIn.post(http, "/api/v1/organizations", Map.of("code",
+                "E" + tenant.code().substring(1, 8), "name", "Site entity", "type", "ENTITY"), admin);
+        assertThat(entity.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(entity.getBody().get("parentId").asString()).isEqualTo(tenant.organizationId().toString());
+        assertThat(SignIn.post(http, "/api/v1/organizations", Map.of("code", "X" + tenant.code().substring(1, 8),
+                "name", "Top level", "type", "PARENT"), admin).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        ResponseEntity<JsonNode> flags = put("/api/v1/feature-flags/FINANCE_WORKFLOW", Map.of("enabled", true));
+        assertThat(flags.getBody().get("FINANCE_WORKFLOW").asBoolean()).isTrue();
+        assertThat(SignIn.get(http, "/api/v1/feature-flags", SignIn.accessToken(http, tenant.email("USER")))
+                .getBody().get("FINANCE_WORKFLOW").asBoolean()).isTrue();
+        assertThat(put("/api/v1/feature-flags/TELEPORTATION", Map.of("enabled", true)).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void administrativeActionsAreAudited() {
+        put("/api/v1/users/" + tenant.userId("USER"), Map.of("roleCode", "MANAGER"));
+        SignIn.post(http, "/api/v1/users/" + tenant.userId("USER") + "/deactivate", null, admin);
+
+        List<String> actions = jdbc.queryForList("select action from audit_log where organization_id = ? "
+                + "order by id", String.class, tenant.organizationId());
+        assertThat(actions).contains("auth.sign-in.succeeded", "user.updated", "user.deactivated");
+    }
+
+    private List<String> current(String roleId) {
+        return jdbc.queryForList("select permission_code from role_permissions where role_id = ?", String.class,
+                UUID.fromString(roleId));
+    }
+
+    private ResponseEntity<JsonNode> put(String path, Object body) {
+        return http.exchange(path, HttpMethod.PUT, new HttpEntity<>(body, SignIn.bearer(admin)), JsonNode.class);
+    }
+}

@@ -1,0 +1,192 @@
+package app.covenant.identity.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.covenant.identity.pages.PageClient.Page;
+import app.covenant.support.IntegrationTest;
+import app.covenant.support.SignIn;
+import app.covenant.support.TestTenants;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Sign-in and sign-out through the pages, with real cookies and CSRF tokens. */
+@IntegrationTest
+class SignInPagesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TestRestTemplate http;
+
+    TestTenants.Tenant tenant;
+    PageClient browser;
+
+    @BeforeEach
+    void setUp() {
+        tenant = TestTenants.create(jdbc);
+        browser = new PageClient(port);
+    }
+
+    @Test
+    void signInPageOffersAFormWithItsCsrfToken() {
+        Page page = browser.get("/login");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>Sign in · Covenant</title>", "action=\"/login\"",
+                "autocomplete=\"current-password\"", "href=\"/forgot-password\"");
+        assertThat(page.csrf()).isNotBlank();
+        assertThat(browser.cookie("XSRF-TOKEN")).as("CSRF cookie").isPresent();
+    }
+
+    @Test
+    void signingInWritesHttpOnlyCookiesAndGoesToTheRequestedPage() {
+        Page anonymous = browser.get("/account/sessions");
+        assertThat(anonymous.status()).isEqualTo(302);
+        assertThat(anonymous.location()).endsWith("/login?next=%2Faccount%2Fsessions");
+
+        Page signedIn = browser.submit("/login?next=%2Faccount%2Fsessions", "/login",
+                Map.of("email", tenant.email("MANAGER"), "password", TestTenants.PASSWORD,
+                        "next", "/account/sessions"));
+
+        assertThat(signedIn.status()).isEqualTo(303);
+        assertThat(signedIn.location()).endsWith("/account/sessions");
+        assertThat(signedIn.setCookies()).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("covenant_access=").contains("HttpOnly", "SameSite=Lax", "Path=/"));
+        assertThat(signedIn.setCookies()).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("covenant_refresh=").contains("HttpOnly"));
+        Page sessions = browser.get("/account/sessions");
+        assertThat(sessions.status()).isEqualTo(200);
+        assertThat(sessions.body()).contains("Test MANAGER", "Tenant " + tenant.code(), "This session",
+                "action=\"/logout\"");
+    }
+
+    @Test
+    void wrongPasswordAndUnknownEmailShowTheSameGenericMessage() {
+        Page wrong = browser.submit("/login", "/login",
+                Map.of("email", tenant.email("USER"), "password", "not-the-password"));
+        Page unknown = browser.submit("/login", "/login",
+                Map.of("email", "nobody-" + tenant.code() + "@example.test", "password", "not-the-password"));
+
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(wrong.body()).contains("Invalid e-mail or password.").doesNotContain("not-the-password");
+        assertThat(unknown.body()).contains("Invalid e-mail or password.");
+        assertThat(wrong.body()).contains("value=\"" + tenant.email("USER") + "\"");
+        assertThat(browser.cookie("covenant_access")).isEmpty();
+    }
+
+    @Test
+    void fiveFailuresLockTheAddressAndThePageSaysForHowLong() {
+        String email = tenant.email("LEGAL_MANAGER");
+        for (int i = 0; i < 5; i++) {
+            browser.submit("/login", "/login", Map.of("email", email, "password", "wrong-password-" + i));
+        }
+        Page locked = browser.submit("/login", "/login", Map.of("email", email, "password", TestTenants.PASSWORD));
+
+        assertThat(locked.status()).isEqualTo(423);
+        assertThat(locked.response().headers().firstValue("Retry-After")).isPresent();
+        assertThat(locked.body()).contains("Too many failed sign-ins. Try again in 15 minutes.");
+        assertThat(browser.cookie("covenant_access")).isEmpty();
+    }
+
+    @Test
+    void onlyLocalPathsAreHonouredAsTheNextPage() {
+        for (String next : new String[]{"https://evil.example/", "//evil.example/x", "/\\evil.example",
+                "javascript:alert(1)", "http:/evil.example", " /account/password", "/login"}) {
+            PageClient fresh = new PageClient(port);
+            Page page = fresh.submit("/login", "/login",
+                    Map.of("email", tenant.email("USER"), "password", TestTenants.PASSWORD, "next", next));
+            assertThat(page.status()).as(next).isEqualTo(303);
+            assertThat(page.location()).as(next).isEqualTo("/");
+        }
+        Page local = browser.submit("/login", "/login", Map.of("email", tenant.email("USER"),
+                "password", TestTenants.PASSWORD, "next", "/account/password?x=1"));
+        assertThat(local.location()).endsWith("/account/password?x=1");
+    }
+
+    @Test
+    void signingOutEndsTheSessionAndTheOldAccessCookieNoLongerWorks() {
+        signIn(browser, tenant.email("ADMIN"));
+        String access = browser.cookie("covenant_access").orElseThrow();
+        Page home = browser.get("/account/password");
+
+        Page out = browser.post("/logout", PageClient.withCsrf(Map.of(), home.csrf()));
+
+        assertThat(out.status()).isEqualTo(302);
+        assertThat(out.location()).endsWith("/login?done=signed-out");
+        assertThat(out.setCookies()).anySatisfy(c -> assertThat(c).startsWith("covenant_access=;").contains("Max-Age=0"));
+        assertThat(out.setCookies()).anySatisfy(c -> assertThat(c).startsWith("covenant_refresh=;").contains("Max-Age=0"));
+        assertThat(browser.cookie("covenant_access")).isEmpty();
+        assertThat(browser.get(out.location().substring(out.location().indexOf("/login"))).body())
+                .contains("You are signed out.");
+
+        // The revoked token is refused as a cookie and as a bearer token alike.
+        browser.setCookie("covenant_access", access);
+        Page replay = browser.get("/account/password");
+        assertThat(replay.status()).isEqualTo(302);
+        assertThat(replay.location()).contains("/login");
+        assertThat(SignIn.get(http, "/api/v1/auth/me", access).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aSignOutWithAnExpiredAccessCookieStillEndsTheSession() {
+        signIn(browser, tenant.email("USER"));
+        String refresh = browser.cookie("covenant_refresh").orElseThrow();
+        String csrf = browser.get("/account/password").csrf();
+        browser.setCookie("covenant_access", "expired-or-garbage");
+
+        Page out = browser.post("/logout", PageClient.withCsrf(Map.of(), csrf));
+        assertThat(out.status()).isEqualTo(302);
+        assertThat(out.location()).endsWith("/login?next=%2Flogout");
+
+        // That page load renews the session and answers a form that signs out (submitted by covenant.js).
+        Page confirm = browser.get("/login?next=%2Flogout");
+        assertThat(confirm.body()).contains("data-auto-submit", "action=\"/logout\"");
+        Page done = browser.post("/logout", PageClient.withCsrf(Map.of(), confirm.csrf()));
+        assertThat(done.location()).endsWith("/login?done=signed-out");
+        assertThat(browser.cookie("covenant_refresh")).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from refresh_tokens where family_id = "
+                + "(select family_id from refresh_tokens where selector = ?) and status = 'ACTIVE'", Integer.class,
+                refresh.substring(0, refresh.indexOf('.')))).isZero();
+    }
+
+    @Test
+    void aFormPostedWithoutItsCsrfTokenIsRefused() {
+        browser.get("/login");
+
+        Page refused = browser.post("/login", Map.of("email", tenant.email("USER"), "password", TestTenants.PASSWORD));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(browser.cookie("covenant_access")).isEmpty();
+        signIn(browser, tenant.email("USER"));
+        Page change = browser.post("/account/password", Map.of("currentPassword", TestTenants.PASSWORD,
+                "newPassword", "Another-Sturdy-Passphrase-7", "confirmPassword", "Another-Sturdy-Passphrase-7"));
+        assertThat(change.status()).isEqualTo(403);
+        assertThat(change.body()).doesNotContain("Exception", "at app.");
+    }
+
+    @Test
+    void aSignedInVisitorOfTheSignInPageGoesOnToTheNextPage() {
+        signIn(browser, tenant.email("USER"));
+
+        Page page = browser.get("/login?next=%2Faccount%2Fsessions");
+
+        assertThat(page.status()).isEqualTo(303);
+        assertThat(page.location()).endsWith("/account/sessions");
+    }
+
+    static void signIn(PageClient browser, String email) {
+        Page page = browser.submit("/login", "/login", Map.of("email", email, "password", TestTenants.PASSWORD));
+        assertThat(page.status()).as("sign-in of " + email).isEqualTo(303);
+    }
+}
