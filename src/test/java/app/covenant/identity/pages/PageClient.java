@@ -77,10 +77,13 @@ final class PageClient {
 
     /** Puts a cookie into the jar, e.g. an old access token to prove it no longer works. */
     void setCookie(String name, String value) {
+        URI site = URI.create(base);
+        cookies.getCookieStore().getCookies().stream().filter(existing -> existing.getName().equals(name)).toList()
+                .forEach(existing -> cookies.getCookieStore().remove(site, existing));
         HttpCookie cookie = new HttpCookie(name, value);
         cookie.setPath("/");
         cookie.setVersion(0);
-        cookies.getCookieStore().add(URI.create(base), cookie);
+        cookies.getCookieStore().add(site, cookie);
     }
 
     void clearCookies() {

@@ -171,7 +171,7 @@ class SignInPagesTest {
         signIn(browser, tenant.email("USER"));
         Page change = browser.post("/account/password", Map.of("currentPassword", TestTenants.PASSWORD,
                 "newPassword", "Another-Sturdy-Passphrase-7", "confirmPassword", "Another-Sturdy-Passphrase-7"));
-        assertThat(change.status()).isEqualTo(403);
+        assertThat(change.status()).as("%s %s", change.location(), change.body()).isEqualTo(403);
         assertThat(change.body()).doesNotContain("Exception", "at app.");
     }
 

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.data.domain.Page;
@@ -176,8 +177,12 @@ class UserAdminPages {
                 Sort.by("name").and(Sort.by("email"))));
         model.addAttribute("users", found);
         model.addAttribute("q", q == null ? "" : q.trim());
-        model.addAttribute("baseUrl", UriComponentsBuilder.fromPath("/admin/users")
-                .queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(s -> !s.isBlank()).map(String::trim))
+        Optional<String> search = Optional.ofNullable(q).filter(s -> !s.isBlank()).map(String::trim);
+        model.addAttribute("baseUrl", UriComponentsBuilder.fromPath("/admin/users").queryParamIfPresent("q", search)
+                .encode().build().toUriString());
+        // Row forms come back to the same search and page.
+        model.addAttribute("backUrl", UriComponentsBuilder.fromPath("/admin/users").queryParamIfPresent("q", search)
+                .queryParamIfPresent("page", Optional.of(found.getNumber()).filter(n -> n > 0))
                 .encode().build().toUriString());
         addRoles(caller, model);
         return LIST;
