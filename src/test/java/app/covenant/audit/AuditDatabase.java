@@ -47,8 +47,4 @@ final class AuditDatabase {
         String marks = String.join(", ", row.keySet().stream().map(column -> "?").toList());
         jdbc.update("INSERT INTO audit_log (" + columns + ") VALUES (" + marks + ")", row.values().toArray());
     }
-
-    JdbcTemplate jdbc() {
-        return jdbc;
-    }
 }

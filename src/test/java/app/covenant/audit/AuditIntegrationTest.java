@@ -20,6 +20,7 @@ import org.springframework.test.context.TestPropertySource;
 @IntegrationTest
 @AutoConfigureMockMvc
 @Import(MutableClock.Config.class)
-@TestPropertySource(properties = "covenant.audit.retention-batch-size=40")
+// Rate limits off: the HTTP tests sign in more often per minute than one client address may.
+@TestPropertySource(properties = {"covenant.audit.retention-batch-size=40", "covenant.ratelimit.enabled=false"})
 @interface AuditIntegrationTest {
 }

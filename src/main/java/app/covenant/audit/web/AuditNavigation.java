@@ -10,7 +10,7 @@ class AuditNavigation {
 
     @Bean
     NavigationItem auditLogNavigationItem() {
-        return new NavigationItem(NavigationItem.Area.ADMINISTRATION, "Audit log", "/admin/audit", "list", 50,
+        return new NavigationItem(NavigationItem.Area.ADMINISTRATION, "Audit log", "/admin/audit", "book", 50,
                 "audit:read");
     }
 }

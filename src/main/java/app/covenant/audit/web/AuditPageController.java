@@ -54,7 +54,7 @@ class AuditPageController {
     @GetMapping("/verify")
     @PreAuthorize("hasAuthority('audit:read')")
     String verify(@AuthenticationPrincipal Caller caller, Model model) {
-        AuditScope.of(caller);
+        AuditScope.of(caller); // refuses on its own too, should method security ever be off
         model.addAttribute("verification", verification.verify());
         return "audit/log :: verify-result";
     }

@@ -56,11 +56,14 @@ record AuditPageFilters(String module, String action, String userId, String targ
         }
         String text = value.trim();
         try {
-            return text.endsWith("Z") || text.contains("+") ? Instant.parse(text)
-                    : LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            problems.add(label + " must be a date and time such as 2026-01-31T09:00 (UTC).");
-            return null;
+            return Instant.parse(text);
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                problems.add(label + " must be a date and time such as 2026-01-31T09:00 (UTC).");
+                return null;
+            }
         }
     }
 }

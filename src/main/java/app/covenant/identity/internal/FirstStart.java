@@ -45,8 +45,9 @@ class FirstStart {
         this.links = links;
         this.clock = clock;
         this.adminEmail = adminEmail;
-        this.organizationName = organizationName;
-        this.organizationCode = organizationCode;
+        // An empty variable counts as set; fall back to the defaults then too.
+        this.organizationName = organizationName.isBlank() ? "Covenant" : organizationName.trim();
+        this.organizationCode = organizationCode.isBlank() ? "COVENANT" : organizationCode.trim();
     }
 
     @Transactional

@@ -65,10 +65,15 @@ public class SignInService {
         boolean matches = passwords.matches(password == null ? "" : password, hash);
         if (found.isEmpty() || !matches || !found.get().isActive()) {
             Optional<Duration> lockedNow = attempts.recordFailure(email);
+            // Known users' failures go to their organization's log, so its administrators see them.
+            UUID organizationId = found.flatMap(user -> memberships.findByUserIdOrderByCreatedAtAsc(user.getId())
+                    .stream().findFirst().map(Membership::organizationId)).orElse(null);
             record(AuditEntry.of("identity", "auth.sign-in.failed").actor(found.map(User::getId).orElse(null), email)
+                    .organization(organizationId)
                     .after(Map.of("reason", found.isEmpty() ? "unknown-email" : !matches ? "wrong-password" : "inactive")));
             if (lockedNow.isPresent()) {
                 record(AuditEntry.of("identity", "auth.account.locked").actor(found.map(User::getId).orElse(null), email)
+                        .organization(organizationId)
                         .after(Map.of("lockedForSeconds", lockedNow.get().toSeconds())));
             }
             throw new ProblemException(401, INVALID_CREDENTIALS);
