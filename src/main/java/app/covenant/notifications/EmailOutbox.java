@@ -18,7 +18,8 @@ public interface EmailOutbox {
      * @return the id of the stored message (the {@code email_outbox} row)
      * @throws org.springframework.transaction.IllegalTransactionStateException when no transaction is active:
      *         call it from a {@code @Transactional} method of your module's API
-     * @throws IllegalArgumentException when the template does not exist or a link is not a path of this application
+     * @throws IllegalArgumentException when the template does not exist or a link is not a path of this
+     *         application: a programming error, thrown inside the caller's transaction, which it marks rollback-only
      */
     UUID enqueue(OutgoingEmail email);
 }

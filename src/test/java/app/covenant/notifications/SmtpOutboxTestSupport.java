@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -46,6 +47,8 @@ public abstract class SmtpOutboxTestSupport {
     protected static final String SMTP_USER = "covenant-mailer";
     protected static final String SMTP_PASSWORD = "smtp-password-for-tests";
     private static final int SMTP_PORT = freePort();
+    // Reserved by RFC 2606: never a real recipient, and it marks the rows these tests own.
+    private static final String TEST_DOMAIN = "outbox.invalid";
 
     @RegisterExtension
     protected static final GreenMailExtension greenMail = new GreenMailExtension(
@@ -73,6 +76,9 @@ public abstract class SmtpOutboxTestSupport {
         // Small batches, so concurrent senders interleave over the same rows.
         registry.add("covenant.notifications.delivery.batch-size", () -> "5");
         registry.add("covenant.platform.frontend-url", () -> FRONTEND_URL);
+        // Tests run the job's body themselves; a scheduled run landing mid-test would make counts racy.
+        // KeptInOutboxTest proves the job is registered with the scheduler.
+        registry.add("db-scheduler.enabled", () -> "false");
     }
 
     protected <T> T inTransaction(Supplier<T> work) {
@@ -98,11 +104,17 @@ public abstract class SmtpOutboxTestSupport {
 
     /** A recipient no other test uses, so counts never mix with another test's messages. */
     protected static String uniqueAddress(String label) {
-        return label + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        return label + "-" + UUID.randomUUID().toString().substring(0, 8) + "@" + TEST_DOMAIN;
     }
 
     protected static String uniqueDomain(String label) {
-        return label + "-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT) + ".test";
+        return label + "-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT) + "." + TEST_DOMAIN;
+    }
+
+    /** Messages a test left due would be sent (or failed) by the next test's sender runs and skew its counts. */
+    @AfterEach
+    void leaveNothingDue() {
+        jdbc.sql("DELETE FROM email_outbox WHERE status = 'PENDING' AND to_address LIKE ?").param("%" + TEST_DOMAIN).update();
     }
 
     protected static List<MimeMessage> receivedFor(String address) {

@@ -41,7 +41,7 @@ class AfterCommitDelivery implements DisposableBean {
 
     /** Must be called inside the transaction that wrote the message. */
     void deliverAfterCommit(UUID id) {
-        if (!delivery.isEnabled()) {
+        if (!delivery.isEnabled() || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
         }
         // One synchronization per transaction, however many messages it writes: one thread sends them all.

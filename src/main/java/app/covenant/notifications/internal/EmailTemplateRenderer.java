@@ -18,8 +18,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  *
  * <p>The HTML template replaces itself with the branded {@code layout.html} (standard Thymeleaf
  * fragment parameters); the text one is inserted by {@code layout.txt}, because text templates have
- * no element to decorate. Both engines are private to this class, not beans: a second template engine
- * bean would displace the one Spring Boot configures for the web pages.
+ * no element to decorate. The look comes from {@code email.css}, inlined by {@link InlineStylesDialect}.
+ * Both engines are private to this class, not beans: a second template engine bean would displace the
+ * one Spring Boot configures for the web pages.
  */
 @Component
 class EmailTemplateRenderer {
@@ -64,6 +65,9 @@ class EmailTemplateRenderer {
         resolver.setCacheable(true);
         SpringTemplateEngine engine = new SpringTemplateEngine();
         engine.setTemplateResolver(resolver);
+        if (mode == TemplateMode.HTML) {
+            engine.addDialect(new InlineStylesDialect());
+        }
         engine.setEnableSpringELCompiler(true);
         return engine;
     }

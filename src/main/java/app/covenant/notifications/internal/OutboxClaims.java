@@ -1,5 +1,6 @@
 package app.covenant.notifications.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,19 +10,19 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Claims batches of due messages for the sender job. Rows are locked with {@code FOR UPDATE SKIP LOCKED}
  * and stamped with a token and a lease in one short transaction, so two nodes (or the job and the
- * after-commit path) never take the same message, and neither waits on the other.
+ * after-commit path) never take the same message, and a sender never queues behind another's rows.
  */
 @Component
 class OutboxClaims {
 
     private final OutboxMessageRepository repository;
-    private final OutboxDelivery delivery;
     private final int batchSize;
+    private final Duration lease;
 
-    OutboxClaims(OutboxMessageRepository repository, OutboxDelivery delivery, NotificationsProperties properties) {
+    OutboxClaims(OutboxMessageRepository repository, NotificationsProperties properties) {
         this.repository = repository;
-        this.delivery = delivery;
         this.batchSize = properties.delivery().batchSize();
+        this.lease = properties.delivery().claimLease();
     }
 
     /**
@@ -32,7 +33,7 @@ class OutboxClaims {
     public List<OutboxMessage> claimDue(UUID token, Instant now) {
         List<OutboxMessage> due = repository.lockDue(now, batchSize);
         if (!due.isEmpty()) {
-            repository.claimLocked(due.stream().map(OutboxMessage::getId).toList(), token, delivery.leaseEnd(now));
+            repository.claimLocked(due.stream().map(OutboxMessage::getId).toList(), token, now.plus(lease));
         }
         return due;
     }

@@ -44,15 +44,11 @@ class OutboxDelivery {
         return sender.isPresent();
     }
 
-    Instant leaseEnd(Instant now) {
-        return now.plus(settings.claimLease());
-    }
-
     /** Claims the message if no one else has and it is due, then sends it. */
     Outcome deliverIfDue(UUID id) {
         UUID token = UUID.randomUUID();
         Instant now = clock.instant();
-        if (repository.claimIfDue(id, token, now, leaseEnd(now), OutboxStatus.PENDING) == 0) {
+        if (repository.claimIfDue(id, token, now, now.plus(settings.claimLease()), OutboxStatus.PENDING) == 0) {
             return Outcome.NOT_CLAIMED;
         }
         return repository.findById(id).map(message -> deliver(message, token)).orElse(Outcome.NOT_CLAIMED);

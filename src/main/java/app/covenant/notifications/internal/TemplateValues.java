@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns a caller's model into the values the templates print: links made absolute with
@@ -27,6 +28,8 @@ final class TemplateValues {
     private static final DateTimeFormatter DATE_TIME =
             DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+    private static final Pattern CONTROL_CHARACTERS = Pattern.compile("\\p{Cntrl}+");
 
     private final String frontendUrl;
 
@@ -75,6 +78,8 @@ final class TemplateValues {
 
     private static Object readable(Object value) {
         return switch (value) {
+            // One line per value: a name with line breaks could otherwise forge lines of the plain-text part.
+            case String text -> CONTROL_CHARACTERS.matcher(text).replaceAll(" ");
             case Instant instant -> DATE_TIME.format(instant);
             case OffsetDateTime time -> DATE_TIME.format(time.toInstant());
             case ZonedDateTime time -> DATE_TIME.format(time.toInstant());

@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import app.covenant.notifications.SmtpOutboxTestSupport;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -49,6 +51,29 @@ class EmailOutboxRecoveryTest extends SmtpOutboxTestSupport {
     }
 
     @Test
+    void aRunStopsAfterThreeFailuresInARowAndGivesBackWhatItHasNotTried() {
+        greenMail.stop();
+        String domain = uniqueDomain("down");
+        inTransaction(() -> IntStream.range(0, 6).mapToObj(i -> outbox.enqueue(passwordReset("user" + i + "@" + domain, "U")))
+                .toList());
+        // The after-commit path tries the first message only, then leaves the rest to the job.
+        await().atMost(Duration.ofSeconds(10)).until(() -> attempted(domain, 1) == 1);
+
+        OutboxSender.RunSummary run = sender.sendDue();
+
+        assertThat(run.failed()).isEqualTo(3);
+        // Exactly 4 tried and 2 released when no other test left due messages behind; at least 2 untried otherwise.
+        long untried = attempted(domain, 0);
+        assertThat(untried).isGreaterThanOrEqualTo(2);
+        assertThat(attempted(domain, 1)).isEqualTo(6 - untried);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM email_outbox
+                        WHERE to_address LIKE ? AND attempts = 0 AND claim_token IS NULL AND next_attempt_at <= ?""")
+                .params("%@" + domain, clock.instant().atOffset(ZoneOffset.UTC)).query(Long.class).single())
+                .as("given back unclaimed and due at once").isEqualTo(untried);
+    }
+
+    @Test
     void aMessageIsGivenUpAfterTenAttemptsWithGrowingPauses() {
         greenMail.stop();
         String to = uniqueAddress("gone");
@@ -75,5 +100,10 @@ class EmailOutboxRecoveryTest extends SmtpOutboxTestSupport {
         clock.advance(Duration.ofHours(2));
         sender.sendDue();
         holdsFor(Duration.ofSeconds(1), () -> receivedFor(to).isEmpty());
+    }
+
+    private long attempted(String domain, int attempts) {
+        return jdbc.sql("SELECT count(*) FROM email_outbox WHERE to_address LIKE ? AND attempts = ?")
+                .params("%@" + domain, attempts).query(Long.class).single();
     }
 }

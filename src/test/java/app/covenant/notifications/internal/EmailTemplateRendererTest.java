@@ -29,7 +29,8 @@ class EmailTemplateRendererTest {
                 .doesNotContain("<script>", "<Builders>", "th:text", "th:href", "xmlns:th")
                 .contains("href=\"https://covenant.test/invitations/accept?token=tok-123\"")
                 .contains("1 December 2026 at 09:05 UTC")
-                .contains("Covenant", "replies are not read");
+                .contains("Covenant", "replies are not read")
+                .contains("class=\"button\" style=\"display:inline-block;background-color:#1d5c8f;color:#ffffff;");
         assertThat(email.text())
                 .startsWith("Covenant\n")
                 .contains(HOSTILE + " invited you to join Acme <Builders> on Covenant as Manager.")
@@ -70,6 +71,15 @@ class EmailTemplateRendererTest {
     void refusesLinksThatLeadAnywhereButThisApplication(String link) {
         assertThatIllegalArgumentException().isThrownBy(() -> render("password-reset",
                 Map.of("name", "Ana", "link", link, "expiresAt", EXPIRES)));
+    }
+
+    @Test
+    void flattensLineBreaksSoAValueCannotForgeLinesOfThePlainText() {
+        RenderedEmail email = render("password-changed",
+                Map.of("name", "Ana\r\n\r\nUrgent: sign in at https://evil.example", "changedAt", EXPIRES));
+
+        assertThat(email.text()).contains("Hello Ana Urgent: sign in at https://evil.example,")
+                .doesNotContain("\nUrgent");
     }
 
     @Test
