@@ -1,5 +1,6 @@
 package app.covenant.audit;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -57,6 +58,6 @@ public record AuditEntry(String module, String action, UUID actorId, String acto
 
     // Keeps insertion order (stable hashes) and tolerates null values, unlike Map.copyOf.
     private static Map<String, Object> copy(Map<String, Object> values) {
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        return Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 }

@@ -1,5 +1,6 @@
 package app.covenant.identity;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -98,7 +99,7 @@ public final class Permissions {
 
     /** Code → description, in catalogue order. */
     public static Map<String, String> all() {
-        return java.util.Collections.unmodifiableMap(ALL);
+        return Collections.unmodifiableMap(ALL);
     }
 
     public static boolean exists(String code) {

@@ -1,5 +1,6 @@
 package app.covenant.identity;
 
+import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -69,7 +70,7 @@ public enum SystemRole {
     }
 
     public static boolean isSystem(String code) {
-        return java.util.Arrays.stream(values()).anyMatch(role -> role.name().equals(code));
+        return Arrays.stream(values()).anyMatch(role -> role.name().equals(code));
     }
 
     private static Set<String> without(Set<String> all, String... removed) {
@@ -78,7 +79,7 @@ public enum SystemRole {
     }
 
     private static Set<String> union(Set<String> base, String... added) {
-        return java.util.stream.Stream.concat(base.stream(), java.util.Arrays.stream(added))
+        return java.util.stream.Stream.concat(base.stream(), Arrays.stream(added))
                 .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -2,6 +2,7 @@ package app.covenant.identity.internal;
 
 import app.covenant.identity.Feature;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,7 +39,7 @@ public class FeatureFlags {
                 // A feature removed from the code; its row is ignored.
             }
         }, organizationId);
-        Map<String, Boolean> result = new java.util.LinkedHashMap<>();
+        Map<String, Boolean> result = new LinkedHashMap<>();
         flags.forEach((feature, enabled) -> result.put(feature.name(), enabled));
         return result;
     }

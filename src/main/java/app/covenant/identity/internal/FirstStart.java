@@ -5,6 +5,7 @@ import app.covenant.platform.config.PlatformProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +62,7 @@ class FirstStart {
             return;
         }
         Instant now = clock.instant();
-        Organization organization = organizations.findByCode(organizationCode.toUpperCase(java.util.Locale.ROOT))
+        Organization organization = organizations.findByCode(organizationCode.toUpperCase(Locale.ROOT))
                 .orElseGet(() -> organizations.save(new Organization(organizationCode, organizationName,
                         Organization.Type.PARENT, null, now)));
         User admin = users.save(new User(adminEmail, adminEmail, User.Status.INVITED, now));

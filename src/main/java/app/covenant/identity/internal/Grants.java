@@ -2,7 +2,10 @@ package app.covenant.identity.internal;
 
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -32,12 +35,12 @@ class Grants {
         if (caller.isSuperAdmin()) {
             return;
         }
-        Set<String> missing = new java.util.TreeSet<>(permissions);
+        Set<String> missing = new TreeSet<>(permissions);
         missing.removeAll(caller.permissions());
         if (!missing.isEmpty()) {
             throw new ProblemException(403, "You cannot grant permissions you do not hold: " + String.join(", ", missing),
-                    java.util.List.of(new ProblemException.FieldError(field, "grants more than you hold")),
-                    java.util.Map.of());
+                    List.of(new ProblemException.FieldError(field, "grants more than you hold")),
+                    Map.of());
         }
     }
 }

@@ -6,6 +6,7 @@ import app.covenant.platform.config.PlatformProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -50,7 +51,7 @@ class OneTimeLinks {
         tokens.save(new UserToken(user.getId(), purpose, SecretTokens.hash(secret), organizationId, now, expiresAt));
         String link = UriComponentsBuilder.fromUri(platform.frontendUrl()).path(page)
                 .queryParam("token", secret).build().toUriString();
-        Map<String, Object> values = new java.util.HashMap<>(model);
+        Map<String, Object> values = new HashMap<>(model);
         values.put("link", link);
         values.put("expiresAt", expiresAt);
         values.putIfAbsent("name", user.name());

@@ -4,6 +4,7 @@ import app.covenant.identity.IdentityProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -35,7 +36,7 @@ class RedisLoginAttempts implements LoginAttempts {
         if (count == null || Long.parseLong(count) < properties.lockoutMaxFailures()) {
             return Optional.empty();
         }
-        Long ttlMillis = redis.getExpire(key, java.util.concurrent.TimeUnit.MILLISECONDS);
+        Long ttlMillis = redis.getExpire(key, TimeUnit.MILLISECONDS);
         return Optional.of(ttlMillis == null || ttlMillis < 0 ? properties.lockoutDuration() : Duration.ofMillis(ttlMillis));
     }
 

@@ -2,6 +2,7 @@ package app.covenant.identity.internal;
 
 import app.covenant.identity.IdentityProperties;
 import app.covenant.shared.problem.ProblemException;
+import app.covenant.shared.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -68,7 +69,7 @@ class Sessions {
                 .filter(m -> m.organizationId().equals(organizationId)).map(Membership::roleId).toList();
         List<String> codes = roles.findByIdIn(roleIds).stream().map(Role::code).toList();
         if (codes.isEmpty() && isSuperAdmin(userId)) {
-            return List.of(app.covenant.shared.security.Caller.SUPER_ADMIN);
+            return List.of(Caller.SUPER_ADMIN);
         }
         return codes;
     }
@@ -76,7 +77,7 @@ class Sessions {
     boolean isSuperAdmin(UUID userId) {
         List<UUID> roleIds = memberships.findByUserIdOrderByCreatedAtAsc(userId).stream().map(Membership::roleId).toList();
         return roles.findByIdIn(roleIds).stream()
-                .anyMatch(role -> role.system() && app.covenant.shared.security.Caller.SUPER_ADMIN.equals(role.code()));
+                .anyMatch(role -> role.system() && Caller.SUPER_ADMIN.equals(role.code()));
     }
 
     private SignedIn issue(User user, UUID organizationId, UUID familyId, Instant familyStartedAt, ClientInfo client) {

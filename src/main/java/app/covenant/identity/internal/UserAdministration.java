@@ -9,7 +9,9 @@ import app.covenant.platform.config.PlatformProperties;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -57,7 +59,7 @@ public class UserAdministration {
 
     @Transactional(readOnly = true)
     public Page<UserView> list(Caller caller, String query, Pageable pageable) {
-        String q = query == null || query.isBlank() ? null : "%" + query.trim().toLowerCase(java.util.Locale.ROOT) + "%";
+        String q = query == null || query.isBlank() ? null : "%" + query.trim().toLowerCase(Locale.ROOT) + "%";
         Page<User> page = users.findInOrganization(caller.organizationId(), q, pageable);
         Map<UUID, String> roleOf = roleCodes(page.getContent().stream().map(User::getId).toList(), caller.organizationId());
         return page.map(user -> view(user, caller.organizationId(), roleOf.get(user.getId())));
@@ -91,7 +93,7 @@ public class UserAdministration {
         Map<String, Object> model = Map.of("inviterName", caller.name(), "organizationName", organization.name(),
                 "roleName", role.name());
         if (existing && user.isActive()) {
-            Map<String, Object> values = new java.util.HashMap<>(model);
+            Map<String, Object> values = new HashMap<>(model);
             values.put("link", platform.frontendUrl().resolve("/login").toString());
             values.put("expiresAt", clock.instant().plus(properties.invitationTtl()));
             values.put("name", user.name());

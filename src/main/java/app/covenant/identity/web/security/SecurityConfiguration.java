@@ -5,6 +5,8 @@ import app.covenant.platform.http.ProblemResponseWriter;
 import app.covenant.platform.http.Problems;
 import app.covenant.platform.security.HttpSecurityDefaults;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -100,7 +102,7 @@ class SecurityConfiguration {
             if (isPage(request)) {
                 String target = request.getRequestURI().substring(request.getContextPath().length());
                 response.sendRedirect(request.getContextPath() + "/login?next="
-                        + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8));
+                        + URLEncoder.encode(target, StandardCharsets.UTF_8));
                 return;
             }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
