@@ -94,6 +94,12 @@ class ProductionModeTest {
                     .header("X-Correlation-ID", "prod-check-2").header("Authorization", "Bearer " + token).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(logged.statusCode()).isEqualTo(204);
+            assertThat(get(port, "/api/docs.json", "prod-docs-1").statusCode())
+                    .as("the API description needs sign-in in production").isEqualTo(401);
+            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/api/docs.json"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).isEqualTo(200);
 
             int managementPort = Integer.parseInt(context.getEnvironment().getProperty("local.management.port"));
             assertThat(managementPort).isNotEqualTo(port);

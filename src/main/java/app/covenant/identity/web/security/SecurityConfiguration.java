@@ -8,11 +8,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -34,17 +37,21 @@ class SecurityConfiguration {
     /** Reachable without signing in. */
     static final String[] PUBLIC_PATHS = {
             "/", "/error", "/health", "/health/**", "/favicon.svg", "/css/**", "/js/**", "/img/**", "/webjars/**",
-            "/api/docs", "/api/docs.json", "/api/docs.json/**", "/api/swagger-ui/**", "/api/v1/system/status",
+            "/api/v1/system/status",
             "/ui/node-status", "/login", "/forgot-password", "/reset-password", "/accept-invite", "/verify-email",
             "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/forgot-password",
             "/api/v1/auth/reset-password", "/api/v1/auth/accept-invite", "/api/v1/auth/verify-email"};
+
+    /** The API description: public in development, behind sign-in in production (API.md). */
+    static final String[] API_DOCS_PATHS = {"/api/docs", "/api/docs.json", "/api/docs.json/**", "/api/swagger-ui/**"};
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, HttpSecurityDefaults defaults, JwtDecoder decoder,
             CallerAuthenticationConverter converter, SignInService signIn, SessionCookies cookies,
-            ProblemResponseWriter problems, Environment environment) throws Exception {
+            ProblemResponseWriter problems, Environment environment,
+            @Value("${covenant.identity.public-api-docs:true}") boolean publicApiDocs) throws Exception {
         defaults.apply(http)
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfTokens())
@@ -61,6 +68,9 @@ class SecurityConfiguration {
                         .accessDeniedHandler(accessDenied(problems)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .requestMatchers(API_DOCS_PATHS).access(publicApiDocs
+                                ? (authentication, context) -> new AuthorizationDecision(true)
+                                : AuthenticatedAuthorizationManager.authenticated())
                         // The management port is reached by the metrics scraper only (not exposed publicly).
                         .requestMatchers(request -> onManagementPort(request, environment)).permitAll()
                         .requestMatchers("/actuator/prometheus").hasAuthority("metrics:read")
