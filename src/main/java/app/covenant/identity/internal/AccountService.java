@@ -8,6 +8,7 @@ import app.covenant.notifications.OutgoingEmail;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -52,10 +53,12 @@ public class AccountService {
     @Transactional(readOnly = true)
     public Me describe(Caller caller, OrganizationAdministration organizations) {
         User user = users.findById(caller.userId()).orElseThrow();
+        List<OrganizationView> mine = organizations.mine(caller);
+        OrganizationView current = mine.stream().filter(org -> org.id().equals(caller.organizationId())).findFirst()
+                .orElseGet(() -> organizations.get(caller, caller.organizationId()));
         return new Me(new Me.MeUser(user.getId(), user.email(), user.name(), user.phone(), user.emailVerified(),
-                user.mustChangePassword()), organizations.get(caller, caller.organizationId()),
-                caller.roles().stream().sorted().toList(), caller.permissions().stream().sorted().toList(),
-                organizations.mine(caller));
+                user.mustChangePassword()), current, caller.roles().stream().sorted().toList(),
+                caller.permissions().stream().sorted().toList(), mine);
     }
 
     /** Always succeeds from the caller's point of view, so it never tells whether an e-mail is known. */

@@ -24,7 +24,7 @@ public class CallerLoader {
             select u.email, u.name, u.status, o.active as org_active,
                    (select m.role_id from memberships m where m.user_id = u.id and m.organization_id = o.id) as role_id,
                    (select r.id from memberships m join roles r on r.id = m.role_id
-                     where m.user_id = u.id and r.scope_key = 'system' and r.code = 'SUPER_ADMIN') as super_role_id,
+                     where m.user_id = u.id and r.scope_key = 'system' and r.code = 'SUPER_ADMIN' limit 1) as super_role_id,
                    exists(select 1 from revoked_access_tokens t where t.jti = ?) as token_revoked,
                    exists(select 1 from refresh_tokens f where f.family_id = ? and f.status = 'REVOKED') as session_revoked
             from users u, organizations o

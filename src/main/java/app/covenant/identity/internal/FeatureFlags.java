@@ -1,7 +1,11 @@
 package app.covenant.identity.internal;
 
 import app.covenant.identity.Feature;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -28,19 +32,37 @@ public class FeatureFlags {
 
     @Transactional(readOnly = true)
     public Map<String, Boolean> of(UUID organizationId) {
-        Map<Feature, Boolean> flags = new EnumMap<>(Feature.class);
-        for (Feature feature : Feature.values()) {
-            flags.put(feature, false);
-        }
-        jdbc.query("select feature, enabled from organization_features where organization_id = ?", rs -> {
-            try {
-                flags.put(Feature.valueOf(rs.getString(1)), rs.getBoolean(2));
-            } catch (IllegalArgumentException retired) {
-                // A feature removed from the code; its row is ignored.
+        return ofAll(List.of(organizationId)).get(organizationId);
+    }
+
+    /** The flags of several organizations in one query (lists and the organization switcher). */
+    @Transactional(readOnly = true)
+    public Map<UUID, Map<String, Boolean>> ofAll(Collection<UUID> organizationIds) {
+        Map<UUID, Map<Feature, Boolean>> flags = new HashMap<>();
+        for (UUID id : organizationIds) {
+            Map<Feature, Boolean> off = new EnumMap<>(Feature.class);
+            for (Feature feature : Feature.values()) {
+                off.put(feature, false);
             }
-        }, organizationId);
-        Map<String, Boolean> result = new LinkedHashMap<>();
-        flags.forEach((feature, enabled) -> result.put(feature.name(), enabled));
+            flags.put(id, off);
+        }
+        if (!organizationIds.isEmpty()) {
+            String placeholders = String.join(",", Collections.nCopies(organizationIds.size(), "?"));
+            jdbc.query("select organization_id, feature, enabled from organization_features where organization_id in ("
+                    + placeholders + ")", rs -> {
+                try {
+                    flags.get(rs.getObject(1, UUID.class)).put(Feature.valueOf(rs.getString(2)), rs.getBoolean(3));
+                } catch (IllegalArgumentException retired) {
+                    // A feature removed from the code; its row is ignored.
+                }
+            }, organizationIds.toArray());
+        }
+        Map<UUID, Map<String, Boolean>> result = new HashMap<>();
+        flags.forEach((id, values) -> {
+            Map<String, Boolean> named = new LinkedHashMap<>();
+            values.forEach((feature, enabled) -> named.put(feature.name(), enabled));
+            result.put(id, named);
+        });
         return result;
     }
 

@@ -45,7 +45,8 @@ public class OrganizationAdministration {
         Page<Organization> page = caller.isSuperAdmin() ? organizations.findAll(pageable)
                 : organizations.findByIdIn(memberships.findByUserIdOrderByCreatedAtAsc(caller.userId()).stream()
                         .map(Membership::organizationId).toList(), pageable);
-        return page.map(this::view);
+        Map<UUID, Map<String, Boolean>> flags = features.ofAll(page.getContent().stream().map(Organization::getId).toList());
+        return page.map(organization -> view(organization, flags.get(organization.getId())));
     }
 
     /** The organizations a user may switch to (for the switcher). */
@@ -53,8 +54,10 @@ public class OrganizationAdministration {
     public List<OrganizationView> mine(Caller caller) {
         List<UUID> ids = memberships.findByUserIdOrderByCreatedAtAsc(caller.userId()).stream()
                 .map(Membership::organizationId).toList();
-        List<Organization> found = caller.isSuperAdmin() ? organizations.findAll() : organizations.findByIdIn(ids);
-        return found.stream().filter(Organization::active).map(this::view).toList();
+        List<Organization> found = (caller.isSuperAdmin() ? organizations.findAll() : organizations.findByIdIn(ids))
+                .stream().filter(Organization::active).toList();
+        Map<UUID, Map<String, Boolean>> flags = features.ofAll(found.stream().map(Organization::getId).toList());
+        return found.stream().map(organization -> view(organization, flags.get(organization.getId()))).toList();
     }
 
     @Transactional(readOnly = true)
@@ -150,8 +153,12 @@ public class OrganizationAdministration {
     }
 
     private OrganizationView view(Organization organization) {
+        return view(organization, features.of(organization.getId()));
+    }
+
+    private static OrganizationView view(Organization organization, Map<String, Boolean> flags) {
         return new OrganizationView(organization.getId(), organization.code(), organization.name(),
-                organization.type().name(), organization.parentId(), organization.active(),
-                features.of(organization.getId()), organization.createdAt());
+                organization.type().name(), organization.parentId(), organization.active(), flags,
+                organization.createdAt());
     }
 }

@@ -1,5 +1,6 @@
 package app.covenant.platform.health;
 
+import jakarta.annotation.security.PermitAll;
 import java.util.Map;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.LivenessState;
@@ -15,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Probes for load balancers and Kubernetes. {@code /health} and readiness need the database;
  * liveness only says the process is not broken, so a database outage never restarts every pod.
  */
+// Public: load balancers and Kubernetes probe without credentials.
+@PermitAll
 @RestController
 @RequestMapping(path = "/health", produces = MediaType.APPLICATION_JSON_VALUE)
 class HealthController {

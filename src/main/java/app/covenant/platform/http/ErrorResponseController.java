@@ -1,5 +1,6 @@
 package app.covenant.platform.http;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +17,8 @@ import org.springframework.web.servlet.ModelAndView;
  * Answers errors that happen outside a JSON controller (unknown paths, filters, the servlet
  * container): problem+json for API clients, a friendly page for people. Never a stack trace.
  */
+// Public: errors are answered whoever asked.
+@PermitAll
 @Controller
 class ErrorResponseController implements ErrorController {
 

@@ -1,10 +1,13 @@
 package app.covenant.platform.status;
 
+import jakarta.annotation.security.PermitAll;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The node's status as JSON, for operators and the home page. */
+// Public: the same facts the home page shows.
+@PermitAll
 @RestController
 class NodeStatusController {
 

@@ -2,6 +2,7 @@ package app.covenant.platform.ui;
 
 import app.covenant.platform.status.NodeStatus;
 import app.covenant.platform.status.NodeStatusService;
+import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +11,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The home page and the "This node" panel it refreshes with htmx. */
+// Public: the home page and node status are what a visitor sees before signing in.
+@PermitAll
 @Controller
 class HomeController {
 
