@@ -1,0 +1,109 @@
+package app.covenant.security;
+
+import app.covenant.support.TestTenants;
+import app.covenant.support.TestTenants.Tenant;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * Real records of a tenant for path variables, written with plain SQL (like {@link TestTenants}) so
+ * the matrix does not depend on the code it checks. Records an allowed call may change or delete
+ * (a user to deactivate, a role to delete, a session to revoke) are never the caller's own.
+ */
+final class MatrixFixtures {
+
+    /** bcrypt at the lowest cost: a spare user signs in in milliseconds (the hash carries its own cost). */
+    private static final String CHEAP_HASH = new BCryptPasswordEncoder(4).encode(TestTenants.PASSWORD);
+
+    private final JdbcTemplate jdbc;
+    private final Map<UUID, UUID> victims = new ConcurrentHashMap<>();
+    private final Map<String, String> spares = new ConcurrentHashMap<>();
+    private final Map<UUID, UUID> entities = new ConcurrentHashMap<>();
+
+    MatrixFixtures(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A plain user of the tenant (role USER) for the user endpoints to read, edit, deactivate and unlock. */
+    UUID victim(Tenant tenant) {
+        return victims.computeIfAbsent(tenant.organizationId(), organization -> TestTenants.addUser(jdbc, tenant,
+                "victim@" + tenant.code().toLowerCase(Locale.ROOT) + ".test", "USER"));
+    }
+
+    /**
+     * The e-mail of a second user of the tenant with {@code role}, for calls that may end the caller's
+     * own session (sign-out, password change): signed in afresh for each such call, so the matrix's
+     * own sessions live on. Same role, same permissions — only a cheap password hash.
+     */
+    String spareUser(Tenant tenant, String role) {
+        return spares.computeIfAbsent(tenant.code() + "/" + role, key -> {
+            String email = "spare-" + role.toLowerCase(Locale.ROOT) + "@" + tenant.code().toLowerCase(Locale.ROOT)
+                    + ".test";
+            UUID userId = TestTenants.addUser(jdbc, tenant, email, role);
+            jdbc.update("update users set password_hash = ? where id = ?", CHEAP_HASH, userId);
+            return email;
+        });
+    }
+
+    /**
+     * An entity (child organization) of the tenant that its users belong to, with the same roles:
+     * the organization endpoints may rename or deactivate it without taking the tenant's own
+     * organization — and with it every session of the matrix — out of service. The SUPER_ADMIN sees
+     * every organization without a membership (and a second SUPER_ADMIN membership currently breaks
+     * CallerLoader's query: "more than one row returned by a subquery").
+     */
+    UUID entity(Tenant tenant) {
+        return entities.computeIfAbsent(tenant.organizationId(), parent -> {
+            UUID id = UUID.randomUUID();
+            Timestamp now = Timestamp.from(Instant.now());
+            jdbc.update("insert into organizations (id, code, name, type, parent_id, active, settings, created_at) "
+                    + "values (?, ?, ?, 'ENTITY', ?, true, '{}', ?)", id, tenant.code() + "E", "Entity of " + tenant.code(),
+                    parent, now);
+            tenant.userIds().entrySet().stream().filter(user -> !user.getKey().equals("SUPER_ADMIN"))
+                    .forEach(user -> jdbc.update("insert into memberships (id, user_id, "
+                    + "organization_id, role_id, created_at) values (?, ?, ?, (select id from roles where scope_key = "
+                    + "'system' and code = ?), ?)", UUID.randomUUID(), user.getValue(), id, user.getKey(), now));
+            return id;
+        });
+    }
+
+    /** Gives the tenant's users a cheap password hash: they sign in in milliseconds, same role, same permissions. */
+    void cheapPasswords(Tenant tenant) {
+        tenant.userIds().values().forEach(userId ->
+                jdbc.update("update users set password_hash = ? where id = ?", CHEAP_HASH, userId));
+    }
+
+    /** A new custom role of the tenant (new every time, since an allowed DELETE removes it). */
+    UUID customRole(Tenant tenant) {
+        UUID id = UUID.randomUUID();
+        String code = "MATRIX_" + id.toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
+        jdbc.update("insert into roles (id, code, name, description, organization_id, scope_key, system_role, "
+                        + "created_at) values (?, ?, ?, null, ?, ?, false, ?)", id, code, "Matrix " + code,
+                tenant.organizationId(), tenant.organizationId().toString(), Timestamp.from(Instant.now()));
+        jdbc.update("insert into role_permissions (role_id, permission_code) values (?, 'notification:read')", id);
+        return id;
+    }
+
+    /**
+     * A new active session (refresh-token family) of the tenant's user with {@code role}: revoking it
+     * ends that session only, never the one the matrix is calling with.
+     */
+    UUID session(Tenant tenant, String role) {
+        UUID family = UUID.randomUUID();
+        Instant now = Instant.now();
+        jdbc.update("insert into refresh_tokens (id, selector, verifier_hash, family_id, user_id, organization_id, "
+                        + "status, issued_at, expires_at, family_started_at, ip_address, user_agent) "
+                        + "values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, '127.0.0.1', 'authorization-matrix')",
+                UUID.randomUUID(), family.toString().replace("-", ""), "not-a-usable-verifier", family,
+                tenant.userId(role), tenant.organizationId(), Timestamp.from(now),
+                Timestamp.from(now.plus(Duration.ofDays(1))), Timestamp.from(now));
+        return family;
+    }
+}

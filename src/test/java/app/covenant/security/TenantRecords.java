@@ -1,0 +1,81 @@
+package app.covenant.security;
+
+import app.covenant.identity.Feature;
+import app.covenant.support.TestTenants.Tenant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How to fill each path variable, per controller: with a real record of a given tenant. For an id
+ * of a tenant's record, the matrix also checks that a user of another organization gets {@code 404}
+ * for it. An endpoint with an id variable missing here fails the matrix: add its line.
+ */
+final class TenantRecords {
+
+    /** A value for the variable, taken from {@code tenant} (for the caller with {@code role}). */
+    interface Source {
+        Object value(MatrixFixtures fixtures, Tenant tenant, String role);
+    }
+
+    /**
+     * @param own       the value for a caller of the tenant itself
+     * @param another   the tenant's record to show a caller of another organization (who must get 404), or
+     *                  {@code null} when the value names no record of a tenant
+     * @param seeAcross roles that see such records in every organization by design (so get no 404)
+     */
+    record Entry(Source own, Source another, Set<String> seeAcross) {
+
+        boolean tenantOwned() {
+            return another != null;
+        }
+
+        String own(MatrixFixtures fixtures, Tenant tenant, String role) {
+            return String.valueOf(own.value(fixtures, tenant, role));
+        }
+
+        String another(MatrixFixtures fixtures, Tenant tenant, String role) {
+            return String.valueOf(another.value(fixtures, tenant, role));
+        }
+    }
+
+    private static final Source USER = (fixtures, tenant, role) -> fixtures.victim(tenant);
+    private static final Source CUSTOM_ROLE = (fixtures, tenant, role) -> fixtures.customRole(tenant);
+    private static final Source ORGANIZATION = (fixtures, tenant, role) -> tenant.organizationId();
+    private static final Source ENTITY = (fixtures, tenant, role) -> fixtures.entity(tenant);
+    private static final Source FEATURE = (fixtures, tenant, role) -> Feature.OCR.name();
+    private static final Source OWN_SESSION = (fixtures, tenant, role) -> fixtures.session(tenant, role);
+
+    /** Key: handler class simple name + "#" + variable name. */
+    private static final Map<String, Entry> ENTRIES = Map.ofEntries(
+            Map.entry("UserController#id", owned(USER)),
+            Map.entry("UserAdminPages#id", owned(USER)),
+            Map.entry("RoleController#id", owned(CUSTOM_ROLE)),
+            Map.entry("RoleAdminPages#id", owned(CUSTOM_ROLE)),
+            // The tenant's own callers may deactivate what they get, so they get an entity of the tenant;
+            // another organization's user is shown the tenant's organization itself. The platform operator
+            // sees every organization by design (Caller#canSee, SystemRole: "Everything, across organizations").
+            Map.entry("OrganizationController#id", new Entry(ENTITY, ORGANIZATION, Set.of("SUPER_ADMIN"))),
+            Map.entry("OrganizationAdminPages#id", new Entry(ENTITY, ORGANIZATION, Set.of("SUPER_ADMIN"))),
+            Map.entry("OrganizationController#key", new Entry(FEATURE, null, Set.of())),
+            Map.entry("FeatureAdminPages#key", new Entry(FEATURE, null, Set.of())),
+            Map.entry("AuthController#id", owned(OWN_SESSION)),
+            Map.entry("AccountPages#id", owned(OWN_SESSION)));
+
+    private TenantRecords() {
+    }
+
+    static Optional<Entry> find(Endpoint endpoint, String variable) {
+        return Optional.ofNullable(ENTRIES.get(endpoint.controller() + "#" + variable));
+    }
+
+    static String missing(Endpoint endpoint, String variable) {
+        return endpoint + " (" + endpoint.handlerName() + ") has the path variable {" + variable
+                + "} but TenantRecords has no entry \"" + endpoint.controller() + "#" + variable
+                + "\": add one saying how to obtain a real record of a tenant for it";
+    }
+
+    private static Entry owned(Source source) {
+        return new Entry(source, source, Set.of());
+    }
+}
