@@ -36,9 +36,87 @@
     });
   }
 
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', setupNavigationToggle);
-  } else {
+  // htmx requests carry the CSRF token as a header (forms also carry it as the _csrf field).
+  document.addEventListener('htmx:configRequest', function (event) {
+    var token = document.querySelector('meta[name="csrf-token"]');
+    var header = document.querySelector('meta[name="csrf-header"]');
+    if (token && header) {
+      event.detail.headers[header.content] = token.content;
+    }
+  });
+
+  // An expired access token is only renewed on a full page load: reload, and the next click works.
+  document.addEventListener('htmx:responseError', function (event) {
+    if (event.detail.xhr && event.detail.xhr.status === 401) {
+      window.location.reload();
+    }
+  });
+
+  // After htmx swaps a row, keyboard focus would fall back to the page start: keep it on the row.
+  document.addEventListener('htmx:afterSwap', function (event) {
+    // An outerHTML swap replaces the target; the new element carries the same id.
+    var id = event.detail.target && event.detail.target.id;
+    var scope = id ? document.getElementById(id) : null;
+    var focusable = scope ? scope.querySelector('[data-swap-focus]') : null;
+    if (focusable) {
+      focusable.focus();
+    }
+  });
+
+  // Forms that ask before doing something drastic; htmx forms ask through hx-confirm instead.
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    var question = form.getAttribute && form.getAttribute('data-confirm');
+    if (!question || (window.htmx && form.hasAttribute('hx-post'))) {
+      return;
+    }
+    if (!window.confirm(question)) {
+      event.preventDefault();
+    }
+  }, true);
+
+  function setupAccountMenu() {
+    var menu = document.querySelector('[data-user-menu]');
+    if (!menu) {
+      return;
+    }
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && menu.open) {
+        menu.open = false;
+        menu.querySelector('summary').focus();
+      }
+    });
+    document.addEventListener('click', function (event) {
+      if (menu.open && !menu.contains(event.target)) {
+        menu.open = false;
+      }
+    });
+  }
+
+  function setupForms() {
+    // A sign-out that had to renew the session first finishes by itself.
+    var auto = document.querySelector('form[data-auto-submit]');
+    if (auto) {
+      auto.submit();
+      return;
+    }
+    // After a failed post, start where the problem is explained.
+    var summary = document.querySelector('[data-focus-on-load]');
+    if (summary) {
+      var invalid = document.querySelector('[aria-invalid="true"]');
+      (invalid || summary).focus();
+    }
+  }
+
+  function setup() {
     setupNavigationToggle();
+    setupAccountMenu();
+    setupForms();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', setup);
+  } else {
+    setup();
   }
 }());

@@ -11,9 +11,11 @@ import java.util.stream.Collectors;
 public enum SystemRole {
 
     SUPER_ADMIN("Super administrator", "Everything, across organizations", Set.copyOf(Permissions.all().keySet())),
-    ADMIN("Administrator", "Users, roles, settings, programs, certificate review, audit", without(
-            Permissions.all().keySet(), "approval:legal:act", "approval:finance:act", "approval:legal-head:act",
-            "approval:escalate", "coi:upload", "coi:sign", "holdharmless:sign", "coi:broker-info")),
+    // A tenant's administrator may do everything inside their organization, so they can also hand out
+    // every role there (no role may grant more than its granter holds). Separation of duties between
+    // legal, finance and brokers is enforced by the workflows that check who is assigned to act.
+    ADMIN("Administrator", "Everything within their organization: users, roles, settings, programs, review, audit",
+            Set.copyOf(Permissions.all().keySet())),
     MANAGER("Compliance manager", "Reviews certificates, manages projects and reminders", Set.of(
             Permissions.USER_READ, Permissions.NOTIFICATION_READ, "document:read", "document:upload",
             "contractor:read", "contractor:manage", "project:read", "project:manage", "program:read", "broker:search",
@@ -71,11 +73,6 @@ public enum SystemRole {
 
     public static boolean isSystem(String code) {
         return Arrays.stream(values()).anyMatch(role -> role.name().equals(code));
-    }
-
-    private static Set<String> without(Set<String> all, String... removed) {
-        Set<String> excluded = Set.of(removed);
-        return all.stream().filter(code -> !excluded.contains(code)).collect(Collectors.toUnmodifiableSet());
     }
 
     private static Set<String> union(Set<String> base, String... added) {

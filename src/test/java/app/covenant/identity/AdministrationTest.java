@@ -64,17 +64,27 @@ class AdministrationTest {
     }
 
     @Test
-    void anAdminCannotGrantARoleWithMorePermissionsThanTheyHold() {
+    void nobodyGrantsARoleWithMorePermissionsThanTheyHold() {
+        assertThat(SignIn.post(http, "/api/v1/roles", Map.of("code", "PEOPLE_OPS", "name", "People operations",
+                "permissions", List.of("user:read", "user:invite", "user:manage")), admin).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(SignIn.post(http, "/api/v1/roles", Map.of("code", "VIEWER", "name", "Viewer",
+                "permissions", List.of("user:read")), admin).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(put("/api/v1/users/" + tenant.userId("MANAGER"), Map.of("roleCode", "PEOPLE_OPS")).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        String peopleOps = SignIn.accessToken(http, tenant.email("MANAGER"));
+
+        ResponseEntity<JsonNode> escalation = http.exchange("/api/v1/users/" + tenant.userId("USER"), HttpMethod.PUT,
+                new HttpEntity<>(Map.of("roleCode", "ADMIN"), SignIn.bearer(peopleOps)), JsonNode.class);
         ResponseEntity<JsonNode> superAdmin = put("/api/v1/users/" + tenant.userId("USER"),
                 Map.of("roleCode", "SUPER_ADMIN"));
-        ResponseEntity<JsonNode> legalHead = put("/api/v1/users/" + tenant.userId("USER"),
-                Map.of("roleCode", "LEGAL_HEAD"));
+        ResponseEntity<JsonNode> narrower = http.exchange("/api/v1/users/" + tenant.userId("USER"), HttpMethod.PUT,
+                new HttpEntity<>(Map.of("roleCode", "VIEWER"), SignIn.bearer(peopleOps)), JsonNode.class);
 
-        assertThat(superAdmin.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(legalHead.getStatusCode()).as("ADMIN lacks approval:legal-head:act").isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(legalHead.getBody().get("detail").asString()).contains("approval:legal-head:act");
-        assertThat(put("/api/v1/users/" + tenant.userId("USER"), Map.of("roleCode", "MANAGER")).getStatusCode())
-                .isEqualTo(HttpStatus.OK);
+        assertThat(escalation.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(escalation.getBody().get("detail").asString()).contains("audit:read");
+        assertThat(superAdmin.getStatusCode()).as("only a super admin makes super admins").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(narrower.getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test

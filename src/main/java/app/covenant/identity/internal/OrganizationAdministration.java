@@ -43,7 +43,7 @@ public class OrganizationAdministration {
     @Transactional(readOnly = true)
     public Page<OrganizationView> list(Caller caller, Pageable pageable) {
         Page<Organization> page = caller.isSuperAdmin() ? organizations.findAll(pageable)
-                : organizations.findByIdIn(memberships.findByUserIdOrderByCreatedAtAsc(caller.userId()).stream()
+                : organizations.findWithEntities(memberships.findByUserIdOrderByCreatedAtAsc(caller.userId()).stream()
                         .map(Membership::organizationId).toList(), pageable);
         Map<UUID, Map<String, Boolean>> flags = features.ofAll(page.getContent().stream().map(Organization::getId).toList());
         return page.map(organization -> view(organization, flags.get(organization.getId())));
@@ -130,8 +130,10 @@ public class OrganizationAdministration {
     }
 
     private Organization visible(Caller caller, UUID id) {
+        // Members see their organization and the entities under it.
         return organizations.findById(id)
-                .filter(org -> caller.isSuperAdmin() || memberships.isMember(caller.userId(), id))
+                .filter(org -> caller.isSuperAdmin() || memberships.isMember(caller.userId(), id)
+                        || (org.parentId() != null && memberships.isMember(caller.userId(), org.parentId())))
                 .orElseThrow(() -> ProblemException.notFound("Organization"));
     }
 

@@ -3,10 +3,13 @@ package app.covenant.identity.web;
 import app.covenant.identity.internal.UserAdministration;
 import app.covenant.identity.internal.UserView;
 import app.covenant.shared.security.Caller;
+import app.covenant.shared.web.Sorting;
 import jakarta.validation.Valid;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,6 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/users", produces = MediaType.APPLICATION_JSON_VALUE)
 class UserController {
 
+    /** Columns a list may be sorted by; anything else (say, the password hash) is ignored. */
+    private static final Set<String> SORTABLE = Set.of("name", "email", "status", "createdAt", "lastSignInAt");
+
     private final UserAdministration users;
 
     UserController(UserAdministration users) {
@@ -37,7 +43,7 @@ class UserController {
     @GetMapping
     Page<UserView> list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String q,
                         @PageableDefault(sort = "name") Pageable pageable) {
-        return users.list(caller, q, pageable);
+        return users.list(caller, q, Sorting.only(pageable, SORTABLE, Sort.by("name")));
     }
 
     @PreAuthorize("hasAuthority('user:read')")

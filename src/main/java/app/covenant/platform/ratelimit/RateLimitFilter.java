@@ -40,8 +40,9 @@ final class RateLimitFilter extends OncePerRequestFilter {
     private static final RequestMatcher EXEMPT = anyOf(null, "/health", "/health/**", "/css/**", "/js/**",
             "/img/**", "/webjars/**", "/favicon.svg");
     private static final RequestMatcher AUTHENTICATION = anyOf(HttpMethod.POST, "/api/v1/auth/login",
-            "/api/v1/auth/refresh", "/api/v1/auth/forgot-password", "/api/v1/auth/reset-password", "/login",
-            "/forgot-password", "/reset-password");
+            "/api/v1/auth/refresh", "/api/v1/auth/forgot-password", "/api/v1/auth/reset-password",
+            "/api/v1/auth/accept-invite", "/api/v1/auth/verify-email", "/login", "/forgot-password", "/reset-password",
+            "/accept-invite", "/verify-email");
 
     private final Limit general;
     private final Limit authentication;

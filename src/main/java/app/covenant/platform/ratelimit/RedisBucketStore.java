@@ -72,7 +72,8 @@ final class RedisBucketStore implements BucketStore {
         StatefulRedisConnection<String, byte[]> opened =
                 client.get().connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
         buckets = Bucket4jLettuce.casBasedBuilder(opened)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL))
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL))
                 .clientClock(new ClockTimeMeter(clock))
                 .requestTimeout(timeout)
                 .build();

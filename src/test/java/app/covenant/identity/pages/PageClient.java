@@ -3,9 +3,6 @@ package app.covenant.identity.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,12 +26,13 @@ final class PageClient {
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     private final String base;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    // One site, host-only cookies: a name → value map is all the jar needs (Max-Age=0 deletes).
+    private final Map<String, String> cookies = new LinkedHashMap<>();
     private final HttpClient http;
 
     PageClient(int port) {
         this.base = "http://localhost:" + port;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** A page load, as a browser navigation sends it. */
@@ -71,34 +69,46 @@ final class PageClient {
     }
 
     Optional<String> cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
-                .map(HttpCookie::getValue).filter(value -> !value.isEmpty()).findFirst();
+        return Optional.ofNullable(cookies.get(name)).filter(value -> !value.isEmpty());
     }
 
     /** Puts a cookie into the jar, e.g. an old access token to prove it no longer works. */
     void setCookie(String name, String value) {
-        URI site = URI.create(base);
-        cookies.getCookieStore().getCookies().stream().filter(existing -> existing.getName().equals(name)).toList()
-                .forEach(existing -> cookies.getCookieStore().remove(site, existing));
-        HttpCookie cookie = new HttpCookie(name, value);
-        cookie.setPath("/");
-        cookie.setVersion(0);
-        cookies.getCookieStore().add(site, cookie);
+        cookies.put(name, value);
     }
 
     void clearCookies() {
-        cookies.getCookieStore().removeAll();
+        cookies.clear();
     }
 
     private Page send(HttpRequest.Builder request) {
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response.headers().allValues("Set-Cookie").forEach(this::remember);
             return new Page(response);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private void remember(String setCookie) {
+        String[] parts = setCookie.split(";");
+        int eq = parts[0].indexOf('=');
+        String name = parts[0].substring(0, eq).trim();
+        String value = parts[0].substring(eq + 1).trim();
+        boolean expired = value.isEmpty() || java.util.Arrays.stream(parts).map(String::trim)
+                .anyMatch(part -> part.equalsIgnoreCase("Max-Age=0") || part.toLowerCase().startsWith("expires=thu, 01 jan 1970"));
+        if (expired) {
+            cookies.remove(name);
+        } else {
+            cookies.put(name, value);
         }
     }
 

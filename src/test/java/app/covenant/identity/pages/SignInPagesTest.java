@@ -3,7 +3,6 @@ package app.covenant.identity.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.covenant.identity.pages.PageClient.Page;
-import app.covenant.support.IntegrationTest;
 import app.covenant.support.SignIn;
 import app.covenant.support.TestTenants;
 import java.util.Map;
@@ -16,7 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Sign-in and sign-out through the pages, with real cookies and CSRF tokens. */
-@IntegrationTest
+@PageTest
 class SignInPagesTest {
 
     @LocalServerPort
@@ -161,17 +160,46 @@ class SignInPagesTest {
     }
 
     @Test
-    void aFormPostedWithoutItsCsrfTokenIsRefused() {
+    void aBrowserWhoseSessionWasEndedElsewhereCanSignInAgain() {
+        signIn(browser, tenant.email("SUBCONTRACTOR"));
+        PageClient elsewhere = new PageClient(port);
+        signIn(elsewhere, tenant.email("SUBCONTRACTOR"));
+        Page sessions = elsewhere.get("/account/sessions");
+        jdbc.update("update refresh_tokens set status = 'REVOKED' where user_id = ? and status = 'ACTIVE' "
+                + "and family_id <> (select family_id from refresh_tokens where selector = ?)",
+                tenant.userId("SUBCONTRACTOR"), elsewhere.cookie("covenant_refresh").orElseThrow().split("\\.")[0]);
+        assertThat(sessions.status()).isEqualTo(200);
+
+        // The old access cookie is still unexpired but refused; the sign-in page must still open.
+        // Fails while the refusal redirects to /login?next=/login with the same cookie, for as long as the
+        // access token would have lived (SecurityConfiguration's entry point keeps the refused cookies).
+        Page login = browser.get("/login");
+        assertThat(login.status()).as("GET /login with a revoked access cookie (Location %s)", login.location())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aSignInPostedWithoutItsCsrfTokenIsRefused() {
         browser.get("/login");
 
         Page refused = browser.post("/login", Map.of("email", tenant.email("USER"), "password", TestTenants.PASSWORD));
 
         assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("Error 403").doesNotContain("Exception", "at app.");
         assertThat(browser.cookie("covenant_access")).isEmpty();
+    }
+
+    @Test
+    void aSignedInFormPostedWithoutItsCsrfTokenIsRefused() {
         signIn(browser, tenant.email("USER"));
+
         Page change = browser.post("/account/password", Map.of("currentPassword", TestTenants.PASSWORD,
                 "newPassword", "Another-Sturdy-Passphrase-7", "confirmPassword", "Another-Sturdy-Passphrase-7"));
-        assertThat(change.status()).as("%s %s", change.location(), change.body()).isEqualTo(403);
+
+        // Fails while the resource server's "bearer requests need no CSRF" rule also exempts requests whose
+        // token the resolver read from the session cookie (see SecurityConfiguration).
+        assertThat(change.status()).as("a cookie-authenticated POST without a CSRF token (answered %s, Location %s)",
+                change.status(), change.location()).isEqualTo(403);
         assertThat(change.body()).doesNotContain("Exception", "at app.");
     }
 

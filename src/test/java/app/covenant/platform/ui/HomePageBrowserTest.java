@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import app.covenant.support.IntegrationTest;
+import app.covenant.support.TestTenants;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,9 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The home page in a real, headless Chromium (Debian's, never a downloaded one). The console must stay
@@ -44,6 +47,9 @@ class HomePageBrowserTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeAll
     static void startBrowser() {
@@ -135,13 +141,22 @@ class HomePageBrowserTest {
     @Test
     void errorPageLoadsItsAssetsCleanly() throws IOException {
         browser.manage().window().setSize(new Dimension(1280, 900));
+        // A visitor is sent to sign in first; signed in, the unknown page is a friendly 404.
         browser.get(url("/no-such-page"));
-
-        assertThat(browser.getTitle()).isEqualTo("Not Found · Covenant");
-        assertThat(browser.findElement(By.cssSelector("[data-correlation-id]")).getText()).isNotBlank();
-        screenshot("error.png");
-        // The page's own 404 is expected; anything else (a blocked style, a missing script) is not.
-        assertThat(consoleErrors()).allMatch(message -> message.contains("/no-such-page"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login?next=%2Fno-such-page");
+        browser.findElement(By.id("login-email")).sendKeys(TestTenants.create(jdbc).email("USER"));
+        browser.findElement(By.id("login-password")).sendKeys(TestTenants.PASSWORD);
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("Not Found · Covenant"));
+            assertThat(browser.findElement(By.cssSelector("[data-correlation-id]")).getText()).isNotBlank();
+            assertThat(browser.findElement(By.cssSelector("[data-user-menu]")).getText()).contains("Test USER");
+            screenshot("error.png");
+            // The page's own 404 is expected; anything else (a blocked style, a missing script) is not.
+            assertThat(consoleErrors()).allMatch(message -> message.contains("/no-such-page"));
+        } finally {
+            browser.manage().deleteAllCookies();
+        }
     }
 
     private String url(String path) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component("accountMenu")
 public class AccountMenu {
 
+    private static final java.util.Set<String> SIGN_IN_PAGES = java.util.Set.of("/login", "/forgot-password",
+            "/reset-password", "/accept-invite", "/verify-email");
+
     private final OrganizationAdministration organizations;
 
     AccountMenu(OrganizationAdministration organizations) {
@@ -36,7 +40,13 @@ public class AccountMenu {
         if (authentication == null || !(authentication.getPrincipal() instanceof Caller caller)) {
             return null;
         }
-        List<OrganizationView> mine = organizations.mine(caller);
+        List<OrganizationView> mine;
+        try {
+            mine = organizations.mine(caller);
+        } catch (DataAccessException unavailable) {
+            // The error page must render even while the database is away: show the menu without organizations.
+            mine = List.of();
+        }
         String organizationName = mine.stream().filter(org -> org.id().equals(caller.organizationId()))
                 .map(OrganizationView::name).findFirst().orElse(null);
         // The switcher appears only when there is somewhere else to go.
@@ -45,15 +55,24 @@ public class AccountMenu {
                 currentPath());
     }
 
+    /** Whether a visitor's top bar offers "Sign in": not on the sign-in pages themselves. */
+    public boolean offersSignIn() {
+        return !SIGN_IN_PAGES.contains(requestPath());
+    }
+
+    /** Where the switcher returns to: this page (the original one when an error page is shown). */
     private static String currentPath() {
+        return LocalRedirects.localPath(requestPath());
+    }
+
+    private static String requestPath() {
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
             return "/";
         }
         HttpServletRequest request = attributes.getRequest();
         Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String uri = original instanceof String value ? value : request.getRequestURI();
-        String path = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
-        return LocalRedirects.localPath(path);
+        return uri.substring(Math.min(uri.length(), request.getContextPath().length()));
     }
 
     /** What the top bar shows; {@code switchable} is empty when the user belongs to one organization. */

@@ -56,7 +56,7 @@ class FeatureAdminPages {
 
     @PreAuthorize("hasAuthority('feature:manage')")
     @PostMapping("/{key}")
-    String set(@AuthenticationPrincipal Caller caller, @PathVariable String key, @RequestParam boolean enabled,
+    String set(@AuthenticationPrincipal Caller caller, @PathVariable String key, @RequestParam(defaultValue = "false") boolean enabled,
                @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         Map<String, Boolean> now = organizations.setFeature(caller, key, enabled);
         if (htmx == null) {

@@ -39,6 +39,12 @@ public record FormErrors(String message, Map<String, String> fields) {
         return new FormErrors(CHECK_FIELDS, Map.of(field, sentence(message)));
     }
 
+    /** One sentence for places without fields (a table row): the field's own message when there is one. */
+    static String summary(ProblemException problem) {
+        FormErrors errors = of(problem);
+        return errors.message.equals(CHECK_FIELDS) ? errors.fields.values().iterator().next() : errors.message;
+    }
+
     public boolean any() {
         return message != null || !fields.isEmpty();
     }

@@ -83,6 +83,7 @@ class OrganizationAdminPages {
     String rename(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @RequestParam(defaultValue = "") String name,
                   HttpServletResponse response, Model model) {
         if (name.isBlank() || name.length() > 200) {
+            organizations.get(caller, id); // another tenant's organization is "not found" first
             return refuse(caller, new ProblemException(400, "The new name must be 1 to 200 characters."), response, model);
         }
         return update(caller, id, name, null, response, model);

@@ -6,6 +6,7 @@ import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -68,7 +69,7 @@ class RoleAdminPages {
                   @RequestParam(name = "permissions", required = false) List<String> permissions,
                   HttpServletResponse response, Model model) {
         Set<String> chosen = permissions == null ? Set.of() : new TreeSet<>(permissions);
-        String normalizedCode = code.trim().toUpperCase(java.util.Locale.ROOT);
+        String normalizedCode = code.trim().toUpperCase(Locale.ROOT);
         try {
             if (name.isBlank()) {
                 throw ProblemException.invalid("name", "enter a name");

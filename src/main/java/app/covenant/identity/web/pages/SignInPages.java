@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -72,7 +73,7 @@ class SignInPages {
         } catch (ProblemException refused) {
             // 401: one message for unknown e-mail and wrong password alike; 423: the lock with its minutes.
             refused.headers().forEach(response::setHeader);
-            return rerender(new FormErrors(refused.getMessage(), java.util.Map.of()), refused.status(), form, next,
+            return rerender(new FormErrors(refused.getMessage(), Map.of()), refused.status(), form, next,
                     response, model);
         }
     }

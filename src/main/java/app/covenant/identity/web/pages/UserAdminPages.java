@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -97,11 +98,18 @@ class UserAdminPages {
 
     @PreAuthorize("hasAuthority('user:manage')")
     @PostMapping("/{id}/role")
-    String changeRole(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @RequestParam String roleCode,
-                      @RequestParam(required = false) String back, @RequestHeader(name = "HX-Request", required = false) String htmx,
+    String changeRole(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                      @RequestParam(required = false) String roleCode, @RequestParam(required = false) String back,
+                      @RequestHeader(name = "HX-Request", required = false) String htmx,
                       HttpServletResponse response, Model model) {
-        return act(caller, id, () -> users.update(caller, id, null, null, roleCode), "role-changed", back, htmx,
-                response, model);
+        return act(caller, id, () -> {
+            if (roleCode == null || roleCode.isBlank()) {
+                // Another organization's user is still "not found" before anything else is said.
+                users.get(caller, id);
+                throw ProblemException.invalid("roleCode", "choose a role");
+            }
+            return users.update(caller, id, null, null, roleCode);
+        }, "role-changed", back, htmx, response, model);
     }
 
     @PreAuthorize("hasAuthority('user:manage')")
@@ -150,7 +158,7 @@ class UserAdminPages {
                 throw refused;
             }
             user = users.get(caller, id);
-            refusal = refused.getMessage();
+            refusal = FormErrors.summary(refused);
             if (htmx == null) {
                 response.setStatus(refused.status());
             }
@@ -165,7 +173,7 @@ class UserAdminPages {
         if (refusal == null) {
             return "redirect:" + backTo(back, id) + (backTo(back, id).contains("?") ? "&" : "?") + "done=" + done;
         }
-        model.addAttribute("errors", new FormErrors(refusal, java.util.Map.of()));
+        model.addAttribute("errors", new FormErrors(refusal, Map.of()));
         model.addAttribute("user", user);
         addRoles(caller, model);
         return DETAIL;

@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Silent refresh for people: when a page is opened with an expired access cookie but a live refresh
- * cookie, the pair is renewed before authentication. Only top-level page loads do this — parallel
+ * cookie, the pair is renewed before authentication. Only top-level page loads and form posts do this — parallel
  * asset or htmx requests would race to reuse the same refresh token, which counts as theft.
  */
 class BrowserSessionRefreshFilter extends OncePerRequestFilter {
@@ -62,11 +62,17 @@ class BrowserSessionRefreshFilter extends OncePerRequestFilter {
     }
 
     private static boolean isPageLoad(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
-                || request.getHeader("HX-Request") != null) {
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getHeader("HX-Request") != null) {
             return false;
         }
         String mode = request.getHeader("Sec-Fetch-Mode");
+        if ("POST".equals(request.getMethod())) {
+            // A form submitted after the access token expired; CSRF has already been checked.
+            return "navigate".equals(mode);
+        }
+        if (!"GET".equals(request.getMethod())) {
+            return false;
+        }
         if (mode != null) {
             return "navigate".equals(mode);
         }

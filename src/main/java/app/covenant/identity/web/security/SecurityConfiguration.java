@@ -3,6 +3,7 @@ package app.covenant.identity.web.security;
 import app.covenant.identity.internal.SignInService;
 import app.covenant.platform.http.ProblemResponseWriter;
 import app.covenant.platform.http.Problems;
+import app.covenant.platform.ratelimit.RateLimiting;
 import app.covenant.platform.security.HttpSecurityDefaults;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
@@ -24,6 +25,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
  * One filter chain for pages and API. Everything needs a signed-in caller except the public paths
@@ -50,21 +52,27 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, HttpSecurityDefaults defaults, JwtDecoder decoder,
             CallerAuthenticationConverter converter, SignInService signIn, SessionCookies cookies,
-            ProblemResponseWriter problems, Environment environment,
+            ProblemResponseWriter problems, RateLimiting rateLimiting, Environment environment,
             @Value("${covenant.identity.public-api-docs:true}") boolean publicApiDocs) throws Exception {
         defaults.apply(http)
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfTokens())
                         .requireCsrfProtectionMatcher(SecurityConfiguration::authenticatedByBrowser))
+                .addFilterAfter((request, response, chain) -> {
+                    request.setAttribute(CookieOrHeaderTokenResolver.CSRF_PASSED, Boolean.TRUE);
+                    chain.doFilter(request, response);
+                }, CsrfFilter.class)
                 .addFilterBefore(new BrowserSessionRefreshFilter(decoder, signIn, cookies),
                         BearerTokenAuthenticationFilter.class)
+                // After authentication, so a signed-in caller's requests count against their own limit.
+                .addFilterAfter(rateLimiting.filter(), BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(new CookieOrHeaderTokenResolver())
-                        .authenticationEntryPoint(entryPoint(problems))
+                        .authenticationEntryPoint(entryPoint(problems, cookies))
                         .accessDeniedHandler(accessDenied(problems))
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter)))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(entryPoint(problems))
+                        .authenticationEntryPoint(entryPoint(problems, cookies))
                         .accessDeniedHandler(accessDenied(problems)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PATHS).permitAll()
@@ -107,8 +115,12 @@ class SecurityConfiguration {
         return !api || hasSessionCookie;
     }
 
-    private static AuthenticationEntryPoint entryPoint(ProblemResponseWriter problems) {
+    private static AuthenticationEntryPoint entryPoint(ProblemResponseWriter problems, SessionCookies cookies) {
         return (request, response, exception) -> {
+            if (SessionCookies.read(request, SessionCookies.ACCESS).isPresent()) {
+                // The cookie's session ended elsewhere: forget it, or every page would bounce to sign-in.
+                cookies.clear(response);
+            }
             if (isPage(request)) {
                 String target = request.getRequestURI().substring(request.getContextPath().length());
                 response.sendRedirect(request.getContextPath() + "/login?next="

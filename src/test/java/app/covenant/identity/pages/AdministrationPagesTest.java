@@ -1,0 +1,274 @@
+package app.covenant.identity.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.covenant.identity.pages.PageClient.Page;
+import app.covenant.support.TestTenants;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The administration pages: users, roles, organizations, feature flags — and who may open them. */
+@PageTest
+class AdministrationPagesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    TestTenants.Tenant tenant;
+    PageClient admin;
+
+    @BeforeEach
+    void setUp() {
+        tenant = TestTenants.create(jdbc);
+        admin = new PageClient(port);
+        SignInPagesTest.signIn(admin, tenant.email("ADMIN"));
+    }
+
+    @Test
+    void theNavigationShowsAdministrationOnlyToThoseWithItsPermissions() {
+        String adminHome = admin.get("/").body();
+        assertThat(adminHome).contains(">Administration<", "href=\"/admin/users\"", "href=\"/admin/roles\"",
+                "href=\"/admin/organizations\"", "href=\"/admin/features\"");
+
+        PageClient user = new PageClient(port);
+        SignInPagesTest.signIn(user, tenant.email("USER"));
+        assertThat(user.get("/").body()).doesNotContain(">Administration<", "href=\"/admin/users\"");
+        PageClient manager = new PageClient(port);
+        SignInPagesTest.signIn(manager, tenant.email("MANAGER"));
+        assertThat(manager.get("/").body()).contains("href=\"/admin/users\"").doesNotContain("href=\"/admin/roles\"");
+    }
+
+    @Test
+    void pagesWithoutThePermissionAnswerTheForbiddenPage() {
+        PageClient user = new PageClient(port);
+        SignInPagesTest.signIn(user, tenant.email("USER"));
+
+        for (String path : new String[]{"/admin/users", "/admin/roles", "/admin/organizations", "/admin/features",
+                "/admin/roles/new"}) {
+            Page page = user.get(path);
+            assertThat(page.status()).as(path).isEqualTo(403);
+            assertThat(page.response().headers().firstValue("Content-Type").orElse("")).as(path).contains("text/html");
+            assertThat(page.body()).as(path).contains("Error 403", "You do not have the permission this page needs.")
+                    .doesNotContain("Exception", "at app.");
+        }
+        Page post = user.post("/admin/users/invite", PageClient.withCsrf(Map.of("email", "x@example.test",
+                "roleCode", "USER"), user.get("/account/password").csrf()));
+        assertThat(post.status()).isEqualTo(403);
+    }
+
+    @Test
+    void usersAreListedSearchedAndPaginated() {
+        for (int i = 0; i < 15; i++) {
+            TestTenants.addUser(jdbc, tenant, "extra" + i + "@" + tenant.code().toLowerCase() + ".test", "USER");
+        }
+        Page first = admin.get("/admin/users");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body()).contains("<title>Users · Covenant</title>", "Showing <strong>1</strong>–<strong>20</strong>",
+                "of <strong>25</strong>", "href=\"/admin/users?page=1&amp;size=20\"", "badge-role", "data-status=\"ACTIVE\"",
+                "Invite someone", "<option value=\"MANAGER\">");
+        assertThat(first.body()).as("an admin cannot invite a super admin").doesNotContain("<option value=\"SUPER_ADMIN\">");
+
+        Page search = admin.get("/admin/users?q=legal");
+        assertThat(search.body()).contains(tenant.email("LEGAL_MANAGER"), tenant.email("LEGAL_HEAD"))
+                .doesNotContain(tenant.email("BROKER"));
+        Page none = admin.get("/admin/users?q=zzz-nobody");
+        assertThat(none.body()).contains("Nobody matches this search");
+    }
+
+    @Test
+    void anotherOrganizationsUserIsNotFound() {
+        TestTenants.Tenant other = TestTenants.create(jdbc);
+        UUID stranger = other.userId("USER");
+        Page page = admin.get("/admin/users");
+
+        assertThat(admin.get("/admin/users/" + stranger).status()).isEqualTo(404);
+        Page deactivate = admin.post("/admin/users/" + stranger + "/deactivate", PageClient.withCsrf(Map.of(), page.csrf()));
+        assertThat(deactivate.status()).isEqualTo(404);
+        assertThat(deactivate.body()).contains("User was not found.");
+        Page htmx = admin.htmxPost("/admin/users/" + stranger + "/unlock", Map.of(), page.csrfMeta());
+        assertThat(htmx.status()).isEqualTo(404);
+        assertThat(status(stranger)).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void rowActionsChangeTheRoleDeactivateReactivateAndUnlock() {
+        UUID user = tenant.userId("USER");
+        Page page = admin.get("/admin/users");
+
+        Page role = admin.htmxPost("/admin/users/" + user + "/role", Map.of("roleCode", "MANAGER"), page.csrfMeta());
+        assertThat(role.status()).isEqualTo(200);
+        assertThat(role.body().strip()).startsWith("<tr").contains("id=\"user-" + user + "\"", "Compliance manager",
+                "The role is changed.").doesNotContain("<html", "class=\"topbar\"");
+        assertThat(roleOf(user)).isEqualTo("MANAGER");
+
+        Page deactivated = admin.post("/admin/users/" + user + "/deactivate",
+                PageClient.withCsrf(Map.of("back", "/admin/users?q=user"), page.csrf()));
+        assertThat(deactivated.status()).isEqualTo(302);
+        assertThat(deactivated.location()).endsWith("/admin/users?q=user&done=deactivated");
+        assertThat(status(user)).isEqualTo("DEACTIVATED");
+        Page refused = new PageClient(port).submit("/login", "/login",
+                Map.of("email", tenant.email("USER"), "password", TestTenants.PASSWORD));
+        assertThat(refused.status()).isEqualTo(401);
+
+        Page reactivated = admin.htmxPost("/admin/users/" + user + "/reactivate", Map.of(), page.csrfMeta());
+        assertThat(reactivated.body()).contains("The user is active again.", "data-status=\"ACTIVE\"");
+        assertThat(status(user)).isEqualTo("ACTIVE");
+
+        PageClient victim = new PageClient(port);
+        for (int i = 0; i < 6; i++) {
+            victim.submit("/login", "/login", Map.of("email", tenant.email("USER"), "password", "wrong-" + i));
+        }
+        assertThat(victim.submit("/login", "/login", Map.of("email", tenant.email("USER"),
+                "password", TestTenants.PASSWORD)).status()).isEqualTo(423);
+        Page unlocked = admin.post("/admin/users/" + user + "/unlock",
+                PageClient.withCsrf(Map.of("back", "/admin/users/" + user), page.csrf()));
+        assertThat(unlocked.location()).endsWith("/admin/users/" + user + "?done=unlocked");
+        assertThat(admin.get("/admin/users/" + user + "?done=unlocked").body()).contains("Failed sign-ins are forgotten");
+        SignInPagesTest.signIn(victim, tenant.email("USER"));
+    }
+
+    @Test
+    void refusalsOfRowActionsAreShownWhereTheyHappened() {
+        UUID me = tenant.userId("ADMIN");
+        Page page = admin.get("/admin/users/" + me);
+        assertThat(page.body()).contains("This is you").doesNotContain("action=\"/admin/users/" + me + "/deactivate\"");
+
+        Page self = admin.post("/admin/users/" + me + "/deactivate", PageClient.withCsrf(Map.of(), page.csrf()));
+        assertThat(self.status()).isEqualTo(409);
+        assertThat(self.body()).contains("You cannot deactivate yourself.");
+
+        Page superRole = admin.htmxPost("/admin/users/" + tenant.userId("USER") + "/role",
+                Map.of("roleCode", "SUPER_ADMIN"), page.csrfMeta());
+        assertThat(superRole.status()).isEqualTo(200);
+        assertThat(superRole.body()).contains("is-error", "role=\"alert\"");
+        assertThat(roleOf(tenant.userId("USER"))).isEqualTo("USER");
+
+        Page badInvite = admin.submit("/admin/users", "/admin/users/invite",
+                Map.of("email", "not-an-address", "name", "X", "roleCode", ""));
+        assertThat(badInvite.status()).isEqualTo(400);
+        assertThat(badInvite.body()).contains("Is not an e-mail address.", "Choose a role.", "value=\"not-an-address\"");
+        Page existing = admin.submit("/admin/users", "/admin/users/invite",
+                Map.of("email", tenant.email("BROKER"), "name", "", "roleCode", "USER"));
+        assertThat(existing.status()).isEqualTo(409);
+        assertThat(existing.body()).contains("already a member of Tenant " + tenant.code());
+    }
+
+    @Test
+    void customRolesAreCreatedAndEditedAndSystemRolesStayReadOnlyForAnAdmin() {
+        Page list = admin.get("/admin/roles");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains("No custom roles yet", "System roles", "SUPER_ADMIN", "New custom role");
+
+        Page form = admin.get("/admin/roles/new");
+        assertThat(form.body()).contains("Certificates of insurance", "Insurance", "Contracts", "value=\"coi:read\"");
+        Page notHeld = admin.post("/admin/roles", PageClient.withCsrf(Map.of("code", "legal_eagle", "name", "Legal eagle",
+                "permissions", "approval:legal:act"), form.csrf()));
+        assertThat(notHeld.status()).isEqualTo(403);
+        assertThat(notHeld.body()).contains("You cannot grant permissions you do not hold: approval:legal:act");
+
+        Page created = admin.post("/admin/roles", PageClient.withCsrf(Map.of("code", "site_lead", "name", "Site lead",
+                "description", "Runs one job site", "permissions", "coi:read"), form.csrf()));
+        assertThat(created.status()).isEqualTo(302);
+        assertThat(created.location()).contains("/admin/roles/").endsWith("?done=role-created");
+        String rolePath = created.location().substring(created.location().indexOf("/admin/roles/"))
+                .replace("?done=role-created", "");
+        Page role = admin.get(rolePath);
+        assertThat(role.body()).contains("Site lead", "value=\"SITE_LEAD\"", "readonly")
+                .containsPattern("value=\"coi:read\"\\s+checked");
+
+        Page saved = admin.post(rolePath, PageClient.withCsrf(Map.of("name", "Site lead", "description", "",
+                "permissions", "project:read"), role.csrf()));
+        assertThat(saved.location()).endsWith("?done=role-saved");
+        assertThat(jdbc.queryForList("select permission_code from role_permissions where role_id = ?", String.class,
+                UUID.fromString(rolePath.substring(rolePath.lastIndexOf('/') + 1)))).containsExactly("project:read");
+
+        UUID adminRole = jdbc.queryForObject("select id from roles where scope_key = 'system' and code = 'ADMIN'", UUID.class);
+        Page system = admin.get("/admin/roles/" + adminRole);
+        assertThat(system.body()).contains("Only a super administrator changes system roles", "disabled")
+                .doesNotContain("Save role");
+        Page refused = admin.post("/admin/roles/" + adminRole, PageClient.withCsrf(Map.of("permissions", "coi:read"),
+                system.csrf()));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("Only a super administrator edits system roles.");
+
+        Page deleted = admin.post(rolePath + "/delete", PageClient.withCsrf(Map.of(), role.csrf()));
+        assertThat(deleted.location()).endsWith("/admin/roles?done=role-deleted");
+    }
+
+    @Test
+    void anAdminAddsRenamesAndDeactivatesAnEntity() {
+        String code = "E" + tenant.code().substring(1);
+        Page page = admin.get("/admin/organizations");
+        assertThat(page.body()).contains("Tenant " + tenant.code(), "You are here", "New entity");
+
+        Page created = admin.post("/admin/organizations", PageClient.withCsrf(Map.of("code", code.toLowerCase(),
+                "name", "North Yard", "type", "ENTITY"), page.csrf()));
+        assertThat(created.location()).endsWith("/admin/organizations?done=organization-created");
+        UUID entity = jdbc.queryForObject("select id from organizations where code = ?", UUID.class, code);
+        assertThat(jdbc.queryForObject("select parent_id from organizations where id = ?", UUID.class, entity))
+                .isEqualTo(tenant.organizationId());
+        assertThat(admin.get("/admin/organizations?done=organization-created").body())
+                .contains("The organization is created.");
+        // OrganizationAdministration.list shows an admin only the organizations they are a member of, so the
+        // new entity is listed for a super admin (and for its members), not for the admin who made it.
+        PageClient superAdmin = new PageClient(port);
+        SignInPagesTest.signIn(superAdmin, tenant.email("SUPER_ADMIN"));
+        assertThat(superAdmin.get("/admin/organizations").body()).contains("North Yard", code);
+
+        admin.post("/admin/organizations/" + entity + "/rename", PageClient.withCsrf(Map.of("name", "North Yard LLC"),
+                page.csrf()));
+        admin.post("/admin/organizations/" + entity + "/deactivate", PageClient.withCsrf(Map.of(), page.csrf()));
+        assertThat(jdbc.queryForMap("select name, active from organizations where id = ?", entity))
+                .containsEntry("name", "North Yard LLC").containsEntry("active", false);
+
+        Page duplicate = admin.post("/admin/organizations", PageClient.withCsrf(Map.of("code", code, "name", "Again",
+                "type", "ENTITY"), page.csrf()));
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.body()).contains("The code " + code + " is taken.");
+
+        UUID foreign = TestTenants.create(jdbc).organizationId();
+        Page notMine = admin.post("/admin/organizations/" + foreign + "/deactivate", PageClient.withCsrf(Map.of(),
+                page.csrf()));
+        assertThat(notMine.status()).isEqualTo(404);
+    }
+
+    @Test
+    void featureSwitchesFlipWithHtmxAndWithout() {
+        Page page = admin.get("/admin/features");
+        assertThat(page.body()).contains("Finance approval", "role=\"switch\"", "aria-checked=\"false\"");
+
+        Page on = admin.htmxPost("/admin/features/FINANCE_WORKFLOW", Map.of("enabled", "true"), page.csrfMeta());
+        assertThat(on.status()).isEqualTo(200);
+        assertThat(on.body().strip()).startsWith("<li").contains("aria-checked=\"true\"", "The feature is switched.");
+        assertThat(feature("FINANCE_WORKFLOW")).isTrue();
+
+        Page off = admin.post("/admin/features/FINANCE_WORKFLOW", PageClient.withCsrf(Map.of("enabled", "false"),
+                page.csrf()));
+        assertThat(off.location()).endsWith("/admin/features?done=feature-saved");
+        assertThat(feature("FINANCE_WORKFLOW")).isFalse();
+        assertThat(admin.post("/admin/features/NO_SUCH_THING", PageClient.withCsrf(Map.of("enabled", "true"),
+                page.csrf())).status()).isEqualTo(404);
+    }
+
+    private String status(UUID user) {
+        return jdbc.queryForObject("select status from users where id = ?", String.class, user);
+    }
+
+    private String roleOf(UUID user) {
+        return jdbc.queryForObject("select r.code from memberships m join roles r on r.id = m.role_id "
+                + "where m.user_id = ? and m.organization_id = ?", String.class, user, tenant.organizationId());
+    }
+
+    private boolean feature(String key) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select enabled from organization_features "
+                + "where organization_id = ? and feature = ?", Boolean.class, tenant.organizationId(), key));
+    }
+}

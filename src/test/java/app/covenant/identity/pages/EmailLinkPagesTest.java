@@ -1,0 +1,103 @@
+package app.covenant.identity.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.covenant.identity.pages.PageClient.Page;
+import app.covenant.support.SignIn;
+import app.covenant.support.TestTenants;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** An invitation from the users page to a signed-in newcomer, and the e-mail verification link. */
+@PageTest
+class EmailLinkPagesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TestRestTemplate http;
+
+    TestTenants.Tenant tenant;
+
+    @BeforeEach
+    void setUp() {
+        tenant = TestTenants.create(jdbc);
+    }
+
+    @Test
+    void anInvitedPersonChoosesNameAndPasswordAndIsSignedIn() {
+        PageClient admin = new PageClient(port);
+        SignInPagesTest.signIn(admin, tenant.email("ADMIN"));
+        String newcomer = "newcomer-" + tenant.code().toLowerCase() + "@example.test";
+        Page invited = admin.submit("/admin/users", "/admin/users/invite",
+                Map.of("email", newcomer, "name", "", "roleCode", "MANAGER"));
+        assertThat(invited.status()).isEqualTo(302);
+        assertThat(invited.location()).endsWith("/admin/users?done=invited");
+        assertThat(admin.get("/admin/users?done=invited").body()).contains("The invitation is on its way.");
+        assertThat(admin.get("/admin/users?q=newcomer").body()).contains(newcomer, "Invited");
+
+        String link = Mailbox.lastLink(jdbc, newcomer, "/accept-invite");
+        PageClient person = new PageClient(port);
+        Page form = person.get(link);
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).contains("Welcome to Covenant", "name=\"name\"", "10 to 128 characters");
+
+        String token = link.substring(link.indexOf("token=") + 6);
+        Page tooShort = person.post("/accept-invite", PageClient.withCsrf(Map.of("token", token, "name", "Nora Newcomer",
+                "password", "short", "confirmPassword", "short"), form.csrf()));
+        assertThat(tooShort.status()).isEqualTo(400);
+        assertThat(tooShort.body()).contains("Must be at least 10 characters.", "value=\"Nora Newcomer\"");
+
+        Page accepted = person.post("/accept-invite", PageClient.withCsrf(Map.of("token", token, "name", "Nora Newcomer",
+                "password", "Copper-Kettle-Morning-51", "confirmPassword", "Copper-Kettle-Morning-51"), form.csrf()));
+        assertThat(accepted.status()).isEqualTo(302);
+        assertThat(person.cookie("covenant_access")).isPresent();
+        Page home = person.get("/");
+        assertThat(home.body()).contains("Nora Newcomer", "Tenant " + tenant.code(), "action=\"/logout\"");
+
+        Page reused = new PageClient(port).submit(link, "/accept-invite", Map.of("token", token, "name", "Mallory",
+                "password", "Copper-Kettle-Morning-52", "confirmPassword", "Copper-Kettle-Morning-52"));
+        assertThat(reused.status()).isEqualTo(400);
+        assertThat(reused.body()).contains("This invitation does not work any more");
+    }
+
+    @Test
+    void theVerificationLinkAsksBeforeItConfirms() {
+        jdbc.update("update users set email_verified = false where id = ?", tenant.userId("USER"));
+        String access = SignIn.accessToken(http, tenant.email("USER"));
+        SignIn.post(http, "/api/v1/auth/send-verification", null, access);
+        String link = Mailbox.lastLink(jdbc, tenant.email("USER"), "/verify-email");
+        PageClient browser = new PageClient(port);
+
+        Page page = browser.get(link);
+        browser.get(link);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Confirm my address");
+        assertThat(verified()).isFalse();
+
+        Page confirmed = browser.post("/verify-email", PageClient.withCsrf(
+                Map.of("token", link.substring(link.indexOf("token=") + 6)), page.csrf()));
+        assertThat(confirmed.status()).isEqualTo(302);
+        assertThat(confirmed.location()).endsWith("/verify-email?done=email-verified");
+        assertThat(browser.get("/verify-email?done=email-verified").body()).contains("Your e-mail address is confirmed.");
+        assertThat(verified()).isTrue();
+
+        Page again = browser.post("/verify-email", PageClient.withCsrf(
+                Map.of("token", link.substring(link.indexOf("token=") + 6)), page.csrf()));
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.body()).contains("This link does not work any more");
+    }
+
+    private boolean verified() {
+        return jdbc.queryForObject("select email_verified from users where id = ?", Boolean.class, tenant.userId("USER"));
+    }
+}
