@@ -176,8 +176,9 @@ public class UserAdministration {
                 (a, b) -> a));
     }
 
-    private static UserView view(User user, UUID organizationId, String roleCode) {
+    private UserView view(User user, UUID organizationId, String roleCode) {
         return new UserView(user.getId(), user.email(), user.name(), user.phone(), user.status().name(),
-                user.emailVerified(), user.lastSignInAt(), user.createdAt(), organizationId, roleCode);
+                user.emailVerified(), user.lastSignInAt(), user.createdAt(), organizationId, roleCode,
+                attempts.lockedFor(user.email()).isPresent());
     }
 }

@@ -1,5 +1,6 @@
 package app.covenant.identity.web.security;
 
+import app.covenant.identity.internal.CallerLoader;
 import app.covenant.identity.internal.ClientInfo;
 import app.covenant.identity.internal.SignInService;
 import app.covenant.identity.internal.SignedIn;
@@ -10,7 +11,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -25,8 +28,11 @@ class BrowserSessionRefreshFilter extends OncePerRequestFilter {
     private final JwtDecoder decoder;
     private final SignInService signIn;
     private final SessionCookies cookies;
+    private final CallerLoader callers;
 
-    BrowserSessionRefreshFilter(JwtDecoder decoder, SignInService signIn, SessionCookies cookies) {
+    BrowserSessionRefreshFilter(JwtDecoder decoder, SignInService signIn, SessionCookies cookies,
+                                CallerLoader callers) {
+        this.callers = callers;
         this.decoder = decoder;
         this.signIn = signIn;
         this.cookies = cookies;
@@ -35,8 +41,20 @@ class BrowserSessionRefreshFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!isPageLoad(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<String> access = SessionCookies.read(request, SessionCookies.ACCESS);
+        boolean live = access.isPresent() && isLive(access.get());
+        if (access.isPresent() && !live) {
+            // Expired, or its session ended elsewhere: the page is served as to a visitor (or renewed
+            // below) instead of bouncing to sign-in with the same dead cookie again and again.
+            request.setAttribute(CookieOrHeaderTokenResolver.IGNORE_ACCESS_COOKIE, Boolean.TRUE);
+            cookies.clearAccess(response);
+        }
         Optional<String> refresh = SessionCookies.read(request, SessionCookies.REFRESH);
-        if (refresh.isPresent() && isPageLoad(request) && !hasLiveAccessCookie(request)) {
+        if (refresh.isPresent() && !live) {
             try {
                 SignedIn renewed = signIn.refresh(refresh.get(), ClientInfo.of(request));
                 cookies.write(response, renewed);
@@ -48,15 +66,12 @@ class BrowserSessionRefreshFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private boolean hasLiveAccessCookie(HttpServletRequest request) {
-        Optional<String> access = SessionCookies.read(request, SessionCookies.ACCESS);
-        if (access.isEmpty()) {
-            return false;
-        }
+    private boolean isLive(String accessToken) {
         try {
-            decoder.decode(access.get());
-            return true;
-        } catch (JwtException expiredOrInvalid) {
+            Jwt jwt = decoder.decode(accessToken);
+            return callers.load(UUID.fromString(jwt.getSubject()), UUID.fromString(jwt.getClaimAsString("org")),
+                    UUID.fromString(jwt.getClaimAsString("sid")), jwt.getId()).isPresent();
+        } catch (JwtException | IllegalArgumentException expiredOrInvalid) {
             return false;
         }
     }

@@ -15,6 +15,7 @@ class CookieOrHeaderTokenResolver implements BearerTokenResolver {
 
     static final String REFRESHED_TOKEN = CookieOrHeaderTokenResolver.class.getName() + ".refreshed";
     static final String CSRF_PASSED = CookieOrHeaderTokenResolver.class.getName() + ".csrfPassed";
+    static final String IGNORE_ACCESS_COOKIE = CookieOrHeaderTokenResolver.class.getName() + ".ignoreCookie";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private final DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
@@ -31,6 +32,9 @@ class CookieOrHeaderTokenResolver implements BearerTokenResolver {
         Object refreshed = request.getAttribute(REFRESHED_TOKEN);
         if (refreshed instanceof String token) {
             return token;
+        }
+        if (request.getAttribute(IGNORE_ACCESS_COOKIE) != null) {
+            return null;
         }
         return SessionCookies.read(request, SessionCookies.ACCESS).orElse(null);
     }

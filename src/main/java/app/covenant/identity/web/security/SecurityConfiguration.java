@@ -1,5 +1,6 @@
 package app.covenant.identity.web.security;
 
+import app.covenant.identity.internal.CallerLoader;
 import app.covenant.identity.internal.SignInService;
 import app.covenant.platform.http.ProblemResponseWriter;
 import app.covenant.platform.http.Problems;
@@ -24,6 +25,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 
@@ -51,18 +53,21 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, HttpSecurityDefaults defaults, JwtDecoder decoder,
-            CallerAuthenticationConverter converter, SignInService signIn, SessionCookies cookies,
+            CallerAuthenticationConverter converter, SignInService signIn, SessionCookies cookies, CallerLoader callers,
             ProblemResponseWriter problems, RateLimiting rateLimiting, Environment environment,
             @Value("${covenant.identity.public-api-docs:true}") boolean publicApiDocs) throws Exception {
         defaults.apply(http)
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfTokens())
+                        // Every request authenticates anew (stateless): rotating the token each time would
+                        // invalidate forms open in other tabs. The token lives as long as the cookie.
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy())
                         .requireCsrfProtectionMatcher(SecurityConfiguration::authenticatedByBrowser))
                 .addFilterAfter((request, response, chain) -> {
                     request.setAttribute(CookieOrHeaderTokenResolver.CSRF_PASSED, Boolean.TRUE);
                     chain.doFilter(request, response);
                 }, CsrfFilter.class)
-                .addFilterBefore(new BrowserSessionRefreshFilter(decoder, signIn, cookies),
+                .addFilterBefore(new BrowserSessionRefreshFilter(decoder, signIn, cookies, callers),
                         BearerTokenAuthenticationFilter.class)
                 // After authentication, so a signed-in caller's requests count against their own limit.
                 .addFilterAfter(rateLimiting.filter(), BearerTokenAuthenticationFilter.class)
@@ -117,9 +122,12 @@ class SecurityConfiguration {
 
     private static AuthenticationEntryPoint entryPoint(ProblemResponseWriter problems, SessionCookies cookies) {
         return (request, response, exception) -> {
-            if (SessionCookies.read(request, SessionCookies.ACCESS).isPresent()) {
-                // The cookie's session ended elsewhere: forget it, or every page would bounce to sign-in.
-                cookies.clear(response);
+            boolean staleCookie = request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                    && SessionCookies.read(request, SessionCookies.ACCESS).isPresent();
+            if (staleCookie) {
+                // The cookie's session ended elsewhere or it expired: forget it (the refresh cookie may
+                // still renew the session), or every page, sign-in included, would bounce to sign-in.
+                cookies.clearAccess(response);
             }
             if (isPage(request)) {
                 String target = request.getRequestURI().substring(request.getContextPath().length());

@@ -42,6 +42,11 @@ public class SessionCookies {
         add(response, REFRESH, "", Duration.ZERO);
     }
 
+    /** Forgets only the access token; a live refresh cookie may still renew the session. */
+    public void clearAccess(HttpServletResponse response) {
+        add(response, ACCESS, "", Duration.ZERO);
+    }
+
     public static Optional<String> read(HttpServletRequest request, String name) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
