@@ -1,7 +1,7 @@
 package app.covenant.identity.pages;
 
+import app.covenant.support.HeadlessChromium;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import app.covenant.support.TestTenants;
 import java.io.File;
@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,11 +25,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -61,30 +55,7 @@ class SignInJourneyBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        String chromium = System.getProperty("chromium.path", "/usr/bin/chromium");
-        String driver = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        if (!Files.isExecutable(Path.of(chromium))) {
-            fail("Chromium is needed for browser tests but " + chromium + " is missing. Install the Debian "
-                    + "packages chromium and chromium-driver (.ci/run does), or pass -Dchromium.path=...");
-        }
-        if (!Files.isExecutable(Path.of(driver))) {
-            fail("chromedriver is needed for browser tests but " + driver + " is missing. Install the Debian "
-                    + "package chromium-driver, or pass -Dwebdriver.chrome.driver=...");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--disable-sync", "--window-size=1280,900");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-        // An explicit driver executable keeps Selenium Manager from looking for (or fetching) one.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(driver))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start();
     }
 
     @AfterAll
@@ -246,10 +217,7 @@ class SignInJourneyBrowserTest {
     }
 
     private static List<String> consoleErrors() {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage)
-                .toList();
+        return HeadlessChromium.consoleErrors(browser);
     }
 
     private static void fullPageScreenshot(String name) throws IOException {

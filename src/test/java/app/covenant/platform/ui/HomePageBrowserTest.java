@@ -1,8 +1,8 @@
 package app.covenant.platform.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import app.covenant.support.HeadlessChromium;
 import app.covenant.support.IntegrationTest;
 import app.covenant.support.TestTenants;
 import java.io.File;
@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,11 +22,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,30 +47,7 @@ class HomePageBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        String chromium = System.getProperty("chromium.path", "/usr/bin/chromium");
-        String driver = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        if (!Files.isExecutable(Path.of(chromium))) {
-            fail("Chromium is needed for browser tests but " + chromium + " is missing. Install the Debian "
-                    + "packages chromium and chromium-driver (.ci/run does), or pass -Dchromium.path=...");
-        }
-        if (!Files.isExecutable(Path.of(driver))) {
-            fail("chromedriver is needed for browser tests but " + driver + " is missing. Install the Debian "
-                    + "package chromium-driver, or pass -Dchromedriver.path=...");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--disable-sync", "--window-size=1280,900");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-        // An explicit driver executable keeps Selenium Manager from looking for (or fetching) one.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(driver))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start();
     }
 
     @AfterAll
@@ -164,10 +135,7 @@ class HomePageBrowserTest {
     }
 
     private static List<String> consoleErrors() {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage)
-                .toList();
+        return HeadlessChromium.consoleErrors(browser);
     }
 
     /** The whole page, for reviewing the layout: the window grows to the document's height for one shot. */

@@ -1,0 +1,61 @@
+package app.covenant.support;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Level;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * Debian's Chromium, headless, driven through its chromedriver — never a downloaded browser. Paths
+ * come from {@code -Dchromium.path} and {@code -Dwebdriver.chrome.driver} (set by Surefire).
+ */
+public final class HeadlessChromium {
+
+    private HeadlessChromium() {
+    }
+
+    public static ChromeDriver start() {
+        String chromium = System.getProperty("chromium.path", "/usr/bin/chromium");
+        String driver = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        if (!Files.isExecutable(Path.of(chromium))) {
+            fail("Chromium is needed for browser tests but " + chromium + " is missing. Install the Debian "
+                    + "packages chromium and chromium-driver (.ci/run does), or pass -Dchromium.path=...");
+        }
+        if (!Files.isExecutable(Path.of(driver))) {
+            fail("chromedriver is needed for browser tests but " + driver + " is missing. Install the Debian "
+                    + "package chromium-driver, or pass -Dchromedriver.path=...");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--disable-sync", "--window-size=1280,900");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+        // An explicit driver executable keeps Selenium Manager from looking for (or fetching) one.
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(driver))
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** SEVERE console entries since the last call: CSP violations, missing assets, script errors. */
+    public static List<String> consoleErrors(WebDriver browser) {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+    }
+}
