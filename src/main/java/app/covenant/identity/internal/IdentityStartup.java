@@ -4,13 +4,15 @@ import app.covenant.identity.IdentityProperties;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
-/** At startup: permissions and system roles first, then demo data (H2 only) or the first-start invitation. */
+/**
+ * At startup, before the web server accepts a request: permissions and system roles first, then
+ * demo data (H2 only) or the first-start invitation — so nobody can sign in half-way through seeding.
+ */
 @Component
-class IdentityStartup implements ApplicationRunner {
+class IdentityStartup implements SmartInitializingSingleton {
 
     private final PermissionCatalogSync catalog;
     private final DemoData demo;
@@ -28,7 +30,7 @@ class IdentityStartup implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws SQLException {
+    public void afterSingletonsInstantiated() {
         catalog.synchronize();
         if (properties.demoData() && isEmbeddedDatabase()) {
             demo.seedOnce();
@@ -37,9 +39,11 @@ class IdentityStartup implements ApplicationRunner {
         }
     }
 
-    private boolean isEmbeddedDatabase() throws SQLException {
+    private boolean isEmbeddedDatabase() {
         try (Connection connection = dataSource.getConnection()) {
             return connection.getMetaData().getDatabaseProductName().startsWith("H2");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell which database this is", e);
         }
     }
 }
