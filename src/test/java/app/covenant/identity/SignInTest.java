@@ -60,4 +60,27 @@ class SignInTest {
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(wrong.getBody().get("detail")).isEqualTo(unknown.getBody().get("detail"));
     }
+
+    @Test
+    void anUnknownEmailCostsTheSamePasswordCheckAsAWrongPassword() {
+        long wrong = medianMillis(() -> http.postForEntity("/api/v1/auth/login", SignIn.json(Map.of(
+                "email", tenant.email("LEGAL_MANAGER"), "password", "not-the-password")), JsonNode.class));
+        long unknown = medianMillis(() -> http.postForEntity("/api/v1/auth/login", SignIn.json(Map.of(
+                "email", "nobody-" + java.util.UUID.randomUUID() + "@example.test", "password", "not-the-password")),
+                JsonNode.class));
+
+        // Both run one bcrypt comparison (cost 12, ~200 ms here); without it an unknown e-mail answers in ~2 ms.
+        assertThat(unknown).isGreaterThan(wrong / 2);
+    }
+
+    private static long medianMillis(Runnable call) {
+        long[] times = new long[3];
+        for (int i = 0; i < times.length; i++) {
+            long started = System.nanoTime();
+            call.run();
+            times[i] = (System.nanoTime() - started) / 1_000_000;
+        }
+        java.util.Arrays.sort(times);
+        return times[1];
+    }
 }

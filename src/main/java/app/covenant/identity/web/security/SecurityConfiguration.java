@@ -4,6 +4,7 @@ import app.covenant.identity.internal.CallerLoader;
 import app.covenant.identity.internal.SignInService;
 import app.covenant.platform.http.ProblemResponseWriter;
 import app.covenant.platform.http.Problems;
+import app.covenant.platform.idempotency.Idempotency;
 import app.covenant.platform.ratelimit.RateLimiting;
 import app.covenant.platform.security.HttpSecurityDefaults;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,7 +55,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, HttpSecurityDefaults defaults, JwtDecoder decoder,
             CallerAuthenticationConverter converter, SignInService signIn, SessionCookies cookies, CallerLoader callers,
-            ProblemResponseWriter problems, RateLimiting rateLimiting, Environment environment,
+            ProblemResponseWriter problems, RateLimiting rateLimiting, Idempotency idempotency,
+            Environment environment,
             @Value("${covenant.identity.public-api-docs:true}") boolean publicApiDocs) throws Exception {
         defaults.apply(http)
                 .csrf(csrf -> csrf
@@ -71,6 +73,8 @@ class SecurityConfiguration {
                         BearerTokenAuthenticationFilter.class)
                 // After authentication, so a signed-in caller's requests count against their own limit.
                 .addFilterAfter(rateLimiting.filter(), BearerTokenAuthenticationFilter.class)
+                // Keys belong to a user, so retries are matched after authentication (and after the limiter).
+                .addFilterAfter(idempotency.asFilter(), BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(new CookieOrHeaderTokenResolver())
                         .authenticationEntryPoint(entryPoint(problems, cookies))
