@@ -81,6 +81,17 @@ final class MatrixFixtures {
     }
 
     /** A new custom role of the tenant (new every time, since an allowed DELETE removes it). */
+    /** A FAILED outbox message of the tenant (retry is allowed on it; the row is never sent anywhere). */
+    UUID outboxMessage(Tenant tenant) {
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("insert into email_outbox (id, organization_id, to_address, subject, body_text, body_html, "
+                + "template, status, attempts, last_error, next_attempt_at, created_at) values (?, ?, ?, 'Matrix', "
+                + "'text', '<p>html</p>', 'password-changed', 'FAILED', 10, 'given up', ?, ?)", id,
+                tenant.organizationId(), "matrix@" + tenant.code().toLowerCase(Locale.ROOT) + ".test", now, now);
+        return id;
+    }
+
     UUID customRole(Tenant tenant) {
         UUID id = UUID.randomUUID();
         String code = "MATRIX_" + id.toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);

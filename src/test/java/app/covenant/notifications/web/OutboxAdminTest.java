@@ -1,0 +1,110 @@
+package app.covenant.notifications.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.covenant.support.IntegrationTest;
+import app.covenant.support.SignIn;
+import app.covenant.support.TestTenants;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** The admin outbox: how a newcomer on the embedded default reads the invitation they just sent. */
+@IntegrationTest
+class OutboxAdminTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    TestTenants.Tenant tenant;
+    String admin;
+
+    @BeforeEach
+    void signIn() {
+        tenant = TestTenants.create(jdbc);
+        admin = SignIn.accessToken(http, tenant.email("ADMIN"));
+    }
+
+    @Test
+    void anAdminReadsTheInvitationTheyJustSent() {
+        String invitee = "newbie-" + tenant.code().toLowerCase() + "@example.test";
+        SignIn.post(http, "/api/v1/users/invite", Map.of("email", invitee, "name", "New Bie", "roleCode", "USER"), admin);
+
+        JsonNode list = SignIn.get(http, "/api/v1/admin/outbox?status=PENDING", admin).getBody();
+        JsonNode invitation = list.get("content").valueStream()
+                .filter(message -> invitee.equals(message.get("to").asString())).findFirst().orElseThrow();
+        assertThat(invitation.get("status").asString()).isEqualTo("PENDING");
+        assertThat(invitation.get("bodyText").isNull()).as("bodies only when one message is opened").isTrue();
+
+        JsonNode opened = SignIn.get(http, "/api/v1/admin/outbox/" + invitation.get("id").asString(), admin).getBody();
+        assertThat(opened.get("bodyText").asString()).contains("/accept-invite?token=");
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'outbox.message.opened' "
+                + "and target_id = ?", Integer.class, invitation.get("id").asString())).isEqualTo(1);
+
+        HttpHeaders html = SignIn.bearer(admin);
+        html.setAccept(java.util.List.of(MediaType.TEXT_HTML));
+        ResponseEntity<String> page = http.exchange("/admin/outbox", HttpMethod.GET, new HttpEntity<>(html), String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains("E-mail outbox", invitee);
+    }
+
+    @Test
+    void anotherOrganizationsMessagesStayInvisible() {
+        UUID message = failedMessage(tenant);
+        String stranger = SignIn.accessToken(http, TestTenants.create(jdbc).email("ADMIN"));
+
+        assertThat(SignIn.get(http, "/api/v1/admin/outbox/" + message, stranger).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(SignIn.get(http, "/api/v1/admin/outbox?size=100", stranger).getBody().get("content").toString())
+                .doesNotContain(message.toString());
+        assertThat(SignIn.post(http, "/api/v1/admin/outbox/" + message + "/retry", null, stranger).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void onlyAGivenUpMessageIsRetried() {
+        UUID failed = failedMessage(tenant);
+
+        ResponseEntity<JsonNode> retried = SignIn.post(http, "/api/v1/admin/outbox/" + failed + "/retry", null, admin);
+
+        assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(retried.getBody().get("status").asString()).isEqualTo("PENDING");
+        assertThat(retried.getBody().get("attempts").asInt()).isZero();
+        assertThat(SignIn.post(http, "/api/v1/admin/outbox/" + failed + "/retry", null, admin).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(SignIn.get(http, "/api/v1/admin/outbox?status=SOMETIMES", admin).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void usersWithoutTheOutboxPermissionAreRefused() {
+        String user = SignIn.accessToken(http, tenant.email("USER"));
+        assertThat(SignIn.get(http, "/api/v1/admin/outbox", user).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    private UUID failedMessage(TestTenants.Tenant owner) {
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("insert into email_outbox (id, organization_id, to_address, subject, body_text, body_html, template, "
+                + "status, attempts, last_error, next_attempt_at, created_at) values (?, ?, 'someone@example.test', "
+                + "'Reminder', 'text', '<p>html</p>', 'password-changed', 'FAILED', 10, '550 mailbox unavailable', ?, ?)",
+                id, owner.organizationId(), now, now);
+        return id;
+    }
+}
