@@ -45,6 +45,7 @@ final class TenantRecords {
     private static final Source ENTITY = (fixtures, tenant, role) -> fixtures.entity(tenant);
     private static final Source FEATURE = (fixtures, tenant, role) -> Feature.OCR.name();
     private static final Source OWN_SESSION = (fixtures, tenant, role) -> fixtures.session(tenant, role);
+    private static final Source JOB = (fixtures, tenant, role) -> "identity-token-purge";
     private static final Source OUTBOX_MESSAGE = (fixtures, tenant, role) -> fixtures.outboxMessage(tenant);
 
     /** Key: handler class simple name + "#" + variable name. */
@@ -63,6 +64,9 @@ final class TenantRecords {
             Map.entry("AuthController#id", owned(OWN_SESSION)),
             Map.entry("AccountPages#id", owned(OWN_SESSION)),
             // The platform operator reads every organization's outbox by design.
+            // Jobs are the platform's, not a tenant's record.
+            Map.entry("JobController#name", new Entry(JOB, null, Set.of())),
+            Map.entry("JobPages#name", new Entry(JOB, null, Set.of())),
             Map.entry("OutboxAdminController#id", new Entry(OUTBOX_MESSAGE, OUTBOX_MESSAGE, Set.of("SUPER_ADMIN"))),
             Map.entry("OutboxPages#id", new Entry(OUTBOX_MESSAGE, OUTBOX_MESSAGE, Set.of("SUPER_ADMIN"))));
 

@@ -1,0 +1,37 @@
+package app.covenant.platform.jobs;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/admin/jobs}: every job with its last and next run; run one now. */
+@RestController
+@RequestMapping(path = "/api/v1/admin/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
+class JobController {
+
+    private final JobAdministration jobs;
+
+    JobController(JobAdministration jobs) {
+        this.jobs = jobs;
+    }
+
+    @PreAuthorize("hasAuthority('job:manage')")
+    @GetMapping
+    List<JobAdministration.JobView> list() {
+        return jobs.list();
+    }
+
+    @PreAuthorize("hasAuthority('job:manage')")
+    @PostMapping("/{name}/run")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    JobAdministration.JobView run(@PathVariable String name) {
+        return jobs.runNow(name);
+    }
+}
