@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -29,11 +30,13 @@ class JobAdministration {
     private static final String RECURRING_INSTANCE = "recurring";
 
     private final List<String> names;
-    private final Scheduler scheduler;
+    private final ObjectProvider<Scheduler> scheduler;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    JobAdministration(List<RecurringTask<?>> tasks, Scheduler scheduler, JdbcTemplate jdbc, Clock clock) {
+    // The scheduler may be switched off on a node (db-scheduler.enabled=false): the list still works there.
+    JobAdministration(List<RecurringTask<?>> tasks, ObjectProvider<Scheduler> scheduler, JdbcTemplate jdbc,
+                      Clock clock) {
         this.names = tasks.stream().map(RecurringTask::getName).sorted().toList();
         this.scheduler = scheduler;
         this.jdbc = jdbc;
@@ -56,7 +59,11 @@ class JobAdministration {
         if (!names.contains(name)) {
             throw ProblemException.notFound("Job " + name);
         }
-        if (!scheduler.reschedule(TaskInstanceId.of(name, RECURRING_INSTANCE), clock.instant())) {
+        Scheduler running = scheduler.getIfAvailable();
+        if (running == null) {
+            throw ProblemException.conflict("Background jobs are switched off on this node (db-scheduler.enabled).");
+        }
+        if (!running.reschedule(TaskInstanceId.of(name, RECURRING_INSTANCE), clock.instant())) {
             throw ProblemException.conflict("The job " + name + " is running right now; try again when it is done.");
         }
         return list().stream().filter(job -> job.name().equals(name)).findFirst().orElseThrow();
