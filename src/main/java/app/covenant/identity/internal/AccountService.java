@@ -24,6 +24,7 @@ public class AccountService {
 
     private final UserRepository users;
     private final TransactionTemplate transactions;
+    private final OrganizationAdministration organizations;
     private final OneTimeLinks links;
     private final PasswordPolicy policy;
     private final PasswordEncoder passwords;
@@ -34,11 +35,13 @@ public class AccountService {
     private final IdentityProperties properties;
     private final Clock clock;
 
-    AccountService(UserRepository users, TransactionTemplate transactions, OneTimeLinks links, PasswordPolicy policy,
+    AccountService(UserRepository users, TransactionTemplate transactions, OrganizationAdministration organizations,
+                   OneTimeLinks links, PasswordPolicy policy,
                    PasswordEncoder passwords, Sessions sessions, SignInService signIn, EmailOutbox outbox,
                    AuditTrail audit, IdentityProperties properties, Clock clock) {
         this.users = users;
         this.transactions = transactions;
+        this.organizations = organizations;
         this.links = links;
         this.policy = policy;
         this.passwords = passwords;
@@ -51,7 +54,7 @@ public class AccountService {
     }
 
     @Transactional(readOnly = true)
-    public Me describe(Caller caller, OrganizationAdministration organizations) {
+    public Me describe(Caller caller) {
         User user = users.findById(caller.userId()).orElseThrow();
         List<OrganizationView> mine = organizations.mine(caller);
         OrganizationView current = mine.stream().filter(org -> org.id().equals(caller.organizationId())).findFirst()

@@ -3,7 +3,6 @@ package app.covenant.identity.web;
 import app.covenant.identity.internal.AccountService;
 import app.covenant.identity.internal.ClientInfo;
 import app.covenant.identity.internal.Me;
-import app.covenant.identity.internal.OrganizationAdministration;
 import app.covenant.identity.internal.SessionAdministration;
 import app.covenant.identity.internal.SessionView;
 import app.covenant.identity.internal.SignInService;
@@ -34,15 +33,12 @@ class AuthController {
 
     private final SignInService signIn;
     private final AccountService accounts;
-    private final OrganizationAdministration organizations;
     private final SessionAdministration sessions;
     private final Clock clock;
 
-    AuthController(SignInService signIn, AccountService accounts, OrganizationAdministration organizations,
-                   SessionAdministration sessions, Clock clock) {
+    AuthController(SignInService signIn, AccountService accounts, SessionAdministration sessions, Clock clock) {
         this.signIn = signIn;
         this.accounts = accounts;
-        this.organizations = organizations;
         this.sessions = sessions;
         this.clock = clock;
     }
@@ -72,7 +68,7 @@ class AuthController {
     @PreAuthorize("isAuthenticated()")
     @GetMapping("/me")
     Me me(@AuthenticationPrincipal Caller caller) {
-        return accounts.describe(caller, organizations);
+        return accounts.describe(caller);
     }
 
     @PermitAll

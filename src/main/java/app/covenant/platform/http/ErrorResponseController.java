@@ -5,7 +5,6 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,12 +35,7 @@ class ErrorResponseController implements ErrorController {
             problems.write(Problems.of(status, detailFor(status), request), request, response);
             return null;
         }
-        response.setStatus(status.value());
-        return new ModelAndView("error", Map.of(
-                "status", status.value(),
-                "reason", status.getReasonPhrase(),
-                "message", detailFor(status),
-                "correlationId", CorrelationId.of(request).orElse("")));
+        return ErrorPage.of(status, detailFor(status), request, response);
     }
 
     private static HttpStatus statusOf(HttpServletRequest request) {

@@ -3,7 +3,6 @@ package app.covenant.platform.http;
 import app.covenant.shared.problem.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -23,7 +22,7 @@ class PageExceptionAdvice {
 
     @ExceptionHandler(AccessDeniedException.class)
     ModelAndView denied(HttpServletRequest request, HttpServletResponse response) {
-        return errorPage(HttpStatus.FORBIDDEN, "You do not have the permission this page needs. "
+        return ErrorPage.of(HttpStatus.FORBIDDEN, "You do not have the permission this page needs. "
                 + "Ask an administrator of your organization if you need it.", request, response);
     }
 
@@ -31,20 +30,6 @@ class PageExceptionAdvice {
     ModelAndView problem(ProblemException problem, HttpServletRequest request, HttpServletResponse response) {
         HttpStatus status = HttpStatus.resolve(problem.status());
         problem.headers().forEach(response::setHeader);
-        return errorPage(status == null ? HttpStatus.BAD_REQUEST : status, problem.getMessage(), request, response);
-    }
-
-    /** The same view and model as the error controller's, so both look alike. */
-    private static ModelAndView errorPage(HttpStatus status, String message, HttpServletRequest request,
-                                          HttpServletResponse response) {
-        response.setStatus(status.value());
-        CorrelationId.of(request).ifPresent(id -> response.setHeader(CorrelationId.HEADER, id));
-        ModelAndView view = new ModelAndView("error", Map.of(
-                "status", status.value(),
-                "reason", status.getReasonPhrase(),
-                "message", message,
-                "correlationId", CorrelationId.of(request).orElse("")));
-        view.setStatus(status);
-        return view;
+        return ErrorPage.of(status == null ? HttpStatus.BAD_REQUEST : status, problem.getMessage(), request, response);
     }
 }
