@@ -3,6 +3,7 @@ package app.covenant.identity;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every permission of the product, {@code module:action}. Defined once here for all modules (also
@@ -21,6 +22,7 @@ public final class Permissions {
     public static final String ROLE_MANAGE = "role:manage";
     public static final String AUDIT_READ = "audit:read";
     public static final String AUDIT_READ_LEGAL = "audit:read:legal";
+    public static final String AUDIT_VERIFY = "audit:verify";
     public static final String JOB_MANAGE = "job:manage";
     public static final String OUTBOX_READ = "outbox:read";
     public static final String METRICS_READ = "metrics:read";
@@ -40,6 +42,7 @@ public final class Permissions {
         define(ROLE_MANAGE, "Create and edit custom roles");
         define(AUDIT_READ, "Read the audit log");
         define(AUDIT_READ_LEGAL, "Read audit entries visible to legal only");
+        define(AUDIT_VERIFY, "Verify the audit log's hash chain across all organizations (platform operators)");
         define(JOB_MANAGE, "See and run background jobs");
         define(OUTBOX_READ, "Read and retry outgoing e-mail");
         define(METRICS_READ, "Read operational metrics");
@@ -100,6 +103,14 @@ public final class Permissions {
     /** Code → description, in catalogue order. */
     public static Map<String, String> all() {
         return Collections.unmodifiableMap(ALL);
+    }
+
+    /**
+     * Permissions about the whole platform rather than one organization: only SUPER_ADMIN holds them, so a
+     * tenant's administrator can neither use nor grant them.
+     */
+    public static Set<String> platformOnly() {
+        return Set.of(AUDIT_VERIFY);
     }
 
     public static boolean exists(String code) {

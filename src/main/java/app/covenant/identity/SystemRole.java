@@ -15,7 +15,7 @@ public enum SystemRole {
     // every role there (no role may grant more than its granter holds). Separation of duties between
     // legal, finance and brokers is enforced by the workflows that check who is assigned to act.
     ADMIN("Administrator", "Everything within their organization: users, roles, settings, programs, review, audit",
-            Set.copyOf(Permissions.all().keySet())),
+            allBut(Permissions.platformOnly())),
     MANAGER("Compliance manager", "Reviews certificates, manages projects and reminders", Set.of(
             Permissions.USER_READ, Permissions.NOTIFICATION_READ, "document:read", "document:upload",
             "contractor:read", "contractor:manage", "project:read", "project:manage", "program:read", "broker:search",
@@ -73,6 +73,11 @@ public enum SystemRole {
 
     public static boolean isSystem(String code) {
         return Arrays.stream(values()).anyMatch(role -> role.name().equals(code));
+    }
+
+    private static Set<String> allBut(Set<String> excluded) {
+        return Permissions.all().keySet().stream().filter(code -> !excluded.contains(code))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static Set<String> union(Set<String> base, String... added) {

@@ -124,9 +124,12 @@ class AuditHttpTest {
     }
 
     @Test
-    void verifiesTheChain() {
+    void onlyThePlatformOperatorVerifiesTheChain() {
         ResponseEntity<JsonNode> response = SignIn.get(http, "/api/v1/audit/verify",
-                SignIn.accessToken(http, tenant.email("ADMIN")));
+                SignIn.accessToken(http, tenant.email("SUPER_ADMIN")));
+        // The chain spans every organization: its length is not a tenant's business.
+        assertThat(SignIn.get(http, "/api/v1/audit/verify", SignIn.accessToken(http, tenant.email("ADMIN")))
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody().get("valid").asBoolean()).isTrue();
@@ -138,8 +141,11 @@ class AuditHttpTest {
         String admin = SignIn.accessToken(http, tenant.email("ADMIN"));
         ResponseEntity<String> page = html("/admin/audit?targetId=a1-" + tag, admin);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(page.getBody()).contains("a1-" + tag, "Verify chain").doesNotContain("b1-" + tag);
-        assertThat(html("/admin/audit/verify", admin).getBody()).contains("The chain is intact");
+        assertThat(page.getBody()).contains("a1-" + tag).doesNotContain("b1-" + tag, "Verify chain");
+        assertThat(html("/admin/audit/verify", admin).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        String operator = SignIn.accessToken(http, tenant.email("SUPER_ADMIN"));
+        assertThat(html("/admin/audit", operator).getBody()).contains("Verify chain");
+        assertThat(html("/admin/audit/verify", operator).getBody()).contains("The chain is intact");
         assertThat(html("/", admin).getBody()).as("the navigation link").contains("href=\"/admin/audit\"");
 
         String manager = SignIn.accessToken(http, tenant.email("MANAGER"));

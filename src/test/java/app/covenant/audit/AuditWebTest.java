@@ -69,7 +69,7 @@ class AuditWebTest {
 
     @Test
     void answersTheChainCheck() throws Exception {
-        String body = mvc.perform(get("/api/v1/audit/verify").with(as(reader())))
+        String body = mvc.perform(get("/api/v1/audit/verify").with(as(verifier())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         JsonNode result = mapper.readTree(body);
@@ -86,7 +86,7 @@ class AuditWebTest {
 
     @Test
     void rendersThePageWithFiltersEntriesAndTheVerifyButton() throws Exception {
-        String html = mvc.perform(get("/admin/audit").param("targetId", target).with(as(reader())))
+        String html = mvc.perform(get("/admin/audit").param("targetId", target).with(as(verifier())))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
@@ -108,10 +108,14 @@ class AuditWebTest {
 
     @Test
     void showsTheChainCheckAsAnAlert() throws Exception {
-        String html = mvc.perform(get("/admin/audit/verify").with(as(reader())))
+        String html = mvc.perform(get("/admin/audit/verify").with(as(verifier())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("alert-success", "The chain is intact").doesNotContain("<html");
+    }
+
+    private Caller verifier() {
+        return AuditSearchTest.reader(organization, "audit:read", "audit:verify");
     }
 
     private Caller reader() {

@@ -109,6 +109,30 @@ public class UserAdministration {
         return view(user, target, role.code());
     }
 
+    /**
+     * A fresh invitation link for someone who has not accepted yet (the first e-mail was lost, or its link
+     * expired); the older link stops working.
+     */
+    @Transactional
+    public UserView resendInvitation(Caller caller, UUID id) {
+        User user = visible(caller, id);
+        if (user.status() != User.Status.INVITED) {
+            throw ProblemException.conflict(user.name() + " has already accepted the invitation.");
+        }
+        Organization organization = organizations.findById(caller.organizationId())
+                .orElseThrow(() -> ProblemException.notFound("Organization"));
+        Membership membership = memberships.findByUserIdAndOrganizationId(id, caller.organizationId())
+                .orElseThrow(() -> ProblemException.notFound("User"));
+        Role role = roles.findById(membership.roleId()).orElseThrow(() -> ProblemException.notFound("Role"));
+        links.send(user, UserToken.Purpose.INVITATION, organization.getId(), properties.invitationTtl(),
+                "/accept-invite", "invitation", caller.name() + " invited you to " + organization.name()
+                        + " on Covenant", Map.of("inviterName", caller.name(), "organizationName", organization.name(),
+                        "roleName", role.name()));
+        audit.record(AuditEntry.of("identity", "user.invitation-resent").actor(caller.userId(), caller.email())
+                .organization(caller.organizationId()).target("user", id));
+        return view(user, caller.organizationId(), role.code());
+    }
+
     @Transactional
     public UserView update(Caller caller, UUID id, String name, String phone, String roleCode) {
         User user = visible(caller, id);

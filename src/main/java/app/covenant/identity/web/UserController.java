@@ -59,6 +59,12 @@ class UserController {
         return users.invite(caller, body.email(), body.name(), body.roleCode(), body.organizationId());
     }
 
+    @PreAuthorize("hasAuthority('user:invite')")
+    @PostMapping("/{id}/resend-invitation")
+    UserView resendInvitation(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return users.resendInvitation(caller, id);
+    }
+
     @PreAuthorize("hasAuthority('user:manage')")
     @PutMapping("/{id}")
     UserView update(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,

@@ -71,6 +71,49 @@ class EmailLinkPagesTest {
     }
 
     @Test
+    void aLostInvitationIsSentAgainAndOnlyTheNewLinkWorks() {
+        PageClient admin = new PageClient(port);
+        SignInPagesTest.signIn(admin, tenant.email("ADMIN"));
+        String newcomer = "again-" + tenant.code().toLowerCase() + "@example.test";
+        admin.submit("/admin/users", "/admin/users/invite", Map.of("email", newcomer, "name", "Ada", "roleCode", "USER"));
+        String first = Mailbox.lastLink(jdbc, newcomer, "/accept-invite");
+        java.util.UUID id = jdbc.queryForObject("select id from users where email = ?", java.util.UUID.class, newcomer);
+
+        Page detail = admin.get("/admin/users/" + id);
+        assertThat(detail.body()).contains("Send the invitation again");
+        Page resent = admin.submit("/admin/users/" + id, "/admin/users/" + id + "/resend-invitation", Map.of());
+        assertThat(resent.status()).isEqualTo(302);
+        assertThat(resent.location()).endsWith("done=invitation-resent");
+        assertThat(admin.get("/admin/users?done=invitation-resent").body()).contains("A fresh invitation is on its way");
+        String second = Mailbox.lastLink(jdbc, newcomer, "/accept-invite");
+        assertThat(second).isNotEqualTo(first);
+        assertThat(Mailbox.count(jdbc, newcomer)).isEqualTo(2);
+
+        Page stale = new PageClient(port).submit(first, "/accept-invite", Map.of("token",
+                first.substring(first.indexOf("token=") + 6), "name", "Ada",
+                "password", "Copper-Kettle-Morning-53", "confirmPassword", "Copper-Kettle-Morning-53"));
+        assertThat(stale.status()).isEqualTo(400);
+        assertThat(stale.body()).contains("This invitation does not work any more");
+        PageClient person = new PageClient(port);
+        Page form = person.get(second);
+        String token = second.substring(second.indexOf("token=") + 6);
+        assertThat(person.post("/accept-invite", PageClient.withCsrf(Map.of("token", token, "name", "Ada",
+                "password", "Copper-Kettle-Morning-53", "confirmPassword", "Copper-Kettle-Morning-53"),
+                form.csrf())).status()).isEqualTo(302);
+
+        // Accepted: nothing to resend, over the API too; and nobody resends another organization's invitation.
+        assertThat(admin.get("/admin/users/" + id).body()).doesNotContain("Send the invitation again");
+        int mails = Mailbox.count(jdbc, newcomer);
+        String token2 = SignIn.accessToken(http, tenant.email("ADMIN"));
+        assertThat(SignIn.post(http, "/api/v1/users/" + id + "/resend-invitation", null, token2).getStatusCode().value())
+                .isEqualTo(409);
+        TestTenants.Tenant other = TestTenants.create(jdbc);
+        assertThat(SignIn.post(http, "/api/v1/users/" + id + "/resend-invitation", null,
+                SignIn.accessToken(http, other.email("ADMIN"))).getStatusCode().value()).isEqualTo(404);
+        assertThat(Mailbox.count(jdbc, newcomer)).isEqualTo(mails);
+    }
+
+    @Test
     void theVerificationLinkAsksBeforeItConfirms() {
         jdbc.update("update users set email_verified = false where id = ?", tenant.userId("USER"));
         String access = SignIn.accessToken(http, tenant.email("USER"));

@@ -59,6 +59,8 @@ class PasswordPagesTest {
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.body()).contains("Choose a new password", "10 to 128 characters", "Not your e-mail address",
                 "Not a common password", "name=\"token\"");
+        assertThat(form.body()).as("the cursor waits in the new password").containsPattern(
+                "<input[^>]*id=\"reset-password\"[^>]*autofocus");
 
         Page weak = browser.post("/reset-password", PageClient.withCsrf(Map.of("token", token,
                 "newPassword", "qwertyuiop", "confirmPassword", "qwertyuiop"), form.csrf()));

@@ -17,6 +17,7 @@ final class Flash {
             Map.entry("password-changed", "Your password is changed. Your other sessions were signed out."),
             Map.entry("session-revoked", "The session is signed out."),
             Map.entry("invited", "The invitation is on its way."),
+            Map.entry("invitation-resent", "A fresh invitation is on its way; the earlier link no longer works."),
             Map.entry("role-changed", "The role is changed. It applies from the user's next click."),
             Map.entry("deactivated", "The user is deactivated and signed out everywhere."),
             Map.entry("reactivated", "The user is active again."),

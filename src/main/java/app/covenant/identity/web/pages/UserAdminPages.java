@@ -130,6 +130,16 @@ class UserAdminPages {
         return act(caller, id, () -> users.reactivate(caller, id), "reactivated", back, htmx, response, model);
     }
 
+    @PreAuthorize("hasAuthority('user:invite')")
+    @PostMapping("/{id}/resend-invitation")
+    String resendInvitation(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                            @RequestParam(required = false) String back,
+                            @RequestHeader(name = "HX-Request", required = false) String htmx,
+                            HttpServletResponse response, Model model) {
+        return act(caller, id, () -> users.resendInvitation(caller, id), "invitation-resent", back, htmx, response,
+                model);
+    }
+
     @PreAuthorize("hasAuthority('user:manage')")
     @PostMapping("/{id}/unlock")
     String unlock(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
