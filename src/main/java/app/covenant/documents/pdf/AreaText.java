@@ -9,21 +9,17 @@ import java.util.stream.Collectors;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripperByArea;
 
-/** Text inside rectangles, one pass over each page however many rectangles it has. */
+/** Text inside rectangles, one pass over each page however many rectangles it has; pages are checked by the caller. */
 final class AreaText {
 
     private AreaText() {
     }
 
     static <K> Map<K, String> extract(PDDocument document, Map<K, PdfArea> areas) throws IOException {
-        int pageCount = document.getNumberOfPages();
         Map<Integer, List<Map.Entry<K, PdfArea>>> byPage = areas.entrySet().stream()
                 .collect(Collectors.groupingBy(entry -> entry.getValue().page()));
         Map<K, String> texts = new LinkedHashMap<>();
         for (var page : byPage.entrySet()) {
-            if (page.getKey() > pageCount) {
-                throw new IllegalArgumentException("Page " + page.getKey() + " asked of a " + pageCount + "-page PDF");
-            }
             PDFTextStripperByArea stripper = new PDFTextStripperByArea();
             // Reading order by position, not content-stream order, which form generators scramble.
             stripper.setSortByPosition(true);

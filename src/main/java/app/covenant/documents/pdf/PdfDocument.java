@@ -49,7 +49,10 @@ public final class PdfDocument implements AutoCloseable {
         });
     }
 
-    /** Whether any page has extractable text; {@code false} means a scan that needs OCR. */
+    /**
+     * Whether any page has extractable text; {@code false} means a scan that needs OCR. It extracts
+     * the whole text: a caller that wants the text too should ask {@link #text()} once instead.
+     */
     public boolean hasText() {
         return text().hasText();
     }
@@ -66,6 +69,10 @@ public final class PdfDocument implements AutoCloseable {
      * @throws IllegalArgumentException when an area names a page the document does not have
      */
     public <K> Map<K, String> textIn(Map<K, PdfArea> areas) {
+        int pageCount = pageCount();
+        areas.values().stream().filter(area -> area.page() > pageCount).findFirst().ifPresent(area -> {
+            throw new IllegalArgumentException("Page " + area.page() + " asked of a " + pageCount + "-page PDF");
+        });
         return reading(() -> AreaText.extract(document, areas));
     }
 
@@ -93,9 +100,8 @@ public final class PdfDocument implements AutoCloseable {
     private <T> T reading(Reading<T> reading) {
         try {
             return reading.read();
-        } catch (IllegalArgumentException e) {
-            throw e;
         } catch (IOException | RuntimeException e) {
+            // Broken content streams or field dictionaries also surface as unchecked exceptions.
             throw new PdfException(PdfException.Reason.UNREADABLE, e);
         }
     }

@@ -18,7 +18,6 @@ import java.util.Calendar;
 import java.util.EnumSet;
 import java.util.GregorianCalendar;
 import java.util.List;
-import org.apache.commons.io.output.CloseShieldOutputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.springframework.stereotype.Component;
@@ -32,6 +31,10 @@ import org.springframework.stereotype.Component;
  * unembedded base-14 font. Nothing outside the markup is loaded but {@code data:} URIs (see
  * {@link ExternalResources}). The document's {@code <title>} becomes the PDF title; the producer is
  * "Covenant" and the dates come from the injected clock, so a test can pin them.
+ *
+ * <p>The jar ships only the regular face: bold and italic text is set upright and regular
+ * (openhtmltopdf takes the nearest face and synthesises none), a fair price for having no font files
+ * of our own to license and keep.
  */
 @Component
 public class PdfRenderer {
@@ -77,7 +80,8 @@ public class PdfRenderer {
             renderer.createPDFWithoutClosing();
             PDDocument pdf = renderer.getPdfDocument();
             stampDates(pdf.getDocumentInformation());
-            pdf.save(CloseShieldOutputStream.wrap(out));
+            // PDFBox 3 leaves the stream open, as this method promises.
+            pdf.save(out);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the PDF", e);
         }
