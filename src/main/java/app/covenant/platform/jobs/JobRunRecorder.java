@@ -47,16 +47,22 @@ class JobRunRecorder implements ExecutionInterceptor {
         long startedNanos = System.nanoTime();
         long id = runs.start(instance.getTaskName(), instance.getId(), node, execution.executionTime, started);
         JobRun run = JobRun.begin();
+        CompletionHandler<?> completion;
         try {
-            CompletionHandler<?> completion = chain.proceed(instance, context);
-            complete(id, instance, Outcome.SUCCEEDED, startedNanos, null, run);
-            return completion;
+            completion = chain.proceed(instance, context);
         } catch (RuntimeException | Error failure) {
-            complete(id, instance, Outcome.FAILED, startedNanos, summary(failure), run);
+            try {
+                complete(id, instance, Outcome.FAILED, startedNanos, summary(failure), run);
+            } catch (RuntimeException recording) {
+                // The job's own failure is what db-scheduler must see and retry.
+                failure.addSuppressed(recording);
+            }
             throw failure;
         } finally {
             JobRun.end();
         }
+        complete(id, instance, Outcome.SUCCEEDED, startedNanos, null, run);
+        return completion;
     }
 
     private void complete(long id, TaskInstance<?> instance, Outcome outcome, long startedNanos, String error,
