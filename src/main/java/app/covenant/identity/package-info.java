@@ -6,6 +6,6 @@
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {"shared", "platform", "platform :: security", "platform :: ui", "platform :: crypto",
                 "platform :: http", "platform :: config", "platform :: ratelimit",
-                "platform :: idempotency",
+                "platform :: idempotency", "platform :: jobs",
                 "audit", "notifications"})
 package app.covenant.identity;

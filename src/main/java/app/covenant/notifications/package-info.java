@@ -7,5 +7,5 @@
  * sends its invitations and password resets through {@link app.covenant.notifications.EmailOutbox},
  * so depending on it would make a cycle.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "platform", "platform :: ui", "platform :: http", "platform :: config", "audit"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "platform", "platform :: ui", "platform :: http", "platform :: config", "platform :: jobs", "audit"})
 package app.covenant.notifications;

@@ -1,22 +1,21 @@
 package app.covenant.audit.internal;
 
 import app.covenant.audit.AuditRetention;
+import app.covenant.platform.jobs.BackgroundJobs;
+import app.covenant.platform.jobs.JobRun;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
-import java.time.ZoneOffset;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The daily retention run as a db-scheduler task: on one node only, retried, visible to admins. */
+/** The daily retention run ({@code AUDIT_LOG_RETENTION_CRON}) as a db-scheduler task: on one node only, recorded. */
 @Configuration(proxyBeanMethods = false)
 class AuditRetentionSchedule {
 
     static final String TASK_NAME = "audit-retention";
 
     @Bean(TASK_NAME)
-    RecurringTask<Void> auditRetentionTask(AuditProperties properties, AuditRetention retention) {
-        return Tasks.recurring(TASK_NAME, Schedules.cron(properties.retentionCron(), ZoneOffset.UTC))
-                .execute((instance, context) -> retention.runNow());
+    RecurringTask<Void> auditRetentionTask(AuditProperties properties, BackgroundJobs jobs, AuditRetention retention) {
+        return jobs.cron(TASK_NAME, properties.retentionCron(),
+                () -> JobRun.count("deleted", retention.runNow().deleted()));
     }
 }

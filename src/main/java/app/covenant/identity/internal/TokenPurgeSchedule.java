@@ -1,14 +1,13 @@
 package app.covenant.identity.internal;
 
+import app.covenant.platform.jobs.BackgroundJobs;
+import app.covenant.platform.jobs.JobRun;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
-import java.time.ZoneOffset;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** {@code identity-token-purge}, daily, once across the cluster (db-scheduler). */
+/** {@code identity-token-purge}, daily ({@code TOKEN_PURGE_CRON}), once across the cluster. */
 @Configuration(proxyBeanMethods = false)
 class TokenPurgeSchedule {
 
@@ -16,8 +15,12 @@ class TokenPurgeSchedule {
 
     @Bean(TASK_NAME)
     RecurringTask<Void> identityTokenPurgeTask(@Value("${covenant.identity.purge-cron:0 15 3 * * *}") String cron,
-                                               TokenPurge purge) {
-        return Tasks.recurring(TASK_NAME, Schedules.cron(cron, ZoneOffset.UTC))
-                .execute((instance, context) -> purge.runNow());
+                                               BackgroundJobs jobs, TokenPurge purge) {
+        return jobs.cron(TASK_NAME, cron, () -> {
+            TokenPurge.Result result = purge.runNow();
+            JobRun.count("refreshTokens", result.refreshTokens());
+            JobRun.count("links", result.links());
+            JobRun.count("revocations", result.revocations());
+        });
     }
 }

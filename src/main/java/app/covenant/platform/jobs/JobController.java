@@ -1,6 +1,9 @@
 package app.covenant.platform.jobs;
 
 import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -11,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/admin/jobs}: every job with its last and next run; run one now. */
+/** {@code /api/v1/admin/jobs}: every job with its last and next run, a job's run history; run one now. */
 @RestController
 @RequestMapping(path = "/api/v1/admin/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
 class JobController {
@@ -26,6 +29,13 @@ class JobController {
     @GetMapping
     List<JobAdministration.JobView> list() {
         return jobs.list();
+    }
+
+    /** The job's recorded runs, newest first ({@code ?page=&size=}). */
+    @PreAuthorize("hasAuthority('job:manage')")
+    @GetMapping("/{name}/runs")
+    Page<JobRuns.JobRunView> runs(@PathVariable String name, @PageableDefault(size = 20) Pageable pageable) {
+        return jobs.history(name, pageable);
     }
 
     @PreAuthorize("hasAuthority('job:manage')")

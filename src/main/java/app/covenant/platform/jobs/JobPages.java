@@ -2,6 +2,8 @@ package app.covenant.platform.jobs;
 
 import app.covenant.platform.ui.NavigationItem;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,14 +12,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The jobs page: what runs in the background, when it last succeeded, and a button to run it now. */
+/** The jobs pages: what runs in the background, how its last run went, its history, and "run now". */
 @Controller
 class JobPages {
 
     private final JobAdministration jobs;
+    private final JobsProperties properties;
 
-    JobPages(JobAdministration jobs) {
+    JobPages(JobAdministration jobs, JobsProperties properties) {
         this.jobs = jobs;
+        this.properties = properties;
     }
 
     @Bean
@@ -31,7 +35,17 @@ class JobPages {
     String list(@RequestParam(required = false) String started, Model model) {
         model.addAttribute("jobs", jobs.list());
         model.addAttribute("started", started);
+        model.addAttribute("zone", properties.timeZone().getId());
         return "platform/jobs";
+    }
+
+    @PreAuthorize("hasAuthority('job:manage')")
+    @GetMapping("/admin/jobs/{name}")
+    String history(@PathVariable String name, @PageableDefault(size = 20) Pageable pageable, Model model) {
+        model.addAttribute("job", jobs.job(name));
+        model.addAttribute("runs", jobs.history(name, pageable));
+        model.addAttribute("zone", properties.timeZone().getId());
+        return "platform/job-runs";
     }
 
     @PreAuthorize("hasAuthority('job:manage')")

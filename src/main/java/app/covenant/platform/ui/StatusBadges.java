@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 public class StatusBadges {
 
     private static final Map<String, Set<String>> TONES = Map.of(
-            "success", Set.of("ACTIVE", "COMPLIANT", "COMPLETED", "APPROVED", "SIGNED", "EXECUTED", "RENEWED",
+            "success", Set.of("ACTIVE", "COMPLIANT", "COMPLETED", "SUCCEEDED", "APPROVED", "SIGNED", "EXECUTED", "RENEWED",
                     "VERIFIED", "ACKNOWLEDGED", "CONNECTED", "UP"),
             "warning", Set.of("PENDING", "IN_REVIEW", "UNDER_REVIEW", "EXPIRING", "EXPIRING_SOON", "ESCALATED",
                     "REVISION_REQUESTED", "SENT"),
