@@ -8,7 +8,6 @@ import app.covenant.shared.security.Caller;
 import app.covenant.support.IntegrationTest;
 import app.covenant.support.TestTenants;
 import jakarta.persistence.EntityManagerFactory;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
