@@ -46,8 +46,11 @@
   });
 
   // An expired access token is only renewed on a full page load: reload, and the next click works.
+  // Not for background polls (the bell): a poll is no activity, and reloading for it would keep an
+  // abandoned tab's session alive for ever.
   document.addEventListener('htmx:responseError', function (event) {
-    if (event.detail.xhr && event.detail.xhr.status === 401) {
+    var background = event.detail.elt && event.detail.elt.closest && event.detail.elt.closest('[data-background-poll]');
+    if (event.detail.xhr && event.detail.xhr.status === 401 && !background) {
       window.location.reload();
     }
   });

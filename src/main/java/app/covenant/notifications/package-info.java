@@ -6,6 +6,12 @@
  * <p>Unlike the module table in ARCHITECTURE.md, this module does not use {@code identity}: identity
  * sends its invitations and password resets through {@link app.covenant.notifications.EmailOutbox},
  * so depending on it would make a cycle.
+ *
+ * <p>It also keeps in-app notifications (the bell) with per-user preferences per
+ * {@link app.covenant.notifications.NotificationType}, written through {@link app.covenant.notifications.Notifier}.
+ * For the same reason as above, who may be told is answered through
+ * {@link app.covenant.notifications.NotificationRecipients} (declared here, implemented by identity), and
+ * identity turns its own facts ({@code InvitationAccepted}) into notifications with a listener of its own.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "platform", "platform :: ui", "platform :: http", "platform :: config", "platform :: jobs", "audit"})
 package app.covenant.notifications;

@@ -92,6 +92,15 @@ final class MatrixFixtures {
         return id;
     }
 
+    /** An unread notification of the tenant's user with {@code role} (marking it read is allowed). */
+    UUID notification(Tenant tenant, String role) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("insert into notifications (id, user_id, organization_id, type, title, message, link, created_at) "
+                + "values (?, ?, ?, 'identity.invitation-accepted', 'Matrix', 'Matrix notification', '/notifications', ?)",
+                id, tenant.userId(role), tenant.organizationId(), Timestamp.from(Instant.now()));
+        return id;
+    }
+
     UUID customRole(Tenant tenant) {
         UUID id = UUID.randomUUID();
         String code = "MATRIX_" + id.toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);

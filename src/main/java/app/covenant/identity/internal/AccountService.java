@@ -3,6 +3,7 @@ package app.covenant.identity.internal;
 import app.covenant.audit.AuditEntry;
 import app.covenant.audit.AuditTrail;
 import app.covenant.identity.IdentityProperties;
+import app.covenant.identity.events.InvitationAccepted;
 import app.covenant.notifications.EmailOutbox;
 import app.covenant.notifications.OutgoingEmail;
 import app.covenant.shared.problem.ProblemException;
@@ -10,6 +11,8 @@ import app.covenant.shared.security.Caller;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,12 +36,15 @@ public class AccountService {
     private final EmailOutbox outbox;
     private final AuditTrail audit;
     private final IdentityProperties properties;
+    private final MembershipRepository memberships;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AccountService(UserRepository users, TransactionTemplate transactions, OrganizationAdministration organizations,
                    OneTimeLinks links, PasswordPolicy policy,
                    PasswordEncoder passwords, Sessions sessions, SignInService signIn, EmailOutbox outbox,
-                   AuditTrail audit, IdentityProperties properties, Clock clock) {
+                   AuditTrail audit, IdentityProperties properties, MembershipRepository memberships,
+                   ApplicationEventPublisher events, Clock clock) {
         this.users = users;
         this.transactions = transactions;
         this.organizations = organizations;
@@ -50,6 +56,8 @@ public class AccountService {
         this.outbox = outbox;
         this.audit = audit;
         this.properties = properties;
+        this.memberships = memberships;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -135,6 +143,10 @@ public class AccountService {
         user.activate(name.trim(), clock.instant());
         audit.record(AuditEntry.of("identity", "user.invitation.accepted").actor(user.getId(), user.email())
                 .organization(used.organizationId()).target("user", user.getId()));
+        UUID invitedBy = used.organizationId() == null ? null : memberships
+                .findByUserIdAndOrganizationId(user.getId(), used.organizationId()).map(Membership::invitedBy).orElse(null);
+        events.publishEvent(new InvitationAccepted(used.organizationId(), user.getId(), invitedBy, user.email(),
+                user.name(), clock.instant()));
         return user.email();
     }
 

@@ -20,6 +20,7 @@ class Membership extends AssignedIdEntity {
     private UUID roleId;
     @Column(nullable = false)
     private Instant createdAt;
+    private UUID invitedBy;
 
     protected Membership() {
     }
@@ -29,6 +30,12 @@ class Membership extends AssignedIdEntity {
         this.organizationId = organizationId;
         this.roleId = roleId;
         this.createdAt = now;
+    }
+
+    /** A membership made by an invitation of {@code invitedBy}, who hears when it is accepted. */
+    Membership(UUID userId, UUID organizationId, UUID roleId, Instant now, UUID invitedBy) {
+        this(userId, organizationId, roleId, now);
+        this.invitedBy = invitedBy;
     }
 
     UUID userId() {
@@ -45,6 +52,10 @@ class Membership extends AssignedIdEntity {
 
     Instant createdAt() {
         return createdAt;
+    }
+
+    UUID invitedBy() {
+        return invitedBy;
     }
 
     void changeRole(UUID newRoleId) {

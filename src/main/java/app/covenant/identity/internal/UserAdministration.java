@@ -89,7 +89,7 @@ public class UserAdministration {
             user = users.save(new User(email, name == null || name.isBlank() ? email : name.trim(), User.Status.INVITED,
                     clock.instant()));
         }
-        memberships.save(new Membership(user.getId(), target, role.getId(), clock.instant()));
+        memberships.save(new Membership(user.getId(), target, role.getId(), clock.instant(), caller.userId()));
         Map<String, Object> model = Map.of("inviterName", caller.name(), "organizationName", organization.name(),
                 "roleName", role.name());
         if (existing && user.isActive()) {

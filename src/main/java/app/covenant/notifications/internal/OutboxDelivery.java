@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
@@ -29,14 +30,16 @@ class OutboxDelivery {
     private final RetrySchedule retries;
     private final NotificationsProperties.Delivery settings;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     OutboxDelivery(OutboxMessageRepository repository, ObjectProvider<EmailSender> sender,
-                   NotificationsProperties properties, Clock clock) {
+                   NotificationsProperties properties, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.sender = Optional.ofNullable(sender.getIfAvailable());
         this.settings = properties.delivery();
         this.retries = RetrySchedule.of(settings);
         this.clock = clock;
+        this.events = events;
     }
 
     /** False with the {@code outbox} provider: messages are kept, not sent. */
@@ -92,6 +95,7 @@ class OutboxDelivery {
             return Outcome.RETRY_LATER;
         }
         log.error("E-mail {} given up after {} attempt(s): {}", message.getId(), attempts, error);
+        events.publishEvent(new OutboxMessageGivenUp(message.getId()));
         return Outcome.GAVE_UP;
     }
 

@@ -1,0 +1,47 @@
+package app.covenant.identity.internal;
+
+import app.covenant.notifications.NotificationRecipients;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Answers the notifications module who may be told what: active members, with their roles' permissions. */
+@Component
+class MemberDirectory implements NotificationRecipients {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    MemberDirectory(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Recipient> activeMembers(UUID organizationId, Collection<UUID> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                select u.id, u.email, u.name from users u
+                join memberships m on m.user_id = u.id and m.organization_id = :organization
+                where u.status = 'ACTIVE' and u.id in (:users)""",
+                Map.of("organization", organizationId, "users", userIds),
+                (rs, i) -> new Recipient(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("name")));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<UUID> holdersOf(UUID organizationId, String permission) {
+        return jdbc.query("""
+                select u.id from users u
+                join memberships m on m.user_id = u.id and m.organization_id = :organization
+                join role_permissions p on p.role_id = m.role_id and p.permission_code = :permission
+                where u.status = 'ACTIVE'""",
+                Map.of("organization", organizationId, "permission", permission),
+                (rs, i) -> rs.getObject("id", UUID.class));
+    }
+}

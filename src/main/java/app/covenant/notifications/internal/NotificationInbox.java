@@ -1,0 +1,72 @@
+package app.covenant.notifications.internal;
+
+import app.covenant.shared.problem.ProblemException;
+import app.covenant.shared.security.Caller;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A user's own notifications in the organization they work in: the list, the bell's count, marking
+ * read. Someone else's notification (or one of another organization) is {@code 404}, never revealed.
+ */
+@Service
+public class NotificationInbox {
+
+    /** A notification as the API and the pages show it. */
+    public record NotificationView(UUID id, String type, String title, String message, String link, boolean read,
+                                   Instant createdAt, Instant readAt) {
+    }
+
+    private final InAppNotificationRepository notifications;
+    private final NotificationTypes types;
+    private final Clock clock;
+
+    NotificationInbox(InAppNotificationRepository notifications, NotificationTypes types, Clock clock) {
+        this.notifications = notifications;
+        this.types = types;
+        this.clock = clock;
+    }
+
+    /** Newest first; {@code type} must be a known type code or {@code null}. */
+    @Transactional(readOnly = true)
+    public Page<NotificationView> list(Caller caller, boolean unreadOnly, String type, Pageable pageable) {
+        String filter = type == null || type.isBlank() ? null : type.trim();
+        if (filter != null && types.find(filter).isEmpty()) {
+            throw ProblemException.invalid("type", "is not a notification type");
+        }
+        // The order is the query's own (newest first); a client's sort= is not offered.
+        Pageable page = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize());
+        return notifications.findPage(caller.userId(), caller.organizationId(), unreadOnly, filter, page)
+                .map(NotificationInbox::view);
+    }
+
+    @Transactional(readOnly = true)
+    public long unreadCount(Caller caller) {
+        return notifications.countByUserIdAndOrganizationIdAndReadAtIsNull(caller.userId(), caller.organizationId());
+    }
+
+    /** Marks one read; marking a read one again changes nothing. */
+    @Transactional
+    public NotificationView markRead(Caller caller, UUID id) {
+        notifications.markRead(id, caller.userId(), caller.organizationId(), clock.instant());
+        return notifications.findByIdAndUserIdAndOrganizationId(id, caller.userId(), caller.organizationId())
+                .map(NotificationInbox::view).orElseThrow(() -> ProblemException.notFound("Notification"));
+    }
+
+    /** @return how many were unread */
+    @Transactional
+    public int markAllRead(Caller caller) {
+        return notifications.markAllRead(caller.userId(), caller.organizationId(), clock.instant());
+    }
+
+    private static NotificationView view(InAppNotification n) {
+        return new NotificationView(n.id(), n.type(), n.title(), n.message(), n.link(), n.readAt() != null,
+                n.createdAt(), n.readAt());
+    }
+}
