@@ -13,6 +13,8 @@ import app.covenant.support.TestTenants;
 import app.covenant.support.TestTenants.Tenant;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,8 +29,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,6 +69,9 @@ class LocalDocumentsTest {
 
     @Autowired
     TestRestTemplate http;
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -261,6 +266,52 @@ class LocalDocumentsTest {
         assertThat(FILES.resolve(keptKey)).exists();
         assertThat(jdbc.queryForObject("select count(*) from document_objects where storage_key = ?", Long.class,
                 deletedKey)).isZero();
+    }
+
+    @Test
+    void the_pages_list_upload_and_show_versions_and_explain_refused_uploads() {
+        PageBrowser browser = new PageBrowser(port, manager);
+        String name = "page-" + UUID.randomUUID() + ".pdf";
+        byte[] pdf = DocumentFixtures.pdf();
+
+        HttpResponse<String> uploaded = browser.upload("/documents", "/documents", name, pdf);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(302);
+        String detail = uploaded.headers().firstValue("Location").orElseThrow();
+        assertThat(detail).contains("/documents/").endsWith("?done=uploaded");
+        String detailPath = URI.create(detail).getPath();
+        HttpResponse<String> page = browser.get(detailPath + "?done=uploaded");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(name, DocumentFixtures.sha256(pdf), "The document was uploaded.",
+                "Upload a new version", "Test MANAGER");
+
+        HttpResponse<String> version = browser.upload(detailPath, detailPath + "/versions", name, DocumentFixtures.png());
+        assertThat(version.statusCode()).isEqualTo(302);
+        HttpResponse<String> second = browser.get(URI.create(version.headers().firstValue("Location").orElseThrow())
+                .getPath());
+        assertThat(second.body()).contains("Version 2", DocumentFixtures.sha256(DocumentFixtures.png()),
+                DocumentFixtures.sha256(pdf));
+
+        HttpResponse<String> list = browser.get("/documents?name=" + name.substring(0, 20));
+        assertThat(list.body()).contains(name).contains("image/png");
+        // A document stored by another module's job has no uploader.
+        DocumentView unattended = storage.store(DocumentOwner.library(tenant.organizationId()), "system.pdf",
+                new ByteArrayInputStream(pdf), null);
+        assertThat(browser.get("/documents").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/documents/" + unattended.id()).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> wrongType = browser.upload("/documents", "/documents", "setup.pdf", DocumentFixtures.exe());
+        assertThat(wrongType.statusCode()).isEqualTo(415);
+        assertThat(wrongType.body()).contains("The upload was refused", "Only PDF, DOCX, PNG and JPEG files");
+
+        HttpResponse<String> tooLarge = browser.upload("/documents", "/documents", "big.pdf", new byte[(int) LIMIT * 2]);
+        assertThat(tooLarge.statusCode()).isEqualTo(303);
+        assertThat(tooLarge.headers().firstValue("Location").orElseThrow()).endsWith("/documents?error=too-large");
+        assertThat(browser.get("/documents?error=too-large").body()).contains("larger than the upload limit");
+
+        HttpResponse<String> tooLargeVersion = browser.upload(detailPath, detailPath + "/versions", "big.pdf",
+                new byte[(int) LIMIT * 2]);
+        assertThat(tooLargeVersion.headers().firstValue("Location").orElseThrow())
+                .endsWith(detailPath + "?error=too-large");
     }
 
     private int delete(String id, String token) {

@@ -47,6 +47,7 @@ final class TenantRecords {
     private static final Source OWN_SESSION = (fixtures, tenant, role) -> fixtures.session(tenant, role);
     private static final Source JOB = (fixtures, tenant, role) -> "identity-token-purge";
     private static final Source OUTBOX_MESSAGE = (fixtures, tenant, role) -> fixtures.outboxMessage(tenant);
+    private static final Source LIBRARY_DOCUMENT = (fixtures, tenant, role) -> fixtures.libraryDocument(tenant);
 
     /** Key: handler class simple name + "#" + variable name. */
     private static final Map<String, Entry> ENTRIES = Map.ofEntries(
@@ -68,7 +69,10 @@ final class TenantRecords {
             Map.entry("JobController#name", new Entry(JOB, null, Set.of())),
             Map.entry("JobPages#name", new Entry(JOB, null, Set.of())),
             Map.entry("OutboxAdminController#id", new Entry(OUTBOX_MESSAGE, OUTBOX_MESSAGE, Set.of("SUPER_ADMIN"))),
-            Map.entry("OutboxPages#id", new Entry(OUTBOX_MESSAGE, OUTBOX_MESSAGE, Set.of("SUPER_ADMIN"))));
+            Map.entry("OutboxPages#id", new Entry(OUTBOX_MESSAGE, OUTBOX_MESSAGE, Set.of("SUPER_ADMIN"))),
+            // A document of the organization's library, new for every call (an allowed DELETE removes it).
+            Map.entry("DocumentApiController#id", owned(LIBRARY_DOCUMENT)),
+            Map.entry("DocumentPages#id", owned(LIBRARY_DOCUMENT)));
 
     private TenantRecords() {
     }

@@ -33,11 +33,12 @@ class DocumentDownloads {
     }
 
     ResponseEntity<StreamingResponseBody> download(Caller caller, UUID id, String disposition) {
+        // The record first: another organization's id answers 404 whatever the parameters.
+        DocumentView document = library.details(caller, id).document();
         boolean inline = "inline".equals(disposition);
         if (disposition != null && !inline && !"attachment".equals(disposition)) {
             throw ProblemException.invalid("disposition", "must be attachment or inline");
         }
-        DocumentView document = library.details(caller, id).document();
         String name = document.name();
         String contentType = document.contentType();
         if (inline && !MediaType.APPLICATION_PDF_VALUE.equals(contentType)) {

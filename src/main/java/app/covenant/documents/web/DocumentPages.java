@@ -58,8 +58,8 @@ class DocumentPages {
     String list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String name,
                 @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String done,
                 @RequestParam(required = false) String error, Model model) {
-        model.addAttribute("done", MESSAGES.get(done));
-        model.addAttribute("error", MESSAGES.get(error));
+        model.addAttribute("done", message(done));
+        model.addAttribute("error", message(error));
         return listPage(caller, name, page, model);
     }
 
@@ -82,8 +82,8 @@ class DocumentPages {
     String document(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                     @RequestParam(required = false) String done, @RequestParam(required = false) String error,
                     Model model) {
-        model.addAttribute("done", MESSAGES.get(done));
-        model.addAttribute("error", MESSAGES.get(error));
+        model.addAttribute("done", message(done));
+        model.addAttribute("error", message(error));
         return documentPage(caller, id, model);
     }
 
@@ -145,6 +145,10 @@ class DocumentPages {
         } catch (IOException e) {
             throw ProblemException.invalid("file", "The upload could not be read.");
         }
+    }
+
+    private static String message(String key) {
+        return key == null ? null : MESSAGES.get(key);
     }
 
     private static String message(ProblemException refused) {
