@@ -56,7 +56,7 @@ class AzureObjectStoreTest {
         Assumptions.assumeTrue(executable.isPresent(), "Azurite is not installed (npm install -g azurite)");
         location = Files.createTempDirectory("azurite");
         azurite = new ProcessBuilder(executable.get(), "--blobHost", "127.0.0.1", "--blobPort", "0", "--location",
-                location.toString(), "--skipApiVersionCheck").redirectErrorStream(true).start();
+                location.toString(), "--skipApiVersionCheck", "--debug", "/tmp/azurite-docs/debug.log").redirectErrorStream(true).start();
         CompletableFuture<String> endpoint = CompletableFuture.supplyAsync(() -> {
             try {
                 BufferedReader out = new BufferedReader(new InputStreamReader(azurite.getInputStream(),
