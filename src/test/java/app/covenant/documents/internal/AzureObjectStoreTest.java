@@ -43,7 +43,7 @@ class AzureObjectStoreTest {
     /** Azurite's documented development account (public, fixed). */
     private static final String ACCOUNT = "devstoreaccount1";
     private static final String KEY =
-            "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFEsTBTWFLr/K5bvtnE7oMjA==";
+            "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static final Pattern LISTENING = Pattern.compile("listens on (http://[0-9.]+:[0-9]+)");
 
     private Process azurite;
@@ -56,7 +56,7 @@ class AzureObjectStoreTest {
         Assumptions.assumeTrue(executable.isPresent(), "Azurite is not installed (npm install -g azurite)");
         location = Files.createTempDirectory("azurite");
         azurite = new ProcessBuilder(executable.get(), "--blobHost", "127.0.0.1", "--blobPort", "0", "--location",
-                location.toString(), "--skipApiVersionCheck", "--debug", "/tmp/azurite-docs/debug.log").redirectErrorStream(true).start();
+                location.toString(), "--skipApiVersionCheck").redirectErrorStream(true).start();
         CompletableFuture<String> endpoint = CompletableFuture.supplyAsync(() -> {
             try {
                 BufferedReader out = new BufferedReader(new InputStreamReader(azurite.getInputStream(),
