@@ -16,8 +16,8 @@ create table documents (
     sha256              char(64)     not null,
     storage_key         varchar(128) not null,
     uploaded_by         uuid         references users (id),
-    uploaded_at         timestamptz  not null,
-    deleted_at          timestamptz,
+    uploaded_at         timestamp with time zone  not null,
+    deleted_at          timestamp with time zone,
     constraint uq_documents_storage_key unique (storage_key),
     constraint uq_documents_chain_version unique (chain_id, version),
     constraint ck_documents_version check (version >= 1),
@@ -34,7 +34,7 @@ create index ix_documents_uploaded_by on documents (uploaded_by);
 -- committed (or was deleted) is found here by the documents-orphan-cleanup job and removed.
 create table document_objects (
     storage_key varchar(128) primary key,
-    created_at  timestamptz  not null
+    created_at  timestamp with time zone  not null
 );
 
 create index ix_document_objects_created on document_objects (created_at);
