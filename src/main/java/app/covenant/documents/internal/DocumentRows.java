@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -76,7 +77,7 @@ class DocumentRows {
                 + "and deleted_at is null";
         if (nameContains != null && !nameContains.isBlank()) {
             where += " and lower(original_name) like ? escape '\\'";
-            args.add("%" + nameContains.strip().toLowerCase(java.util.Locale.ROOT)
+            args.add("%" + nameContains.strip().toLowerCase(Locale.ROOT)
                     .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         Long total = jdbc.queryForObject("select count(*) from documents where " + where, Long.class, args.toArray());

@@ -8,8 +8,10 @@ import app.covenant.shared.problem.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -103,8 +105,7 @@ class DocumentService implements DocumentStorage {
     }
 
     /** The presigned URL of one version's content, where the provider has them. */
-    Optional<java.net.URI> presignedDownload(UUID documentId, String contentDisposition,
-                                             java.time.Duration expiry) {
+    Optional<URI> presignedDownload(UUID documentId, String contentDisposition, Duration expiry) {
         DocumentRows.Row row = rows.find(documentId).orElseThrow(() -> ProblemException.notFound("Document"));
         return store.presignedDownload(row.storageKey(), contentDisposition, row.view().contentType(), expiry);
     }
