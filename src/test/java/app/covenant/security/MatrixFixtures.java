@@ -101,6 +101,20 @@ final class MatrixFixtures {
         return id;
     }
 
+    /**
+     * A new document of the tenant's library (metadata only: a download answers that its content is
+     * missing, which is past authorization all the same).
+     */
+    UUID libraryDocument(Tenant tenant) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("insert into documents (id, chain_id, version, previous_version_id, latest, organization_id, "
+                + "owner_module, owner_record_id, original_name, content_type, size_bytes, sha256, storage_key, "
+                + "uploaded_by, uploaded_at) values (?, ?, 1, null, true, ?, 'documents', ?, 'matrix.pdf', "
+                + "'application/pdf', 1, ?, ?, null, ?)", id, id, tenant.organizationId(), tenant.organizationId(),
+                "0".repeat(64), id.toString(), Timestamp.from(Instant.now()));
+        return id;
+    }
+
     UUID customRole(Tenant tenant) {
         UUID id = UUID.randomUUID();
         String code = "MATRIX_" + id.toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
