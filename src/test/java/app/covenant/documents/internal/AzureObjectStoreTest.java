@@ -35,7 +35,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The Azure provider against a real Azure Blob API: Azurite ({@code npm install -g azurite}), started on a
  * free port for this test. Where Azurite is not installed (its {@code azurite-blob} not on the PATH, nor
- * named by {@code AZURITE_BLOB}) the test is skipped and says so.
+ * named by {@code AZURITE_BLOB}) the test is skipped and says so — except under {@code .ci/run}, which
+ * installs Azurite and sets {@code COVENANT_REQUIRE_AZURITE}, so there it fails instead.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AzureObjectStoreTest {
@@ -53,6 +54,9 @@ class AzureObjectStoreTest {
     @BeforeAll
     void startAzurite() throws Exception {
         Optional<String> executable = azuriteBlob();
+        if (Boolean.parseBoolean(System.getenv("COVENANT_REQUIRE_AZURITE"))) {
+            assertThat(executable).as("Azurite (npm install -g azurite), required by COVENANT_REQUIRE_AZURITE").isPresent();
+        }
         Assumptions.assumeTrue(executable.isPresent(), "Azurite is not installed (npm install -g azurite)");
         location = Files.createTempDirectory("azurite");
         azurite = new ProcessBuilder(executable.get(), "--blobHost", "127.0.0.1", "--blobPort", "0", "--location",
