@@ -7,5 +7,5 @@
         allowedDependencies = {"shared", "platform", "platform :: security", "platform :: ui", "platform :: crypto",
                 "platform :: http", "platform :: config", "platform :: ratelimit",
                 "platform :: idempotency", "platform :: jobs",
-                "audit", "notifications"})
+                "audit", "notifications", "documents"})
 package app.covenant.identity;

@@ -1,6 +1,7 @@
 package app.covenant.documents.web;
 
 import app.covenant.documents.DocumentView;
+import app.covenant.documents.UserNames;
 import app.covenant.documents.internal.DocumentLibrary;
 import app.covenant.platform.ui.NavigationItem;
 import app.covenant.shared.problem.ProblemException;
@@ -8,7 +9,10 @@ import app.covenant.shared.security.Caller;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.PageRequest;
@@ -40,9 +44,9 @@ class DocumentPages {
             OversizedUploadFilter.TOO_LARGE, "The file is larger than the upload limit; nothing was stored.");
 
     private final DocumentLibrary library;
-    private final UploaderNames uploaders;
+    private final UserNames uploaders;
 
-    DocumentPages(DocumentLibrary library, UploaderNames uploaders) {
+    DocumentPages(DocumentLibrary library, UserNames uploaders) {
         this.library = library;
         this.uploaders = uploaders;
     }
@@ -115,7 +119,7 @@ class DocumentPages {
         String filter = name == null || name.isBlank() ? null : name.strip();
         var documents = library.list(caller, filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
         model.addAttribute("documents", documents);
-        model.addAttribute("uploaders", uploaders.of(documents.getContent()));
+        model.addAttribute("uploaders", uploaders.namesOf(uploaderIds(documents.getContent())));
         model.addAttribute("name", filter);
         model.addAttribute("canUpload", caller.has("document:upload"));
         return "documents/list";
@@ -125,7 +129,7 @@ class DocumentPages {
         DocumentLibrary.DocumentDetails details = library.details(caller, id);
         model.addAttribute("document", details.document());
         model.addAttribute("versions", details.versions().reversed());
-        model.addAttribute("uploaders", uploaders.of(details.versions()));
+        model.addAttribute("uploaders", uploaders.namesOf(uploaderIds(details.versions())));
         model.addAttribute("canUpload", caller.has("document:upload")
                 && "documents".equals(details.document().ownerModule()));
         return "documents/document";
@@ -153,5 +157,9 @@ class DocumentPages {
 
     private static String message(ProblemException refused) {
         return refused.errors().isEmpty() ? refused.getMessage() : refused.errors().getFirst().message();
+    }
+
+    private static List<UUID> uploaderIds(Collection<DocumentView> documents) {
+        return documents.stream().map(DocumentView::uploadedBy).filter(Objects::nonNull).distinct().toList();
     }
 }

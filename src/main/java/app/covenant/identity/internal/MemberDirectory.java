@@ -1,7 +1,9 @@
 package app.covenant.identity.internal;
 
+import app.covenant.documents.UserNames;
 import app.covenant.notifications.NotificationRecipients;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,9 +11,12 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Answers the notifications module who may be told what: active members, with their roles' permissions. */
+/**
+ * Answers other modules about people: the notifications module who may be told what (active members,
+ * with their roles' permissions), the documents module who uploaded a file.
+ */
 @Component
-class MemberDirectory implements NotificationRecipients {
+class MemberDirectory implements NotificationRecipients, UserNames {
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -43,5 +48,20 @@ class MemberDirectory implements NotificationRecipients {
                 where u.status = 'ACTIVE'""",
                 Map.of("organization", organizationId, "permission", permission),
                 (rs, i) -> rs.getObject("id", UUID.class));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, String> namesOf(Collection<UUID> userIds) {
+        // A HashMap even when empty: pages look up a null uploader, which Map.of() refuses.
+        Map<UUID, String> names = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return names;
+        }
+        jdbc.query("select id, name from users where id in (:users)", Map.of("users", userIds),
+                rs -> {
+                    names.put(rs.getObject("id", UUID.class), rs.getString("name"));
+                });
+        return names;
     }
 }
