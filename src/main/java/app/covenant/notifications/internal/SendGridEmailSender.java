@@ -42,7 +42,11 @@ class SendGridEmailSender implements EmailSender {
 
     SendGridEmailSender(NotificationsProperties properties) {
         NotificationsProperties.SendGrid sendgrid = properties.sendgrid();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(sendgrid.connectTimeout())
+        // HTTP/2 where TLS negotiates it; over plain http (a local relay, a test server) no h2c upgrade
+        // attempt, which many servers and proxies answer by closing the connection.
+        HttpClient.Version version = "https".equalsIgnoreCase(sendgrid.baseUrl().getScheme())
+                ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
+        HttpClient http = HttpClient.newBuilder().version(version).connectTimeout(sendgrid.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(sendgrid.timeout());
