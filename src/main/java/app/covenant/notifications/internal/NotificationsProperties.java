@@ -158,6 +158,8 @@ public record NotificationsProperties(
      * @param batchSize            messages claimed at a time by the sender job
      * @param claimLease           how long a claimed message is reserved for the node sending it; after
      *                             that (the node died) another node may send it. Must exceed the SMTP timeouts.
+     * @param concurrency          messages of a claimed batch the sender job sends at once, once the provider
+     *                             has accepted one in the run (each still records its own outcome at once)
      * @param immediateConcurrency at most this many transactions' messages are sent right after commit at
      *                             the same time; beyond that the job sends them, so a burst never piles up threads
      */
@@ -168,6 +170,7 @@ public record NotificationsProperties(
             @NotNull @DefaultValue("30s") Duration interval,
             @DefaultValue("50") @Min(1) @Max(1000) int batchSize,
             @NotNull @DefaultValue("5m") Duration claimLease,
+            @DefaultValue("4") @Min(1) @Max(32) int concurrency,
             @DefaultValue("8") @Min(1) int immediateConcurrency) {
     }
 }

@@ -28,8 +28,7 @@ import org.springframework.core.NestedExceptionUtils;
 class SmtpEmailSender implements EmailSender, DisposableBean {
 
     private static final Pattern SAFE_HEADER_VALUE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
-    // About one per sender thread (the job and a few after-commit threads); servers cap messages per connection.
-    private static final int IDLE_CONNECTIONS = 4;
+    // Servers cap messages per connection (100 is below the common limits).
     private static final int MESSAGES_PER_CONNECTION = 100;
 
     private final Session session;
@@ -47,7 +46,9 @@ class SmtpEmailSender implements EmailSender, DisposableBean {
         javaMail.put("mail.smtp.timeout", String.valueOf(smtp.timeout().toMillis()));
         javaMail.put("mail.smtp.writetimeout", String.valueOf(smtp.timeout().toMillis()));
         this.session = Session.getInstance(javaMail);
-        this.connections = new SmtpConnections(session, smtp, IDLE_CONNECTIONS, MESSAGES_PER_CONNECTION);
+        // One per sender-job worker, plus a couple for the after-commit path.
+        int idleConnections = properties.delivery().concurrency() + 2;
+        this.connections = new SmtpConnections(session, smtp, idleConnections, MESSAGES_PER_CONNECTION);
         this.from = FromAddress.parse(properties.from());
         this.messageIdDomain = FromAddress.domainOf(from);
     }
