@@ -213,7 +213,8 @@ public class OutboxBench {
     static MimeMessage mime(Session session, Map<String, Object> row) throws Exception {
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress(FROM));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress((String) row.get("to_address")));
+        // A recipient GreenMail has not seen yet, as for the outbox's messages: it creates a mailbox per new address.
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress("raw-" + UUID.randomUUID() + "-" + row.get("to_address")));
         message.setSubject((String) row.get("subject"), "UTF-8");
         MimeBodyPart text = new MimeBodyPart();
         text.setText((String) row.get("body_text"), "UTF-8");
