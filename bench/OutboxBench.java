@@ -93,6 +93,7 @@ public class OutboxBench {
                 "--covenant.notifications.smtp.host=127.0.0.1",
                 "--covenant.notifications.smtp.port=" + smtpPort,
                 "--covenant.notifications.smtp.starttls=false",
+                "--covenant.notifications.delivery.concurrency=" + env("BENCH_SEND_CONCURRENCY", "4"),
                 "--covenant.platform.frontend-url=https://covenant.test",
                 // The benchmark runs the job's body itself, so a scheduled run cannot take part of the work.
                 "--db-scheduler.enabled=false");
