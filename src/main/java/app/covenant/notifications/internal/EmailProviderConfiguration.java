@@ -29,13 +29,33 @@ class EmailProviderConfiguration {
         return new SmtpEmailSender(properties);
     }
 
+    @Bean
+    @ConditionalOnProperty(prefix = "covenant.notifications", name = "provider", havingValue = "sendgrid")
+    EmailSender sendGridEmailSender() {
+        return new SendGridEmailSender(properties);
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "covenant.notifications", name = "provider", havingValue = "aws_ses")
+    EmailSender sesEmailSender() {
+        return new SesEmailSender(properties);
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void reportProvider() {
         switch (properties.provider()) {
             case OUTBOX -> log.info("E-mail provider: outbox. Messages are kept in the outbox as PENDING and not sent;"
-                    + " read them in the admin outbox page, or set EMAIL_PROVIDER=smtp to deliver them");
+                    + " read them in the admin outbox page, or set EMAIL_PROVIDER (smtp, sendgrid, aws_ses) to deliver them");
             case SMTP -> log.info("E-mail provider: smtp via {}:{} (STARTTLS {}), from {}", properties.smtp().host(),
                     properties.smtp().port(), properties.smtp().starttls() ? "required" : "off", properties.from());
+            case SENDGRID -> log.info("E-mail provider: sendgrid via {}, from {}", properties.sendgrid().baseUrl(),
+                    properties.from());
+            case AWS_SES -> log.info("E-mail provider: aws_ses in {} via {} ({} credentials{}), from {}",
+                    properties.ses().region(),
+                    properties.ses().endpoint() == null ? "the region's endpoint" : properties.ses().endpoint(),
+                    properties.ses().hasStaticCredentials() ? "static" : "default AWS",
+                    properties.ses().configurationSet() == null ? "" : ", configuration set " + properties.ses().configurationSet(),
+                    properties.from());
         }
     }
 }

@@ -1,7 +1,7 @@
 package app.covenant.notifications.internal;
 
 /**
- * A provider that hands a message to the outside world (SMTP; SendGrid and SES later). Present only
+ * A provider that hands a message to the outside world (SMTP, SendGrid, Amazon SES). Present only
  * when {@code EMAIL_PROVIDER} names one: without a sender, messages stay in the outbox.
  */
 interface EmailSender {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,11 +16,14 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the notifications module ({@code covenant.notifications.*}), fed in {@code application.yml}
- * by {@code EMAIL_PROVIDER}, {@code EMAIL_FROM} and {@code SMTP_*}.
+ * by {@code EMAIL_PROVIDER}, {@code EMAIL_FROM}, {@code SMTP_*}, {@code SENDGRID_*} and {@code AWS_SES_*}.
  *
- * @param provider where e-mail goes ({@code EMAIL_PROVIDER}: {@code outbox} or {@code smtp})
+ * @param provider where e-mail goes ({@code EMAIL_PROVIDER}: {@code outbox}, {@code smtp}, {@code sendgrid}
+ *                 or {@code aws_ses})
  * @param from     the sender, {@code Name <address>} or a bare address ({@code EMAIL_FROM})
  * @param smtp     the SMTP server, used when the provider is {@code smtp}
+ * @param sendgrid the SendGrid account, used when the provider is {@code sendgrid}
+ * @param ses      the Amazon SES account, used when the provider is {@code aws_ses}
  * @param delivery retries, claiming and the sender job
  */
 @Validated
@@ -28,11 +32,29 @@ public record NotificationsProperties(
         @NotNull @DefaultValue("outbox") EmailProvider provider,
         @NotBlank @DefaultValue("Covenant <no-reply@localhost>") String from,
         @Valid @NotNull @DefaultValue Smtp smtp,
+        @Valid @NotNull @DefaultValue SendGrid sendgrid,
+        @Valid @NotNull @DefaultValue Ses ses,
         @Valid @NotNull @DefaultValue Delivery delivery) {
 
     @AssertTrue(message = "SMTP_HOST is required when EMAIL_PROVIDER=smtp")
     public boolean isSmtpHostSetWhenNeeded() {
         return provider != EmailProvider.SMTP || (smtp.host() != null && !smtp.host().isBlank());
+    }
+
+    @AssertTrue(message = "SENDGRID_API_KEY is required when EMAIL_PROVIDER=sendgrid")
+    public boolean isSendGridKeySetWhenNeeded() {
+        return provider != EmailProvider.SENDGRID || isSet(sendgrid.apiKey());
+    }
+
+    @AssertTrue(message = "AWS_SES_REGION is required when EMAIL_PROVIDER=aws_ses")
+    public boolean isSesRegionSetWhenNeeded() {
+        return provider != EmailProvider.AWS_SES || isSet(ses.region());
+    }
+
+    @AssertTrue(message = "AWS_SES_ACCESS_KEY and AWS_SES_SECRET_KEY go together: set both, or neither to use"
+            + " the AWS default credentials (instance or task role, AWS_* variables)")
+    public boolean isSesKeyPairComplete() {
+        return provider != EmailProvider.AWS_SES || isSet(ses.accessKey()) == isSet(ses.secretKey());
     }
 
     @AssertTrue(message = "EMAIL_FROM must be an address such as 'Covenant <no-reply@example.com>'")
@@ -43,6 +65,10 @@ public record NotificationsProperties(
         } catch (AddressException | RuntimeException e) {
             return false;
         }
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
     }
 
     /**
@@ -72,6 +98,59 @@ public record NotificationsProperties(
     }
 
     /**
+     * @param apiKey         {@code SENDGRID_API_KEY}, a key with the "Mail Send" permission
+     * @param baseUrl        {@code SENDGRID_BASE_URL}: the API's address; another only for SendGrid's EU
+     *                       subuser region ({@code https://api.eu.sendgrid.com}) or a test server
+     * @param connectTimeout how long to wait for a connection to the API
+     * @param timeout        how long to wait for the API's answer
+     */
+    public record SendGrid(
+            String apiKey,
+            @NotNull @DefaultValue("https://api.sendgrid.com") URI baseUrl,
+            @NotNull @DefaultValue("10s") Duration connectTimeout,
+            @NotNull @DefaultValue("30s") Duration timeout) {
+
+        @Override
+        public String toString() {
+            return "SendGrid[baseUrl=" + baseUrl + ", apiKey=" + (isSet(apiKey) ? "******" : "(none)") + "]";
+        }
+    }
+
+    /**
+     * @param region           {@code AWS_SES_REGION}, such as {@code us-east-1}
+     * @param accessKey        {@code AWS_SES_ACCESS_KEY}; with the secret key, static credentials. Without
+     *                         both, the AWS default chain (environment, instance or task role) is used
+     * @param secretKey        {@code AWS_SES_SECRET_KEY}
+     * @param endpoint         {@code AWS_SES_ENDPOINT}: another address of the API (a VPC endpoint, a test
+     *                         server); the region's public endpoint when empty
+     * @param configurationSet {@code AWS_SES_CONFIGURATION_SET}: event publishing and IP pool of the messages
+     * @param timeout          how long one call may take in all, connecting included
+     */
+    public record Ses(
+            String region,
+            String accessKey,
+            String secretKey,
+            URI endpoint,
+            String configurationSet,
+            @NotNull @DefaultValue("30s") Duration timeout) {
+
+        public Ses {
+            // An empty AWS_SES_ENDPOINT means the region's own endpoint.
+            endpoint = endpoint == null || endpoint.toString().isBlank() ? null : endpoint;
+        }
+
+        boolean hasStaticCredentials() {
+            return isSet(accessKey) && isSet(secretKey);
+        }
+
+        @Override
+        public String toString() {
+            return "Ses[region=" + region + ", endpoint=" + endpoint + ", configurationSet=" + configurationSet
+                    + ", credentials=" + (hasStaticCredentials() ? "static ******" : "default chain") + "]";
+        }
+    }
+
+    /**
      * @param maxAttempts          attempts before a message is marked {@code FAILED}
      * @param firstRetryDelay      wait after the first failure; doubles after each further one
      * @param maxRetryDelay        the longest wait between two attempts
@@ -79,6 +158,8 @@ public record NotificationsProperties(
      * @param batchSize            messages claimed at a time by the sender job
      * @param claimLease           how long a claimed message is reserved for the node sending it; after
      *                             that (the node died) another node may send it. Must exceed the SMTP timeouts.
+     * @param concurrency          messages of a claimed batch the sender job sends at once, once the provider
+     *                             has accepted one in the run (each still records its own outcome at once)
      * @param immediateConcurrency at most this many transactions' messages are sent right after commit at
      *                             the same time; beyond that the job sends them, so a burst never piles up threads
      */
@@ -89,6 +170,7 @@ public record NotificationsProperties(
             @NotNull @DefaultValue("30s") Duration interval,
             @DefaultValue("50") @Min(1) @Max(1000) int batchSize,
             @NotNull @DefaultValue("5m") Duration claimLease,
+            @DefaultValue("4") @Min(1) @Max(32) int concurrency,
             @DefaultValue("8") @Min(1) int immediateConcurrency) {
     }
 }

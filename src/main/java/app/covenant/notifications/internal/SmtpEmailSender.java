@@ -1,60 +1,56 @@
 package app.covenant.notifications.internal;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
-import jakarta.mail.internet.AddressException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.mail.MailAuthenticationException;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Sends through an SMTP server with Spring's {@link JavaMailSenderImpl}: STARTTLS (required, never a
- * silent fall-back to clear text) unless {@code SMTP_STARTTLS=false}, authentication when {@code SMTP_USER}
- * is set, and timeouts so a dead server cannot hold a sender for long.
+ * Sends through an SMTP server with Jakarta Mail: STARTTLS (required, never a silent fall-back to clear
+ * text) unless {@code SMTP_STARTTLS=false}, authentication when {@code SMTP_USER} is set, timeouts so a
+ * dead server cannot hold a sender for long, and connections reused across messages ({@link SmtpConnections}).
  *
- * <p>The mail sender is private rather than a bean: as a bean, Spring Boot would add an SMTP health check,
- * and an SMTP outage would take every node out of the load balancer — the opposite of an outbox.
+ * <p>No Spring {@code JavaMailSender} bean: as a bean, Spring Boot would add an SMTP health check, and an
+ * SMTP outage would take every node out of the load balancer — the opposite of an outbox. And once the
+ * server has accepted a message, nothing that follows (a failed QUIT) may report it as failed: the outbox
+ * would send it again.
  */
-class SmtpEmailSender implements EmailSender {
+class SmtpEmailSender implements EmailSender, DisposableBean {
 
     private static final Pattern SAFE_HEADER_VALUE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    // Servers cap messages per connection (100 is below the common limits).
+    private static final int MESSAGES_PER_CONNECTION = 100;
 
-    private final JavaMailSenderImpl mail = new JavaMailSenderImpl();
+    private final Session session;
+    private final SmtpConnections connections;
     private final InternetAddress from;
     private final String messageIdDomain;
 
     SmtpEmailSender(NotificationsProperties properties) {
         NotificationsProperties.Smtp smtp = properties.smtp();
-        mail.setHost(smtp.host());
-        mail.setPort(smtp.port());
-        mail.setDefaultEncoding(StandardCharsets.UTF_8.name());
-        Properties javaMail = mail.getJavaMailProperties();
-        if (smtp.username() != null && !smtp.username().isBlank()) {
-            mail.setUsername(smtp.username());
-            mail.setPassword(smtp.password());
-            javaMail.put("mail.smtp.auth", "true");
-        }
+        Properties javaMail = new Properties();
+        javaMail.put("mail.smtp.auth", String.valueOf(smtp.username() != null && !smtp.username().isBlank()));
         javaMail.put("mail.smtp.starttls.enable", String.valueOf(smtp.starttls()));
         javaMail.put("mail.smtp.starttls.required", String.valueOf(smtp.starttls()));
         javaMail.put("mail.smtp.connectiontimeout", String.valueOf(smtp.connectTimeout().toMillis()));
         javaMail.put("mail.smtp.timeout", String.valueOf(smtp.timeout().toMillis()));
         javaMail.put("mail.smtp.writetimeout", String.valueOf(smtp.timeout().toMillis()));
-        try {
-            this.from = new InternetAddress(properties.from(), true);
-        } catch (AddressException e) {
-            throw new IllegalArgumentException("EMAIL_FROM is not a valid address", e);
-        }
-        String address = from.getAddress();
-        this.messageIdDomain = address.substring(address.indexOf('@') + 1);
+        this.session = Session.getInstance(javaMail);
+        // One per sender-job worker, plus a couple for the after-commit path.
+        int idleConnections = properties.delivery().concurrency() + 2;
+        this.connections = new SmtpConnections(session, smtp, idleConnections, MESSAGES_PER_CONNECTION);
+        this.from = FromAddress.parse(properties.from());
+        this.messageIdDomain = FromAddress.domainOf(from);
     }
 
     @Override
@@ -66,16 +62,55 @@ class SmtpEmailSender implements EmailSender {
             throw new EmailDeliveryException("Message could not be built: " + e.getClass().getSimpleName(), true, e);
         }
         try {
-            mail.send(message);
-        } catch (MailAuthenticationException e) {
-            throw new EmailDeliveryException("SMTP authentication failed (check SMTP_USER and SMTP_PASS)", false, e);
-        } catch (MailException e) {
-            throw new EmailDeliveryException(describe(e), isRecipientRejected(e), e);
+            sendOnce(message);
+        } catch (StaleConnectionException stale) {
+            // The server closed the kept connection (restart, idle limit), and likely the other idle ones
+            // too: one try on a fresh connection tells a stale socket from an outage.
+            connections.close();
+            try {
+                sendOnce(message);
+            } catch (StaleConnectionException again) {
+                throw failure(again.failure);
+            }
         }
     }
 
+    private void sendOnce(MimeMessage message) {
+        SmtpConnections.Connection connection;
+        try {
+            connection = connections.take();
+        } catch (AuthenticationFailedException e) {
+            throw new EmailDeliveryException("SMTP authentication failed (check SMTP_USER and SMTP_PASS)", false, e);
+        } catch (MessagingException e) {
+            throw new EmailDeliveryException(describe(e), false, e);
+        }
+        try {
+            connection.transport.sendMessage(message, message.getAllRecipients());
+        } catch (MessagingException e) {
+            // The connection's state is unknown after a failure: never reuse it.
+            connection.close();
+            if (connection.wasUsedBefore() && !(e instanceof SendFailedException)) {
+                throw new StaleConnectionException(e);
+            }
+            throw failure(e);
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        connections.giveBack(connection);
+    }
+
+    private static EmailDeliveryException failure(MessagingException e) {
+        return new EmailDeliveryException(describe(e), isRecipientRejected(e), e);
+    }
+
+    @Override
+    public void destroy() {
+        connections.close();
+    }
+
     private MimeMessage toMime(EmailEnvelope envelope) throws MessagingException {
-        MimeMessage message = new MimeMessage(mail.getSession()) {
+        MimeMessage message = new MimeMessage(session) {
             @Override
             protected void updateMessageID() throws MessagingException {
                 // Stable per outbox row: if a crash makes us send a message twice, receivers can drop the copy.
@@ -99,30 +134,35 @@ class SmtpEmailSender implements EmailSender {
         alternatives.addBodyPart(text);
         alternatives.addBodyPart(html);
         message.setContent(alternatives);
+        message.setSentDate(new Date());
+        message.saveChanges();
         return message;
     }
 
     /** A 5xx refusal of the recipient: retrying the same address cannot succeed. */
-    private static boolean isRecipientRejected(MailException e) {
-        if (e instanceof MailSendException send) {
-            for (Exception failure : send.getMessageExceptions()) {
-                for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                    if (cause instanceof SendFailedException rejected && rejected.getInvalidAddresses() != null
-                            && rejected.getInvalidAddresses().length > 0) {
-                        return true;
-                    }
-                }
+    private static boolean isRecipientRejected(MessagingException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SendFailedException rejected && rejected.getInvalidAddresses() != null
+                    && rejected.getInvalidAddresses().length > 0) {
+                return true;
             }
         }
         return false;
     }
 
-    private static String describe(MailException e) {
-        Throwable cause = e;
-        if (e instanceof MailSendException send && send.getMessageExceptions().length > 0) {
-            cause = send.getMessageExceptions()[0];
+    /** A kept connection failed: most likely the server had closed it while it sat idle. */
+    private static final class StaleConnectionException extends RuntimeException {
+
+        private final transient MessagingException failure;
+
+        private StaleConnectionException(MessagingException failure) {
+            super(null, failure, false, false);
+            this.failure = failure;
         }
-        Throwable specific = NestedExceptionUtils.getMostSpecificCause(cause);
+    }
+
+    private static String describe(MessagingException e) {
+        Throwable specific = NestedExceptionUtils.getMostSpecificCause(e);
         String reason = specific.getMessage() == null ? "" : ": " + specific.getMessage();
         return "SMTP delivery failed: " + specific.getClass().getSimpleName() + reason;
     }

@@ -48,6 +48,54 @@ class NotificationsPropertiesTest {
                 assertThat(started.getBean(NotificationsProperties.class).toString()).doesNotContain("hunter2"));
     }
 
+    @Test
+    void refusesSendGridWithoutAnApiKeyNamingTheVariable() {
+        context.withPropertyValues("covenant.notifications.provider=sendgrid").run(started ->
+                assertThat(started).getFailure().rootCause()
+                        .hasMessageContaining("SENDGRID_API_KEY is required when EMAIL_PROVIDER=sendgrid"));
+    }
+
+    @Test
+    void refusesSesWithoutARegionNamingTheVariable() {
+        context.withPropertyValues("covenant.notifications.provider=aws_ses").run(started ->
+                assertThat(started).getFailure().rootCause()
+                        .hasMessageContaining("AWS_SES_REGION is required when EMAIL_PROVIDER=aws_ses"));
+    }
+
+    @Test
+    void refusesHalfAStaticSesKeyPair() {
+        context.withPropertyValues("covenant.notifications.provider=aws_ses", "covenant.notifications.ses.region=eu-west-1",
+                "covenant.notifications.ses.access-key=AKIAEXAMPLE").run(started ->
+                assertThat(started).getFailure().rootCause()
+                        .hasMessageContaining("AWS_SES_ACCESS_KEY and AWS_SES_SECRET_KEY go together"));
+    }
+
+    @Test
+    void acceptsSesWithTheDefaultCredentialChainAndAnEmptyEndpoint() {
+        context.withPropertyValues("covenant.notifications.provider=aws_ses", "covenant.notifications.ses.region=eu-west-1",
+                "covenant.notifications.ses.endpoint=").run(started -> {
+            NotificationsProperties properties = started.getBean(NotificationsProperties.class);
+            assertThat(properties.provider()).isEqualTo(EmailProvider.AWS_SES);
+            assertThat(properties.ses().hasStaticCredentials()).isFalse();
+            assertThat(properties.ses().endpoint()).isNull();
+        });
+    }
+
+    @Test
+    void acceptsSendGridWithAKeyAndTheDefaultApiAddress() {
+        context.withPropertyValues("covenant.notifications.provider=sendgrid", "covenant.notifications.sendgrid.api-key=SG.k")
+                .run(started -> assertThat(started.getBean(NotificationsProperties.class).sendgrid().baseUrl())
+                        .hasToString("https://api.sendgrid.com"));
+    }
+
+    @Test
+    void neverPrintsTheSendGridKeyOrTheSesSecret() {
+        context.withPropertyValues("covenant.notifications.sendgrid.api-key=SG.very-secret-key",
+                "covenant.notifications.ses.access-key=AKIAEXAMPLEKEYID", "covenant.notifications.ses.secret-key=ses-very-secret")
+                .run(started -> assertThat(started.getBean(NotificationsProperties.class).toString())
+                        .doesNotContain("SG.very-secret-key", "ses-very-secret", "AKIAEXAMPLEKEYID"));
+    }
+
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(NotificationsProperties.class)
     static class Enable {
