@@ -151,7 +151,8 @@ public record NotificationsProperties(
     }
 
     /**
-     * @param maxAttempts          attempts before a message is marked {@code FAILED}
+     * @param maxAttempts          attempts before a message is marked {@code FAILED}; the default 60, with pauses
+     *                             growing to one hour, rides out a provider outage of about two days
      * @param firstRetryDelay      wait after the first failure; doubles after each further one
      * @param maxRetryDelay        the longest wait between two attempts
      * @param interval             how often the sender job looks for due messages
@@ -164,7 +165,7 @@ public record NotificationsProperties(
      *                             the same time; beyond that the job sends them, so a burst never piles up threads
      */
     public record Delivery(
-            @DefaultValue("10") @Min(1) int maxAttempts,
+            @DefaultValue("60") @Min(1) int maxAttempts,
             @NotNull @DefaultValue("1m") Duration firstRetryDelay,
             @NotNull @DefaultValue("1h") Duration maxRetryDelay,
             @NotNull @DefaultValue("30s") Duration interval,

@@ -23,7 +23,7 @@ class NotificationsPropertiesTest {
             assertThat(properties.provider()).isEqualTo(EmailProvider.OUTBOX);
             assertThat(properties.smtp().port()).isEqualTo(587);
             assertThat(properties.smtp().starttls()).isTrue();
-            assertThat(properties.delivery().maxAttempts()).isEqualTo(10);
+            assertThat(properties.delivery().maxAttempts()).isEqualTo(60);
             assertThat(properties.delivery().firstRetryDelay()).isEqualTo(Duration.ofMinutes(1));
             assertThat(properties.delivery().maxRetryDelay()).isEqualTo(Duration.ofHours(1));
             assertThat(properties.delivery().interval()).isEqualTo(Duration.ofSeconds(30));
