@@ -48,7 +48,8 @@ public final class Permissions {
         define(METRICS_READ, "Read operational metrics");
         define(NOTIFICATION_READ, "Receive in-app notifications");
         define("document:read", "Download documents of records one can see");
-        define("document:upload", "Upload documents");
+        define("document:upload", "Upload documents, and delete one's own library documents");
+        define("document:manage", "Delete any document of the organization's library");
         // insurance
         define("contractor:read", "See contractors");
         define("contractor:manage", "Create and edit contractors");

@@ -204,6 +204,11 @@ class LocalDocumentsTest {
         assertThat(upload(http, "/api/v1/documents", finance, "x.pdf", DocumentFixtures.pdf()).getStatusCode().value())
                 .isEqualTo(403);
         assertThat(delete(id, finance)).isEqualTo(403);
+        // A colleague who uploads too may not delete someone else's document; an administrator may.
+        assertThat(delete(id, SignIn.accessToken(http, tenant.email("USER")))).isEqualTo(403);
+        String colleagues = upload(http, "/api/v1/documents", SignIn.accessToken(http, tenant.email("USER")),
+                "colleague.pdf", DocumentFixtures.pdf()).getBody().get("id").asString();
+        assertThat(delete(colleagues, SignIn.accessToken(http, tenant.email("ADMIN")))).isEqualTo(204);
 
         assertThat(delete(id, manager)).isEqualTo(204);
         assertThat(SignIn.get(http, "/api/v1/documents/" + id, manager).getStatusCode().value()).isEqualTo(404);

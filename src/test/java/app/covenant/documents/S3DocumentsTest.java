@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -145,7 +146,8 @@ class S3DocumentsTest {
         byte[] png = DocumentFixtures.png();
         String id = upload(http, "/api/v1/documents", user, "photo.png", png).getBody().get("id").asString();
 
-        ResponseEntity<byte[]> redirect = download(http, "/api/v1/documents/" + id + "/content", user);
+        ResponseEntity<byte[]> redirect = download(http.withRedirects(HttpRedirects.DONT_FOLLOW),
+                "/api/v1/documents/" + id + "/content", user);
 
         assertThat(redirect.getStatusCode().value()).isEqualTo(302);
         URI presigned = redirect.getHeaders().getLocation();

@@ -102,16 +102,17 @@ final class MatrixFixtures {
     }
 
     /**
-     * A new document of the tenant's library (metadata only: a download answers that its content is
-     * missing, which is past authorization all the same).
+     * A new document of the tenant's library uploaded by the caller with {@code role}, who may therefore
+     * delete it (metadata only: a download answers that its content is missing, which is past
+     * authorization all the same).
      */
-    UUID libraryDocument(Tenant tenant) {
+    UUID libraryDocument(Tenant tenant, String role) {
         UUID id = UUID.randomUUID();
         jdbc.update("insert into documents (id, chain_id, version, previous_version_id, latest, organization_id, "
                 + "owner_module, owner_record_id, original_name, content_type, size_bytes, sha256, storage_key, "
                 + "uploaded_by, uploaded_at) values (?, ?, 1, null, true, ?, 'documents', ?, 'matrix.pdf', "
-                + "'application/pdf', 1, ?, ?, null, ?)", id, id, tenant.organizationId(), tenant.organizationId(),
-                "0".repeat(64), id.toString(), Timestamp.from(Instant.now()));
+                + "'application/pdf', 1, ?, ?, ?, ?)", id, id, tenant.organizationId(), tenant.organizationId(),
+                "0".repeat(64), id.toString(), tenant.userId(role), Timestamp.from(Instant.now()));
         return id;
     }
 

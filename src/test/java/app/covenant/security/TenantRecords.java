@@ -48,7 +48,7 @@ final class TenantRecords {
     private static final Source JOB = (fixtures, tenant, role) -> "identity-token-purge";
     private static final Source OUTBOX_MESSAGE = (fixtures, tenant, role) -> fixtures.outboxMessage(tenant);
     private static final Source NOTIFICATION = (fixtures, tenant, role) -> fixtures.notification(tenant, role);
-    private static final Source LIBRARY_DOCUMENT = (fixtures, tenant, role) -> fixtures.libraryDocument(tenant);
+    private static final Source LIBRARY_DOCUMENT = (fixtures, tenant, role) -> fixtures.libraryDocument(tenant, role);
 
     /** Key: handler class simple name + "#" + variable name. */
     private static final Map<String, Entry> ENTRIES = Map.ofEntries(
@@ -74,7 +74,7 @@ final class TenantRecords {
             // A notification is its user's own; another organization's user (even a super admin) gets 404.
             Map.entry("NotificationController#id", owned(NOTIFICATION)),
             Map.entry("NotificationPages#id", owned(NOTIFICATION)),
-            // A document of the organization's library, new for every call (an allowed DELETE removes it).
+            // A document of the organization's library uploaded by the caller, new for every call (an allowed DELETE removes it).
             Map.entry("DocumentApiController#id", owned(LIBRARY_DOCUMENT)),
             Map.entry("DocumentPages#id", owned(LIBRARY_DOCUMENT)));
 

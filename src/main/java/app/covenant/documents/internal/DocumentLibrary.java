@@ -31,8 +31,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DocumentLibrary {
 
+    /** Deletes any document of the library, not only one's own uploads. */
+    static final String MANAGE_PERMISSION = "document:manage";
+
     /** One version with the chain it belongs to (oldest first). */
     public record DocumentDetails(DocumentView document, List<DocumentView> versions) {
+    }
+
+    /**
+     * Uploading lets one delete what one brought (the first version), not a colleague's files; holders of
+     * {@value #MANAGE_PERMISSION} delete any library document.
+     */
+    public static boolean mayDelete(Caller caller, DocumentDetails details) {
+        return caller.has(MANAGE_PERMISSION) || caller.has("document:upload")
+                && caller.userId().equals(details.versions().getFirst().uploadedBy());
     }
 
     private final DocumentService documents;
@@ -75,6 +87,10 @@ public class DocumentLibrary {
     @Transactional
     public void delete(Caller caller, UUID id) {
         DocumentView document = ownLibraryDocument(caller, id);
+        if (!mayDelete(caller, new DocumentDetails(document, documents.versions(document.id())))) {
+            throw ProblemException.forbidden("Only the person who uploaded a document, or a holder of "
+                    + MANAGE_PERMISSION + ", deletes it.");
+        }
         documents.delete(document.id());
         record(caller, "document.deleted", document);
     }

@@ -130,8 +130,9 @@ class DocumentPages {
         model.addAttribute("document", details.document());
         model.addAttribute("versions", details.versions().reversed());
         model.addAttribute("uploaders", uploaders.namesOf(uploaderIds(details.versions())));
-        model.addAttribute("canUpload", caller.has("document:upload")
-                && "documents".equals(details.document().ownerModule()));
+        boolean library = "documents".equals(details.document().ownerModule());
+        model.addAttribute("canUpload", caller.has("document:upload") && library);
+        model.addAttribute("canDelete", library && DocumentLibrary.mayDelete(caller, details));
         return "documents/document";
     }
 
