@@ -4,21 +4,34 @@ import app.covenant.platform.config.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 
 /**
  * Real PostgreSQL databases for tests, created on the server of {@code TEST_DATABASE_URL}
- * (default: the local server, database {@code test}, user {@code postgres}) and dropped when the
- * test JVM ends, so parallel runs and developers' own data never clash.
+ * (default: the local server, database {@code test}, user {@code postgres}), one set per test JVM, so
+ * parallel runs and developers' own data never clash.
+ *
+ * <p>They are not dropped when the JVM ends: shutdown hooks run together, and a drop racing the Spring
+ * contexts still closing made every context wait out its connection timeouts (surefire then killed the
+ * fork). Instead each run first drops the test databases of earlier runs: older than an hour (the
+ * creation time is in the name) and with nobody connected.
  */
 public final class TestDatabases {
 
     private static final String ADMIN_URL = System.getenv().getOrDefault("TEST_DATABASE_URL",
             "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+    private static final String PREFIX = "covenant_test_";
+    private static final Duration LEFTOVER_AGE = Duration.ofHours(1);
     private static volatile String shared;
+    private static boolean swept;
 
     private TestDatabases() {
     }
@@ -33,11 +46,41 @@ public final class TestDatabases {
 
     /** A new empty database, for tests that need one to themselves. Returns its JDBC URL. */
     public static String createFresh() {
-        String name = "covenant_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
-                .toLowerCase(Locale.ROOT);
+        sweepLeftoversOnce();
+        String name = PREFIX + Instant.now().getEpochSecond() + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toLowerCase(Locale.ROOT);
         execute("CREATE DATABASE " + name);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropQuietly(name)));
         return jdbcUrlFor(name);
+    }
+
+    private static synchronized void sweepLeftoversOnce() {
+        if (swept) {
+            return;
+        }
+        swept = true;
+        long cutoff = Instant.now().minus(LEFTOVER_AGE).getEpochSecond();
+        List<String> idle = new ArrayList<>();
+        try (Connection connection = admin(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select datname from pg_database d where datname like '"
+                     + PREFIX.replace("_", "\\_") + "%' and not exists "
+                     + "(select 1 from pg_stat_activity a where a.datname = d.datname)")) {
+            while (rows.next()) {
+                idle.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            return;
+        }
+        idle.stream().filter(name -> createdBefore(name, cutoff)).forEach(TestDatabases::dropQuietly);
+    }
+
+    /** Names without a creation time come from before this scheme and are leftovers too. */
+    private static boolean createdBefore(String name, long epochSecond) {
+        String[] parts = name.substring(PREFIX.length()).split("_");
+        try {
+            return parts.length < 2 || Long.parseLong(parts[0]) < epochSecond;
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 
     public static void execute(String sql) {
@@ -91,9 +134,10 @@ public final class TestDatabases {
 
     private static void dropQuietly(String name) {
         try {
-            execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            // Without FORCE: a database someone has just connected to is left for a later sweep.
+            execute("DROP DATABASE IF EXISTS " + name);
         } catch (RuntimeException ignored) {
-            // The server may already be gone at JVM exit; a stray test database is harmless.
+            // In use after all, or dropped by a parallel run's sweep: harmless either way.
         }
     }
 }
