@@ -90,18 +90,15 @@ public class UserAdministration {
                     clock.instant()));
         }
         memberships.save(new Membership(user.getId(), target, role.getId(), clock.instant(), caller.userId()));
-        Map<String, Object> model = Map.of("inviterName", caller.name(), "organizationName", organization.name(),
-                "roleName", role.name());
         if (existing && user.isActive()) {
-            Map<String, Object> values = new HashMap<>(model);
+            Map<String, Object> values = new HashMap<>(invitationModel(caller, organization, role));
             values.put("link", platform.frontendUrl().resolve("/login").toString());
             values.put("expiresAt", clock.instant().plus(properties.invitationTtl()));
             values.put("name", user.name());
             outbox.enqueue(new OutgoingEmail(user.email(), "You were added to " + organization.name() + " on Covenant",
                     "invitation", values, target));
         } else {
-            links.send(user, UserToken.Purpose.INVITATION, target, properties.invitationTtl(), "/accept-invite",
-                    "invitation", caller.name() + " invited you to " + organization.name() + " on Covenant", model);
+            sendInvitationLink(caller, user, organization, role);
         }
         audit.record(AuditEntry.of("identity", "user.invited").actor(caller.userId(), caller.email())
                 .organization(target).target("user", user.getId())
@@ -124,13 +121,21 @@ public class UserAdministration {
         Membership membership = memberships.findByUserIdAndOrganizationId(id, caller.organizationId())
                 .orElseThrow(() -> ProblemException.notFound("User"));
         Role role = roles.findById(membership.roleId()).orElseThrow(() -> ProblemException.notFound("Role"));
-        links.send(user, UserToken.Purpose.INVITATION, organization.getId(), properties.invitationTtl(),
-                "/accept-invite", "invitation", caller.name() + " invited you to " + organization.name()
-                        + " on Covenant", Map.of("inviterName", caller.name(), "organizationName", organization.name(),
-                        "roleName", role.name()));
+        sendInvitationLink(caller, user, organization, role);
         audit.record(AuditEntry.of("identity", "user.invitation-resent").actor(caller.userId(), caller.email())
                 .organization(caller.organizationId()).target("user", id));
         return view(user, caller.organizationId(), role.code());
+    }
+
+    /** The single-use link to accept; a newer one retires the older. */
+    private void sendInvitationLink(Caller caller, User user, Organization organization, Role role) {
+        links.send(user, UserToken.Purpose.INVITATION, organization.getId(), properties.invitationTtl(),
+                "/accept-invite", "invitation", caller.name() + " invited you to " + organization.name() + " on Covenant",
+                invitationModel(caller, organization, role));
+    }
+
+    private static Map<String, Object> invitationModel(Caller caller, Organization organization, Role role) {
+        return Map.of("inviterName", caller.name(), "organizationName", organization.name(), "roleName", role.name());
     }
 
     @Transactional
