@@ -103,7 +103,7 @@ class AuditWebTest {
                         .with(as(reader())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-        assertThat(html).contains("No entries match these filters", "From must be a date and time");
+        assertThat(html).contains("No entries match these filters", "From must be a date and time", "Clear filters");
     }
 
     @Test
