@@ -11,8 +11,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application on a random port, against the real local PostgreSQL (a database of its own)
- * and Redis ({@code TEST_REDIS_URL}); see {@code application-test.yml}.
+ * The whole application on a random port, against real PostgreSQL (a database of its own) and Redis:
+ * the configured servers or the test JVM's own, see {@link TestServers} and {@code application-test.yml}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

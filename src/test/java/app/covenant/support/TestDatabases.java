@@ -1,6 +1,10 @@
 package app.covenant.support;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import app.covenant.platform.config.DatabaseUrl;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -16,8 +20,9 @@ import java.util.UUID;
 
 /**
  * Real PostgreSQL databases for tests, created on the server of {@code TEST_DATABASE_URL}
- * (default: the local server, database {@code test}, user {@code postgres}), one set per test JVM, so
- * parallel runs and developers' own data never clash.
+ * (default: the local server, database {@code test}, user {@code postgres}; where nothing answers, a
+ * server of this JVM, see {@link TestServers}), one set per test JVM, so parallel runs and developers'
+ * own data never clash.
  *
  * <p>They are not dropped when the JVM ends: shutdown hooks run together, and a drop racing the Spring
  * contexts still closing made every context wait out its connection timeouts (surefire then killed the
@@ -26,8 +31,6 @@ import java.util.UUID;
  */
 public final class TestDatabases {
 
-    private static final String ADMIN_URL = System.getenv().getOrDefault("TEST_DATABASE_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
     private static final String PREFIX = "covenant_test_";
     private static final Duration LEFTOVER_AGE = Duration.ofHours(1);
     private static volatile String shared;
@@ -92,13 +95,47 @@ public final class TestDatabases {
         }
     }
 
+    /**
+     * The database in the source guides' {@code DATABASE_URL} form
+     * ({@code postgresql://user[:password]@host:port/name?query}), as an operator would write it.
+     */
+    public static String databaseUrl(String name, String query) {
+        DatabaseUrl admin = DatabaseUrl.parse(TestServers.postgresql());
+        URI server = URI.create(admin.jdbcUrl().substring("jdbc:".length()));
+        String user = admin.username() != null ? admin.username() : parameter(server.getQuery(), "user", "postgres");
+        String password = admin.password() != null ? admin.password() : parameter(server.getQuery(), "password", null);
+        String credentials = URLEncoder.encode(user, UTF_8)
+                + (password == null ? "" : ":" + URLEncoder.encode(password, UTF_8));
+        int port = server.getPort() < 0 ? 5432 : server.getPort();
+        return "postgresql://" + credentials + "@" + server.getHost() + ":" + port + "/" + name
+                + (query == null || query.isEmpty() ? "" : "?" + query);
+    }
+
+    private static String parameter(String query, String name, String fallback) {
+        if (query == null) {
+            return fallback;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return pair.substring(name.length() + 1);
+            }
+        }
+        return fallback;
+    }
+
     public static String databaseName(String jdbcUrl) {
         String withoutQuery = jdbcUrl.split("\\?", 2)[0];
         return withoutQuery.substring(withoutQuery.lastIndexOf('/') + 1);
     }
 
     public static Connection admin() throws SQLException {
-        DatabaseUrl url = DatabaseUrl.parse(ADMIN_URL);
+        return connect(DatabaseUrl.parse(TestServers.postgresql()).jdbcUrl());
+    }
+
+    /** A connection to one of the test databases, by name or JDBC URL. */
+    public static Connection connect(String nameOrJdbcUrl) throws SQLException {
+        DatabaseUrl url = DatabaseUrl.parse(TestServers.postgresql());
+        String jdbcUrl = nameOrJdbcUrl.startsWith("jdbc:") ? nameOrJdbcUrl : jdbcUrlFor(nameOrJdbcUrl);
         Properties properties = new Properties();
         if (url.username() != null) {
             properties.setProperty("user", url.username());
@@ -106,7 +143,7 @@ public final class TestDatabases {
         if (url.password() != null) {
             properties.setProperty("password", url.password());
         }
-        return DriverManager.getConnection(url.jdbcUrl(), properties);
+        return DriverManager.getConnection(jdbcUrl, properties);
     }
 
     private static String jdbcUrlFor(String name) {
@@ -117,7 +154,7 @@ public final class TestDatabases {
     }
 
     private static String adminJdbcUrl() {
-        DatabaseUrl url = DatabaseUrl.parse(ADMIN_URL);
+        DatabaseUrl url = DatabaseUrl.parse(TestServers.postgresql());
         String jdbc = url.jdbcUrl();
         if (url.username() != null && !jdbc.contains("user=")) {
             jdbc += (jdbc.contains("?") ? "&" : "?") + "user=" + url.username();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.covenant.CovenantApplication;
 import app.covenant.support.ProbeController;
 import app.covenant.support.TestDatabases;
+import app.covenant.support.TestServers;
 import app.covenant.support.TestTenants;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,11 +73,11 @@ class ProductionModeTest {
     @Test
     void migratesPostgresqlFromTheSourceGuidesUrlAndLogsJson(CapturedOutput output) throws Exception {
         String database = TestDatabases.databaseName(TestDatabases.createFresh());
-        String databaseUrl = "postgresql://postgres@127.0.0.1:5432/" + database
-                + "?schema=public&connection_limit=4&pool_timeout=5&sslmode=disable";
+        String databaseUrl = TestDatabases.databaseUrl(database,
+                "schema=public&connection_limit=4&pool_timeout=5&sslmode=disable");
 
         try (ConfigurableApplicationContext context = start(withSecrets("--APP_ENV=production",
-                "--DATABASE_URL=" + databaseUrl, "--REDIS_URL=redis://127.0.0.1:6379/9",
+                "--DATABASE_URL=" + databaseUrl, "--REDIS_URL=" + TestServers.redis(),
                 "--PORT=0", "--MANAGEMENT_PORT=0"))) {
             assertThat(context.getEnvironment().getActiveProfiles()).contains("production");
             assertThat(context.getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size"))
@@ -147,9 +148,8 @@ class ProductionModeTest {
     }
 
     private static List<String> appliedMigrations(String database) throws Exception {
-        String url = "jdbc:postgresql://127.0.0.1:5432/" + database + "?user=postgres";
         List<String> versions = new ArrayList<>();
-        try (Connection connection = java.sql.DriverManager.getConnection(url);
+        try (Connection connection = TestDatabases.connect(database);
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(
                      "select version from flyway_schema_history where success order by installed_rank")) {
