@@ -22,7 +22,13 @@ class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProcessor, O
         if (value == null || value.isBlank()) {
             return;
         }
-        DatabaseUrl url = DatabaseUrl.parse(value);
+        DatabaseUrl url;
+        try {
+            url = DatabaseUrl.parse(value);
+        } catch (InvalidConfigurationException e) {
+            DeferredConfigurationFailure.defer(environment, e);
+            return;
+        }
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", url.jdbcUrl());
         if (url.username() != null) {

@@ -12,7 +12,8 @@ import org.springframework.core.env.Profiles;
 
 /**
  * In production, refuses to start while a required variable is missing or weak, naming each one.
- * Runs before any bean exists, so nothing half-starts (no pool, no migration) with a bad setup.
+ * Runs before any bean exists, so nothing half-starts (no pool, no migration) with a bad setup; the
+ * refusal itself waits for logging (see {@link DeferredConfigurationFailure}).
  */
 class ProductionConfigurationCheck implements EnvironmentPostProcessor, Ordered {
 
@@ -31,9 +32,9 @@ class ProductionConfigurationCheck implements EnvironmentPostProcessor, Ordered 
         strongSecret(environment, "JWT_SECRET", 32, problems);
         strongSecret(environment, "ENCRYPTION_KEY", 32, problems);
         strongSecret(environment, "ENCRYPTION_SALT", 16, problems);
-        httpUrl(environment, "FRONTEND_URL", problems);
+        httpsUrl(environment, "FRONTEND_URL", problems);
         if (!problems.isEmpty()) {
-            throw new InvalidConfigurationException(problems);
+            DeferredConfigurationFailure.defer(environment, new InvalidConfigurationException(problems));
         }
     }
 
@@ -66,15 +67,23 @@ class ProductionConfigurationCheck implements EnvironmentPostProcessor, Ordered 
         }
     }
 
-    private static void httpUrl(ConfigurableEnvironment environment, String variable, List<String> problems) {
+    /**
+     * Links in e-mails (invitations, password resets) carry single-use tokens, and production's session
+     * cookies are Secure: the public address must be HTTPS, localhost included (outside production the
+     * default {@code http://localhost:8080} stays).
+     */
+    private static void httpsUrl(ConfigurableEnvironment environment, String variable, List<String> problems) {
         String value = required(environment, variable, problems);
         if (value == null) {
             return;
         }
         try {
             URI uri = URI.create(value);
-            if (uri.getHost() == null || !List.of("http", "https").contains(uri.getScheme())) {
-                problems.add(variable + " must be an absolute http(s) URL such as https://covenant.example.com");
+            if ("http".equals(uri.getScheme()) && uri.getHost() != null) {
+                problems.add(variable + " must use https:// in production (links in e-mails carry sign-in tokens): "
+                        + value);
+            } else if (uri.getHost() == null || !"https".equals(uri.getScheme())) {
+                problems.add(variable + " must be an absolute https:// URL such as https://covenant.example.com");
             }
         } catch (IllegalArgumentException e) {
             problems.add(variable + " is not a valid URL");

@@ -32,7 +32,9 @@ class RedisUrlEnvironmentPostProcessor implements EnvironmentPostProcessor, Orde
         if (url != null && !url.isBlank()) {
             String trimmed = url.trim();
             if (!trimmed.startsWith("redis://") && !trimmed.startsWith("rediss://")) {
-                throw new InvalidConfigurationException(VARIABLE + " must start with redis:// or rediss:// (TLS)");
+                DeferredConfigurationFailure.defer(environment,
+                        new InvalidConfigurationException(VARIABLE + " must start with redis:// or rediss:// (TLS)"));
+                return;
             }
             EnvironmentProperties.addBelowEnvironmentVariables(environment, "covenantRedisUrl",
                     Map.of("spring.data.redis.url", trimmed, "covenant.redis.enabled", true));

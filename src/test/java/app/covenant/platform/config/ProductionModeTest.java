@@ -60,7 +60,7 @@ class ProductionModeTest {
                                 "JWT_SECRET is too short: at least 32 characters are required (generate one with: openssl rand -base64 48)",
                                 "ENCRYPTION_KEY looks like a placeholder: use a random value (openssl rand -base64 48)",
                                 "ENCRYPTION_SALT is too predictable: it repeats too few different characters",
-                                "FRONTEND_URL must be an absolute http(s) URL such as https://covenant.example.com"));
+                                "FRONTEND_URL must be an absolute https:// URL such as https://covenant.example.com"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package app.covenant.platform.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.covenant.support.TestDatabases;
 import java.net.ServerSocket;
@@ -11,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code --migrate-only} migrates an empty PostgreSQL database and returns, serving nothing. */
+/**
+ * {@code --migrate-only} migrates an empty PostgreSQL database and returns, serving nothing — and refuses,
+ * migrating nothing, a configuration the application itself would refuse.
+ */
 class MigrationCommandTest {
 
     @Test
@@ -28,6 +32,20 @@ class MigrationCommandTest {
         assertThat(migrations(url)).startsWith("1", "1.1", "2");
         try (ServerSocket stillFree = new ServerSocket(port)) {
             assertThat(stillFree.isBound()).as("no web server was started").isTrue();
+        }
+    }
+
+    @Test
+    void refusesAConfigurationTheApplicationWouldRefuseBeforeMigratingAnything() throws Exception {
+        String url = TestDatabases.createFresh();
+
+        assertThatThrownBy(() -> MigrationCommand.run(new String[] {MigrationCommand.FLAG,
+                "--spring.datasource.url=" + url, "--REDIS_URL=", "--STORAGE_PROVIDER=s3", "--EMAIL_PROVIDER=smtp"}))
+                .hasStackTraceContaining("STORAGE_PROVIDER=s3 needs AWS_S3_BUCKET");
+
+        try (Connection connection = DriverManager.getConnection(url);
+             ResultSet tables = connection.getMetaData().getTables(null, "public", "flyway_schema_history", null)) {
+            assertThat(tables.next()).as("nothing was migrated").isFalse();
         }
     }
 
