@@ -2,6 +2,8 @@ package app.covenant.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.covenant.platform.config.DatabaseUrl;
+import app.covenant.platform.migration.MigrationCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,7 +31,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Guards the deployment files (Dockerfile, compose, Kubernetes manifests, environment template)
  * against silent breakage: they are not exercised by any other test, and Docker is not available
- * where the build runs. Plain file reading, no Spring context.
+ * where the build runs. Plain file reading; only the check that the shipped ConfigMap is a configuration
+ * the application accepts binds it (no database, no server).
  */
 class DeploymentFilesTest {
 
@@ -39,6 +42,10 @@ class DeploymentFilesTest {
     private static final Path DOCKERIGNORE = Path.of(".dockerignore");
     private static final Path ENV_TEMPLATE = Path.of(".env.production.template");
     private static final Path MAIN_RESOURCES = Path.of("src/main/resources");
+    private static final Path RUNBOOK = Path.of("docs/operations.md");
+    private static final int HIKARI_DEFAULT_POOL = 10;
+    private static final int POSTGRESQL_DEFAULT_MAX_CONNECTIONS = 100;
+    private static final int SUPERUSER_RESERVED_CONNECTIONS = 3;
 
     private static final String SECRET_NAME = "covenant-secrets";
     private static final String CONFIG_MAP_NAME = "covenant-config";
@@ -193,6 +200,44 @@ class DeploymentFilesTest {
         }
 
         @Test
+        void configmap_has_no_empty_values() {
+            assertThat(configMapData()).allSatisfy((name, value) ->
+                    assertThat((String) value).as("%s: leave a setting out rather than empty", name).isNotBlank());
+        }
+
+        /** As shipped, with only the Secret's placeholders replaced, the configuration is one a pod starts with. */
+        @Test
+        void configmap_and_secret_pass_the_applications_configuration_check() {
+            List<String> arguments = new ArrayList<>();
+            configMapData().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+            map(single(K8S.resolve("secret.example.yaml")).get("stringData")).forEach((name, value) -> {
+                String filled = ((String) value).contains("REPLACE_ME")
+                        ? ((String) value).replaceAll("REPLACE_ME\\w*", "Zq8Rw3Ty6Ub1Ix5Oc9Pv2As7Dk4Fj0Gh")
+                        : (String) value;
+                arguments.add("--" + name + "=" + filled);
+            });
+            arguments.add("--DATA_DIR=target/configmap-check-data");
+
+            MigrationCommand.checkConfiguration(arguments.toArray(String[]::new));
+        }
+
+        /** Every pod's pool plus the migrations job's stays under PostgreSQL's default max_connections. */
+        @Test
+        void database_connections_at_full_scale_stay_under_postgresqls_default_limit() {
+            int maxReplicas = (Integer) at(single(K8S.resolve("hpa.yaml")), "spec", "maxReplicas");
+            String databaseUrl = (String) map(single(K8S.resolve("secret.example.yaml")).get("stringData"))
+                    .get("DATABASE_URL");
+            Integer poolSize = DatabaseUrl.parse(databaseUrl).maximumPoolSize();
+            int perPod = poolSize == null ? HIKARI_DEFAULT_POOL : poolSize;
+
+            assertThat((Integer) at(deployment, "spec", "replicas")).isLessThanOrEqualTo(maxReplicas);
+            assertThat((maxReplicas + 1) * perPod).as("(maxReplicas + migrations job) x connection_limit")
+                    .isLessThanOrEqualTo(POSTGRESQL_DEFAULT_MAX_CONNECTIONS - SUPERUSER_RESERVED_CONNECTIONS);
+            assertThat(read(RUNBOOK)).contains("max_connections", "maxReplicas: " + maxReplicas,
+                    "connection_limit=" + perPod);
+        }
+
+        @Test
         void secret_example_is_the_secret_the_pods_reference() {
             Map<String, Object> secret = single(K8S.resolve("secret.example.yaml"));
 
@@ -285,6 +330,19 @@ class DeploymentFilesTest {
             assertThat(copies).hasSize(4).satisfiesExactly(
                     layer("dependencies"), layer("spring-boot-loader"),
                     layer("snapshot-dependencies"), layer("application"));
+        }
+
+        /** The JVM announces these variables with a plain-text line ahead of the JSON log. */
+        @Test
+        void passes_jvm_options_on_the_command_line_not_in_announced_variables() {
+            List<String> announced = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+            assertThat(instructions).filteredOn(line -> line.startsWith("ENV ") || line.startsWith("ARG "))
+                    .allSatisfy(line -> assertThat(line).doesNotContain(announced));
+            assertThat(read(COMPOSE)).doesNotContain(announced);
+            for (Path manifest : listYaml(K8S)) {
+                assertThat(read(manifest)).as("%s", manifest).doesNotContain(announced);
+            }
+            assertThat(instructions).anyMatch(line -> line.startsWith("ENTRYPOINT ") && line.contains("-XX:MaxRAMPercentage"));
         }
 
         @Test

@@ -29,11 +29,19 @@ public final class MigrationCommand {
 
     public static void run(String[] args) {
         String[] remaining = Arrays.stream(args).filter(arg -> !FLAG.equals(arg)).toArray(String[]::new);
-        try (ConfigurableApplicationContext ignored = start(ConfigurationOnly.class, remaining)) {
-            // Binding and validating every module's settings is the check; nothing else runs.
-        }
+        checkConfiguration(remaining);
         try (ConfigurableApplicationContext ignored = start(MigrationOnly.class, remaining)) {
             // Flyway migrated while the context started; closing it ends the command.
+        }
+    }
+
+    /**
+     * Fails, as the application's start would, when the configuration of these arguments and the
+     * environment is refused; opens no connection.
+     */
+    public static void checkConfiguration(String[] args) {
+        try (ConfigurableApplicationContext ignored = start(ConfigurationOnly.class, args)) {
+            // Binding and validating every module's settings is the check; nothing else runs.
         }
     }
 
