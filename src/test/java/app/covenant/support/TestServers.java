@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
 
 /**
@@ -34,6 +36,8 @@ public final class TestServers {
     private static final Duration HOOKS_STARTING = Duration.ofMillis(200);
     private static final Path LOGS = Path.of("target");
 
+    private static final Logger log = LoggerFactory.getLogger(TestServers.class);
+
     private static String postgresql;
     private static String redis;
 
@@ -45,8 +49,14 @@ public final class TestServers {
         if (postgresql == null) {
             String configured = System.getenv().getOrDefault("TEST_DATABASE_URL", DEFAULT_POSTGRESQL);
             URI address = URI.create(DatabaseUrl.parse(configured).jdbcUrl().substring("jdbc:".length()));
-            postgresql = answers(address.getHost(), address.getPort() < 0 ? 5432 : address.getPort())
-                    ? configured : startPostgresql();
+            int port = address.getPort() < 0 ? 5432 : address.getPort();
+            if (answers(address.getHost(), port)) {
+                postgresql = configured;
+            } else {
+                log.info("No PostgreSQL answers at {}:{} (TEST_DATABASE_URL): starting one for this test run",
+                        address.getHost(), port);
+                postgresql = startPostgresql();
+            }
         }
         return postgresql;
     }
@@ -56,8 +66,14 @@ public final class TestServers {
         if (redis == null) {
             String configured = System.getenv().getOrDefault("TEST_REDIS_URL", DEFAULT_REDIS);
             URI address = URI.create(configured);
-            redis = answers(address.getHost(), address.getPort() < 0 ? 6379 : address.getPort())
-                    ? configured : startRedis();
+            int port = address.getPort() < 0 ? 6379 : address.getPort();
+            if (answers(address.getHost(), port)) {
+                redis = configured;
+            } else {
+                log.info("No Redis answers at {}:{} (TEST_REDIS_URL): starting one for this test run",
+                        address.getHost(), port);
+                redis = startRedis();
+            }
         }
         return redis;
     }
