@@ -40,7 +40,8 @@ class EmptyVariablesEnvironmentPostProcessor implements EnvironmentPostProcessor
 
     @Override
     public int getOrder() {
-        // After Spring Boot's own handling of the environment, before every check that reads it.
-        return Ordered.LOWEST_PRECEDENCE - 30;
+        // After Spring Boot has set up the environment variables (HIGHEST_PRECEDENCE + 4, SPRING_APPLICATION_JSON
+        // + 5), before the config files are read (+ 10), so profiles and imports see the defaults too.
+        return Ordered.HIGHEST_PRECEDENCE + 6;
     }
 }
