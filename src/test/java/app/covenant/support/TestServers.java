@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
 
 /**
@@ -36,8 +34,6 @@ public final class TestServers {
     private static final Duration HOOKS_STARTING = Duration.ofMillis(200);
     private static final Path LOGS = Path.of("target");
 
-    private static final Logger log = LoggerFactory.getLogger(TestServers.class);
-
     private static String postgresql;
     private static String redis;
 
@@ -53,8 +49,8 @@ public final class TestServers {
             if (answers(address.getHost(), port)) {
                 postgresql = configured;
             } else {
-                log.info("No PostgreSQL answers at {}:{} (TEST_DATABASE_URL): starting one for this test run",
-                        address.getHost(), port);
+                announce("No PostgreSQL answers at " + address.getHost() + ":" + port
+                        + " (TEST_DATABASE_URL): starting one for this test run");
                 postgresql = startPostgresql();
             }
         }
@@ -70,12 +66,17 @@ public final class TestServers {
             if (answers(address.getHost(), port)) {
                 redis = configured;
             } else {
-                log.info("No Redis answers at {}:{} (TEST_REDIS_URL): starting one for this test run",
-                        address.getHost(), port);
+                announce("No Redis answers at " + address.getHost() + ":" + port
+                        + " (TEST_REDIS_URL): starting one for this test run");
                 redis = startRedis();
             }
         }
         return redis;
+    }
+
+    /** Straight to stderr: Spring Boot mutes logging until a context has set it up, and Redis is looked up before. */
+    private static void announce(String message) {
+        System.err.println("INFO: " + message);
     }
 
     static boolean answers(String host, int port) {
