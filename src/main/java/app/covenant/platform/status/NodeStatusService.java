@@ -1,13 +1,13 @@
 package app.covenant.platform.status;
 
 import app.covenant.platform.health.DatabaseProbe;
+import app.covenant.platform.health.RedisProbe;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
-import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.stereotype.Service;
 
 /** Reads the node's live status: version, database and Redis. */
@@ -15,12 +15,12 @@ import org.springframework.stereotype.Service;
 public class NodeStatusService {
 
     private final DatabaseProbe database;
-    private final ObjectProvider<RedisConnectionFactory> redis;
+    private final RedisProbe redis;
     private final String version;
     private final Clock clock;
     private final Instant startedAt;
 
-    NodeStatusService(DatabaseProbe database, ObjectProvider<RedisConnectionFactory> redis,
+    NodeStatusService(DatabaseProbe database, RedisProbe redis,
                       ObjectProvider<BuildProperties> build, Clock clock) {
         this.database = database;
         this.redis = redis;
@@ -35,19 +35,7 @@ public class NodeStatusService {
         String product = db.product() == null ? "unreachable" : db.product();
         String mode = product.startsWith("H2") ? "embedded" : "server";
         Instant now = clock.instant();
-        return new NodeStatus(version, mode, product, db.up(), redisState(), startedAt,
+        return new NodeStatus(version, mode, product, db.up(), redis.check().name().toLowerCase(Locale.ROOT), startedAt,
                 Duration.between(startedAt, now).withNanos(0));
-    }
-
-    private String redisState() {
-        RedisConnectionFactory factory = redis.getIfAvailable();
-        if (factory == null) {
-            return "off";
-        }
-        try (RedisConnection connection = factory.getConnection()) {
-            return "PONG".equalsIgnoreCase(connection.ping()) ? "connected" : "unreachable";
-        } catch (RuntimeException e) {
-            return "unreachable";
-        }
     }
 }

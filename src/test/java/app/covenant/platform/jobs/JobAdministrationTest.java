@@ -11,7 +11,12 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import java.util.List;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -27,7 +32,7 @@ class JobAdministrationTest {
 
     @Test
     void listsTheJobsAndRunsOneNow() {
-        String admin = SignIn.accessToken(http, TestTenants.create(jdbc).email("ADMIN"));
+        String admin = SignIn.accessToken(http, TestTenants.create(jdbc).email("SUPER_ADMIN"));
 
         JsonNode jobs = SignIn.get(http, "/api/v1/admin/jobs", admin).getBody();
         assertThat(jobs.valueStream().map(job -> job.get("name").asString()))
@@ -49,5 +54,22 @@ class JobAdministrationTest {
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(SignIn.get(http, "/api/v1/admin/jobs", SignIn.accessToken(http, tenant.email("USER")))
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void jobsAreForPlatformAdministratorsNotTenantAdministrators() {
+        TestTenants.Tenant tenant = TestTenants.create(jdbc);
+        String admin = SignIn.accessToken(http, tenant.email("ADMIN"));
+
+        assertThat(SignIn.get(http, "/api/v1/admin/jobs", admin).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(SignIn.post(http, "/api/v1/admin/jobs/identity-token-purge/run", null, admin).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(jdbc.queryForObject("select count(*) from role_permissions rp join roles r on r.id = rp.role_id "
+                + "where rp.permission_code in ('job:manage', 'metrics:read') and r.code <> 'SUPER_ADMIN'", Long.class))
+                .as("no role but SUPER_ADMIN holds the platform-wide permissions").isZero();
+        HttpHeaders page = SignIn.bearer(admin);
+        page.setAccept(List.of(MediaType.TEXT_HTML));
+        assertThat(http.exchange("/", HttpMethod.GET, new HttpEntity<>(page), String.class).getBody())
+                .as("the navigation hides the jobs page").doesNotContain("href=\"/admin/jobs\"");
     }
 }
