@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 class SchedulerNodeName {
 
     @Bean
-    DbSchedulerCustomizer schedulerNodeName(@Value("${db-scheduler.scheduler-name:}") String configured) {
+    DbSchedulerCustomizer nodeNameCustomizer(@Value("${db-scheduler.scheduler-name:}") String configured) {
         String name = configured.isBlank() ? ofThisProcess() : configured.strip();
         return new DbSchedulerCustomizer() {
             @Override
