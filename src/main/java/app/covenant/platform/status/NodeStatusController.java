@@ -13,9 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class NodeStatusController {
 
-    /** The permission of platform operators who read a node's operational details. */
-    static final String DETAILS_PERMISSION = "metrics:read";
-
     private final NodeStatusService status;
 
     NodeStatusController(NodeStatusService status) {
@@ -24,7 +21,6 @@ class NodeStatusController {
 
     @GetMapping(path = "/api/v1/system/status", produces = MediaType.APPLICATION_JSON_VALUE)
     NodeStatus status(@AuthenticationPrincipal Caller caller) {
-        NodeStatus current = status.current();
-        return caller != null && caller.has(DETAILS_PERMISSION) ? current : current.withoutDetails();
+        return status.visibleTo(caller);
     }
 }

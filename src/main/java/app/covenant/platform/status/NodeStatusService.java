@@ -2,6 +2,7 @@ package app.covenant.platform.status;
 
 import app.covenant.platform.health.DatabaseProbe;
 import app.covenant.platform.health.RedisProbe;
+import app.covenant.shared.security.Caller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,15 @@ public class NodeStatusService {
         this.version = buildProperties != null ? buildProperties.getVersion() : "development";
         this.clock = clock;
         this.startedAt = clock.instant();
+    }
+
+    /** The permission of platform operators, who see a node's version and database product. */
+    static final String DETAILS_PERMISSION = "metrics:read";
+
+    /** The status as {@code caller} (empty: a visitor) may see it: without version and database product for most. */
+    public NodeStatus visibleTo(Caller caller) {
+        NodeStatus node = current();
+        return caller != null && caller.has(DETAILS_PERMISSION) ? node : node.withoutDetails();
     }
 
     public NodeStatus current() {

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.covenant.support.IntegrationTest;
 import app.covenant.support.SignIn;
 import app.covenant.support.TestTenants;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -52,5 +57,19 @@ class NodeStatusVisibilityTest {
 
         assertThat(status.get("version").asString()).isNotBlank();
         assertThat(status.get("database").asString()).startsWith("PostgreSQL");
+    }
+
+    @Test
+    void theHomePageShowsTheDetailsToPlatformAdministratorsOnly() {
+        String operator = SignIn.accessToken(http, TestTenants.create(jdbc).email("SUPER_ADMIN"));
+
+        assertThat(panel(null)).doesNotContain("PostgreSQL", "data-fact=\"version\"");
+        assertThat(panel(operator)).contains("PostgreSQL", "data-fact=\"version\"");
+    }
+
+    private String panel(String accessToken) {
+        HttpHeaders headers = accessToken == null ? new HttpHeaders() : SignIn.bearer(accessToken);
+        headers.setAccept(List.of(MediaType.TEXT_HTML));
+        return http.exchange("/ui/node-status", HttpMethod.GET, new HttpEntity<>(headers), String.class).getBody();
     }
 }
