@@ -53,9 +53,10 @@ class ShutdownBudgetTest {
     private static Object at(Map<String, Object> map, String... keys) {
         Object current = map;
         for (String key : keys) {
+            assertThat(current).as("%s (the setting is missing)", String.join(".", keys)).isInstanceOf(Map.class);
             current = cast(current).get(key);
         }
-        assertThat(current).as(String.join(".", keys)).isNotNull();
+        assertThat(current).as("%s (the setting is missing)", String.join(".", keys)).isNotNull();
         return current;
     }
 
