@@ -17,7 +17,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * each waiting for the connection pool's timeout. While the outage lasts, one background thread asks the
  * database again every {@link #RETRY_INTERVAL}; its first success ends the outage — no restart needed.
  */
-public class DatabaseOutage {
+public class DatabaseOutage implements AutoCloseable {
 
     static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
     /** What clients are told to wait before trying again ({@code Retry-After}). */
@@ -27,6 +27,7 @@ public class DatabaseOutage {
 
     private final Clock clock;
     private final AtomicReference<Instant> since = new AtomicReference<>();
+    private volatile boolean closed;
 
     public DatabaseOutage(Clock clock) {
         this.clock = clock;
@@ -52,7 +53,7 @@ public class DatabaseOutage {
     }
 
     private void watch(DataSource database) {
-        while (true) {
+        while (!closed) {
             try {
                 Thread.sleep(RETRY_INTERVAL);
                 try (Connection connection = database.getConnection()) {
@@ -70,6 +71,12 @@ public class DatabaseOutage {
                 return;
             }
         }
+    }
+
+    /** Stops watching: the application is shutting down and its pool is closed. */
+    @Override
+    public void close() {
+        closed = true;
     }
 
     /** Whether the failure means the database cannot be reached (rather than a bad statement). */
