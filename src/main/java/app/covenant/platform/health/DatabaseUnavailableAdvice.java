@@ -27,10 +27,13 @@ class DatabaseUnavailableAdvice {
     // What Spring makes of a refused or lost connection, a pool that gave up waiting, and a failed transaction start.
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
             CannotCreateTransactionException.class})
-    ResponseEntity<ProblemDetail> unavailable(HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unavailable(RuntimeException failure, HttpServletRequest request) {
+        // A resource failure that is no SQL one (a Redis connection failure is one too) still says "try again".
+        String detail = DatabaseOutage.isUnavailable(failure) ? DatabaseUnavailableFilter.DETAIL
+                : "A service this request needs cannot be reached right now. Try again in a few seconds.";
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER.toSeconds()))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailableFilter.DETAIL, request));
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, detail, request));
     }
 }
