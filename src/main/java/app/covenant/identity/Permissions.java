@@ -43,9 +43,9 @@ public final class Permissions {
         define(AUDIT_READ, "Read the audit log");
         define(AUDIT_READ_LEGAL, "Read audit entries visible to legal only");
         define(AUDIT_VERIFY, "Verify the audit log's hash chain across all organizations (platform operators)");
-        define(JOB_MANAGE, "See and run background jobs");
+        define(JOB_MANAGE, "See and run the background jobs of the whole platform (platform operators)");
         define(OUTBOX_READ, "Read and retry outgoing e-mail");
-        define(METRICS_READ, "Read operational metrics");
+        define(METRICS_READ, "Read the operational metrics of the whole platform (platform operators)");
         define(NOTIFICATION_READ, "Receive in-app notifications");
         define("document:read", "Download documents of records one can see");
         define("document:upload", "Upload documents, and delete one's own library documents");
@@ -108,10 +108,11 @@ public final class Permissions {
 
     /**
      * Permissions about the whole platform rather than one organization: only SUPER_ADMIN holds them, so a
-     * tenant's administrator can neither use nor grant them.
+     * tenant's administrator can neither use nor grant them. Background jobs and metrics span every
+     * organization (their counts included), like the audit chain.
      */
     public static Set<String> platformOnly() {
-        return Set.of(AUDIT_VERIFY);
+        return Set.of(AUDIT_VERIFY, JOB_MANAGE, METRICS_READ);
     }
 
     public static boolean exists(String code) {

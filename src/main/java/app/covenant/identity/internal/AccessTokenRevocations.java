@@ -4,8 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import app.covenant.platform.config.RedisGuard;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,12 +15,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Revoked access tokens. The database is the source of truth (checked on every request together with
  * the user, see {@link CallerLoader}); Redis keeps {@code blacklist:{jti}} with the token's remaining
- * life as a fast, shared deny list — losing Redis never un-revokes a token.
+ * life as a fast, shared deny list — losing Redis never un-revokes a token, and a Redis that does not
+ * answer is skipped ({@link RedisGuard}) rather than waited for.
  */
 @Component
 class AccessTokenRevocations {
-
-    private static final Logger log = LoggerFactory.getLogger(AccessTokenRevocations.class);
 
     static String key(String jti) {
         return "blacklist:" + jti;
@@ -29,11 +27,14 @@ class AccessTokenRevocations {
 
     private final JdbcTemplate jdbc;
     private final ObjectProvider<StringRedisTemplate> redis;
+    private final RedisGuard guard;
     private final Clock clock;
 
-    AccessTokenRevocations(JdbcTemplate jdbc, ObjectProvider<StringRedisTemplate> redis, Clock clock) {
+    AccessTokenRevocations(JdbcTemplate jdbc, ObjectProvider<StringRedisTemplate> redis, RedisGuard guard,
+                           Clock clock) {
         this.jdbc = jdbc;
         this.redis = redis;
+        this.guard = guard;
         this.clock = clock;
     }
 
@@ -49,13 +50,8 @@ class AccessTokenRevocations {
         StringRedisTemplate template = redis.getIfAvailable();
         if (template != null) {
             Duration ttl = Duration.between(now, expiresAt);
-            Runnable cache = () -> {
-                try {
-                    template.opsForValue().set(key(jti), userId.toString(), ttl);
-                } catch (RuntimeException e) {
-                    log.warn("Could not cache a revocation in Redis (the database still holds it): {}", e.getMessage());
-                }
-            };
+            // The database already holds the revocation: a Redis that does not answer only loses the shortcut.
+            Runnable cache = () -> guard.run(() -> template.opsForValue().set(key(jti), userId.toString(), ttl));
             if (TransactionSynchronizationManager.isSynchronizationActive()) {
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
@@ -72,11 +68,8 @@ class AccessTokenRevocations {
     /** Fast path: {@code true} when Redis already knows the token is revoked. */
     boolean knownRevoked(String jti) {
         StringRedisTemplate template = redis.getIfAvailable();
-        try {
-            return template != null && Boolean.TRUE.equals(template.hasKey(key(jti)));
-        } catch (RuntimeException e) {
-            return false; // Redis is only a shortcut; the database check follows anyway.
-        }
+        // Redis is only a shortcut; the database check follows anyway.
+        return template != null && guard.call(() -> Boolean.TRUE.equals(template.hasKey(key(jti))), () -> false);
     }
 
     int purgeExpired() {

@@ -1,6 +1,7 @@
 package app.covenant.identity.internal;
 
 import app.covenant.identity.IdentityProperties;
+import app.covenant.platform.config.RedisGuard;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -82,9 +83,10 @@ class TokenConfiguration {
 
     @Bean
     LoginAttempts loginAttempts(ObjectProvider<StringRedisTemplate> redis, IdentityProperties properties,
-                                Clock clock) {
+                                RedisGuard guard, Clock clock) {
         StringRedisTemplate template = redis.getIfAvailable();
-        return template != null ? new RedisLoginAttempts(template, properties)
-                : new InMemoryLoginAttempts(properties, clock);
+        InMemoryLoginAttempts memory = new InMemoryLoginAttempts(properties, clock);
+        return template != null
+                ? new RedisFirstLoginAttempts(new RedisLoginAttempts(template, properties), memory, guard) : memory;
     }
 }

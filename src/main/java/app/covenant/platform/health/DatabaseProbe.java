@@ -4,25 +4,58 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Asks the database, briefly, whether it answers and what it is. */
+/**
+ * Asks the database, briefly, whether it answers and what it is. The answer comes within {@link #TIMEOUT}
+ * whatever the pool's own timeout, so probes with a short timeout of their own get a real answer; a known
+ * {@link DatabaseOutage} answers at once.
+ */
 @Component
 public class DatabaseProbe {
 
+    static final Duration TIMEOUT = Duration.ofMillis(1500);
     private static final Logger log = LoggerFactory.getLogger(DatabaseProbe.class);
-    private static final int QUERY_TIMEOUT_SECONDS = 2;
+    private static final int QUERY_TIMEOUT_SECONDS = 1;
+    private static final DatabaseState DOWN = new DatabaseState(false, null);
 
     private final DataSource dataSource;
+    private final DatabaseOutage outage;
+    private final Executor probes = runnable -> Thread.ofVirtual().name("database-probe").start(runnable);
 
-    DatabaseProbe(DataSource dataSource) {
+    DatabaseProbe(DataSource dataSource, DatabaseOutage outage) {
         this.dataSource = dataSource;
+        this.outage = outage;
     }
 
     public DatabaseState check() {
+        if (outage.active()) {
+            return DOWN;
+        }
+        CompletableFuture<DatabaseState> answer = CompletableFuture.supplyAsync(this::checkTwice, probes);
+        try {
+            return answer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException slow) {
+            log.warn("Database did not answer within {} ms", TIMEOUT.toMillis());
+            return DOWN;
+        } catch (ExecutionException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return DOWN;
+        }
+    }
+
+    private DatabaseState checkTwice() {
         try {
             return query();
         } catch (SQLException first) {
@@ -32,7 +65,7 @@ public class DatabaseProbe {
                 return query();
             } catch (SQLException second) {
                 log.warn("Database is not reachable: {}", second.getMessage());
-                return new DatabaseState(false, null);
+                return DOWN;
             }
         }
     }

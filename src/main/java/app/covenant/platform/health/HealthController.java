@@ -1,5 +1,6 @@
 package app.covenant.platform.health;
 
+import app.covenant.platform.config.RedisGuard;
 import jakarta.annotation.security.PermitAll;
 import java.util.Map;
 import org.springframework.boot.availability.ApplicationAvailability;
@@ -15,6 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Probes for load balancers and Kubernetes. {@code /health} and readiness need the database;
  * liveness only says the process is not broken, so a database outage never restarts every pod.
+ * Readiness reports a Redis that does not answer as {@code degraded} but stays {@code 200}: the node
+ * serves on its fallbacks, and taking every node out of the load balancer would turn a Redis outage
+ * into a full one.
  */
 // Public: load balancers and Kubernetes probe without credentials.
 @PermitAll
@@ -23,10 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 class HealthController {
 
     private final DatabaseProbe database;
+    private final RedisProbe redis;
     private final ApplicationAvailability availability;
 
-    HealthController(DatabaseProbe database, ApplicationAvailability availability) {
+    HealthController(DatabaseProbe database, RedisProbe redis, ApplicationAvailability availability) {
         this.database = database;
+        this.redis = redis;
         this.availability = availability;
     }
 
@@ -42,7 +48,11 @@ class HealthController {
 
     @GetMapping("/readiness")
     ResponseEntity<Map<String, String>> readiness() {
-        return answer(availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC && database.check().up());
+        boolean ready = availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC && database.check().up();
+        if (ready && redis.check() == RedisGuard.State.DEGRADED) {
+            return ResponseEntity.ok(Map.of("status", "degraded", "redis", "degraded"));
+        }
+        return answer(ready);
     }
 
     private static ResponseEntity<Map<String, String>> answer(boolean ok) {

@@ -3,6 +3,7 @@ package app.covenant.platform.jobs;
 import app.covenant.platform.jobs.JobRuns.JobRunView;
 import app.covenant.shared.problem.ProblemException;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -104,7 +105,14 @@ class JobAdministration {
         if (running == null) {
             throw ProblemException.conflict("Background jobs are switched off on this node (db-scheduler.enabled).");
         }
-        if (!running.reschedule(TaskInstanceId.of(name, RECURRING_INSTANCE), clock.instant())) {
+        boolean rescheduled;
+        try {
+            rescheduled = running.reschedule(TaskInstanceId.of(name, RECURRING_INSTANCE), clock.instant());
+        } catch (TaskInstanceCurrentlyExecutingException runningElsewhere) {
+            // Picked by a node (this one or another) and still running.
+            rescheduled = false;
+        }
+        if (!rescheduled) {
             throw ProblemException.conflict("The job " + name + " is running right now; try again when it is done.");
         }
         return job(name);

@@ -7,8 +7,6 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.Execution;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -32,7 +30,7 @@ class JobRunRecorder implements ExecutionInterceptor {
 
     private final JobRuns runs;
     private final Clock clock;
-    private final String hostName = hostName();
+    private final String nodeName = SchedulerNodeName.ofThisProcess();
 
     JobRunRecorder(JobRuns runs, Clock clock) {
         this.runs = runs;
@@ -42,7 +40,7 @@ class JobRunRecorder implements ExecutionInterceptor {
     @Override
     public CompletionHandler<?> execute(TaskInstance<?> instance, ExecutionContext context, ExecutionChain chain) {
         Execution execution = context.getExecution();
-        String node = execution.pickedBy == null ? hostName : execution.pickedBy;
+        String node = execution.pickedBy == null ? nodeName : execution.pickedBy;
         Instant started = clock.instant();
         long startedNanos = System.nanoTime();
         long id = runs.start(instance.getTaskName(), instance.getId(), node, execution.executionTime, started);
@@ -93,13 +91,5 @@ class JobRunRecorder implements ExecutionInterceptor {
         String message = failure.getMessage() == null ? "" : failure.getMessage().lines().findFirst().orElse("");
         String summary = failure.getClass().getSimpleName() + (message.isBlank() ? "" : ": " + message.strip());
         return summary.length() <= ERROR_SUMMARY_LENGTH ? summary : summary.substring(0, ERROR_SUMMARY_LENGTH - 1) + "…";
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown";
-        }
     }
 }

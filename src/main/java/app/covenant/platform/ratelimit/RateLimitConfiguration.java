@@ -1,6 +1,7 @@
 package app.covenant.platform.ratelimit;
 
 import app.covenant.platform.config.PlatformProperties;
+import app.covenant.platform.config.RedisGuard;
 import app.covenant.platform.http.ProblemResponseWriter;
 import io.lettuce.core.RedisClient;
 import jakarta.servlet.Filter;
@@ -29,7 +30,7 @@ class RateLimitConfiguration {
 
     @Bean
     BucketStore rateLimitBuckets(ObjectProvider<RedisConnectionFactory> redis, RateLimitProperties properties,
-                                 Clock clock) {
+                                 RedisGuard guard, Clock clock) {
         RedisConnectionFactory factory = redis.getIfAvailable();
         if (factory == null) {
             log.info("Rate limits are kept in memory, per node: REDIS_URL is not set.");
@@ -40,7 +41,7 @@ class RateLimitConfiguration {
                     + factory.getClass().getName());
         }
         // The client Spring Boot configured from REDIS_URL (database, TLS, timeouts), asked for on first use.
-        return new RedisBucketStore(() -> standalone(lettuce), properties.redisTimeout(), clock);
+        return new RedisBucketStore(() -> standalone(lettuce), properties.redisTimeout(), guard, clock);
     }
 
     private static RedisClient standalone(LettuceConnectionFactory factory) {

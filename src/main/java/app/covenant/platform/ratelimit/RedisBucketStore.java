@@ -10,6 +10,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import app.covenant.platform.config.RedisGuard;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,21 +30,29 @@ final class RedisBucketStore implements BucketStore {
 
     private final Supplier<RedisClient> client;
     private final Duration timeout;
+    private final RedisGuard guard;
     private final Clock clock;
     private final ReentrantLock connecting = new ReentrantLock();
     private volatile StatefulRedisConnection<String, byte[]> connection;
     private volatile ProxyManager<String> buckets;
     private volatile long nextAttemptMillis;
 
-    RedisBucketStore(Supplier<RedisClient> client, Duration timeout, Clock clock) {
+    RedisBucketStore(Supplier<RedisClient> client, Duration timeout, RedisGuard guard, Clock clock) {
         this.client = client;
         this.timeout = timeout;
+        this.guard = guard;
         this.clock = clock;
     }
 
     @Override
     public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
-        return buckets().builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+        // While Redis does not answer, nobody waits for it: the limiter lets the request pass (fails open).
+        ConsumptionProbe probe = guard.call(
+                () -> buckets().builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1), () -> null);
+        if (probe == null) {
+            throw new IllegalStateException("Redis is unavailable");
+        }
+        return probe;
     }
 
     private ProxyManager<String> buckets() {

@@ -1,12 +1,14 @@
 package app.covenant.platform.status;
 
+import app.covenant.shared.security.Caller;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The node's status as JSON, for operators and the home page. */
-// Public: the same facts the home page shows.
+// Public: whether the node is up; its version and database product only for platform operators.
 @PermitAll
 @RestController
 class NodeStatusController {
@@ -18,7 +20,7 @@ class NodeStatusController {
     }
 
     @GetMapping(path = "/api/v1/system/status", produces = MediaType.APPLICATION_JSON_VALUE)
-    NodeStatus status() {
-        return status.current();
+    NodeStatus status(@AuthenticationPrincipal Caller caller) {
+        return status.visibleTo(caller);
     }
 }

@@ -2,10 +2,12 @@ package app.covenant.platform.ui;
 
 import app.covenant.platform.status.NodeStatus;
 import app.covenant.platform.status.NodeStatusService;
+import app.covenant.shared.security.Caller;
 import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,19 +28,19 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String home(Model model) {
-        addNode(model);
+    String home(@AuthenticationPrincipal Caller caller, Model model) {
+        addNode(caller, model);
         return "home";
     }
 
     @GetMapping("/ui/node-status")
-    String nodeStatus(Model model) {
-        addNode(model);
+    String nodeStatus(@AuthenticationPrincipal Caller caller, Model model) {
+        addNode(caller, model);
         return "home :: node-status";
     }
 
-    private void addNode(Model model) {
-        NodeStatus node = status.current();
+    private void addNode(Caller caller, Model model) {
+        NodeStatus node = status.visibleTo(caller);
         model.addAttribute("node", node);
         model.addAttribute("startedAt", STARTED_AT.format(node.startedAt()));
         model.addAttribute("uptime", readable(node.uptime()));

@@ -16,7 +16,7 @@ public class StatusBadges {
             "success", Set.of("ACTIVE", "COMPLIANT", "COMPLETED", "SUCCEEDED", "APPROVED", "SIGNED", "EXECUTED", "RENEWED",
                     "VERIFIED", "ACKNOWLEDGED", "CONNECTED", "UP"),
             "warning", Set.of("PENDING", "IN_REVIEW", "UNDER_REVIEW", "EXPIRING", "EXPIRING_SOON", "ESCALATED",
-                    "REVISION_REQUESTED", "SENT"),
+                    "REVISION_REQUESTED", "SENT", "DEGRADED"),
             "danger", Set.of("DEFICIENCY_PENDING", "DEFICIENT", "NON_COMPLIANT", "REJECTED", "FAILED", "LOCKED",
                     "UNREACHABLE", "DOWN"),
             "neutral", Set.of("EXPIRED", "CANCELLED", "VOIDED", "TERMINATED", "ARCHIVED", "SUPERSEDED", "INACTIVE",

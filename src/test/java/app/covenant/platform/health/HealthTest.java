@@ -80,8 +80,15 @@ class HealthTest {
 
         assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode())
                 .as("metrics need the metrics:read permission on the main port").isEqualTo(HttpStatus.UNAUTHORIZED);
+        TestTenants.Tenant tenant = TestTenants.create(jdbc);
+        for (String path : new String[] {"/actuator/prometheus", "/actuator/health", "/actuator/info"}) {
+            assertThat(http.exchange(path, HttpMethod.GET, new HttpEntity<>(SignIn.bearer(
+                    SignIn.accessToken(http, tenant.email("ADMIN")))), String.class).getStatusCode())
+                    .as(path + ": metrics of the whole platform are not for a tenant's administrator")
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+        }
         ResponseEntity<String> metrics = http.exchange("/actuator/prometheus", HttpMethod.GET,
-                new HttpEntity<>(SignIn.bearer(adminToken())), String.class);
+                new HttpEntity<>(SignIn.bearer(SignIn.accessToken(http, tenant.email("SUPER_ADMIN")))), String.class);
 
         assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
         // Histogram buckets let Prometheus compute p50/p95/p99 across every node (histogram_quantile).

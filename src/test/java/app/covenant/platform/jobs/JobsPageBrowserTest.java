@@ -47,7 +47,7 @@ class JobsPageBrowserTest extends JobsTestSupport {
         runNowAndAwait(PlatformJobs.RUN_PURGE);
         browser.manage().window().setSize(new Dimension(1400, 1000));
         browser.get(url("/login?next=/admin/jobs"));
-        browser.findElement(By.id("login-email")).sendKeys(TestTenants.create(jdbc).email("ADMIN"));
+        browser.findElement(By.id("login-email")).sendKeys(TestTenants.create(jdbc).email("SUPER_ADMIN"));
         browser.findElement(By.id("login-password")).sendKeys(TestTenants.PASSWORD);
         browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
 

@@ -2,6 +2,7 @@ package app.covenant.platform.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.covenant.platform.config.RedisGuard;
 import app.covenant.support.IntegrationTest;
 import app.covenant.support.SignIn;
 import app.covenant.support.TestTenants;
@@ -132,7 +133,7 @@ class RateLimitIntegrationTest {
         RedisClient client = RedisClient.create(redisUrl);
         // Another node: its own connection to the same Redis, the same limit.
         try (RedisBucketStore otherNode = new RedisBucketStore(() -> client, Duration.ofSeconds(2),
-                java.time.Clock.systemUTC())) {
+                new RedisGuard(true, Duration.ofSeconds(10), java.time.Clock.systemUTC()), java.time.Clock.systemUTC())) {
             for (int i = 0; i < 3; i++) {
                 assertThat(otherNode.tryConsume(RateLimitKeys.authByAddress(address),
                         Limit.perMinute(3).configuration()).isConsumed()).isTrue();
@@ -152,7 +153,8 @@ class RateLimitIntegrationTest {
         RedisClient client = RedisClient.create(redisUrl);
         TestClock clock = new TestClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         String key = "ratelimit:test:" + UUID.randomUUID();
-        try (RedisBucketStore store = new RedisBucketStore(() -> client, Duration.ofSeconds(2), clock)) {
+        try (RedisBucketStore store = new RedisBucketStore(() -> client, Duration.ofSeconds(2),
+                new RedisGuard(true, Duration.ofSeconds(10), clock), clock)) {
             RateLimiter limiter = new RateLimiter(store, clock);
             Limit limit = Limit.perMinute(3);
             for (int i = 0; i < 3; i++) {
@@ -177,7 +179,7 @@ class RateLimitIntegrationTest {
         try (RedisBucketStore store = new RedisBucketStore(() -> {
             attempts.incrementAndGet();
             return client;
-        }, Duration.ofMillis(200), clock)) {
+        }, Duration.ofMillis(200), new RedisGuard(true, RedisBucketStore.RECONNECT_PAUSE, clock), clock)) {
             RateLimiter limiter = new RateLimiter(store, clock);
 
             assertThat(limiter.consume("ratelimit:test:down", Limit.perMinute(1))).isEmpty();

@@ -90,7 +90,8 @@ class SecurityConfiguration {
                                 : AuthenticatedAuthorizationManager.authenticated())
                         // The management port is reached by the metrics scraper only (not exposed publicly).
                         .requestMatchers(request -> onManagementPort(request, environment)).permitAll()
-                        .requestMatchers("/actuator/prometheus").hasAuthority("metrics:read")
+                        // Metrics span every organization: for platform operators (metrics:read, SUPER_ADMIN only).
+                        .requestMatchers("/actuator/**").hasAuthority("metrics:read")
                         .anyRequest().authenticated());
         return http.build();
     }

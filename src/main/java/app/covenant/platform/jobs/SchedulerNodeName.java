@@ -1,0 +1,42 @@
+package app.covenant.platform.jobs;
+
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The name under which this node picks executions and records runs ({@code job_runs.node}). db-scheduler
+ * names a node by its host by default, so two nodes on one host looked like one: the process id tells
+ * them apart ({@code host:pid}). {@code db-scheduler.scheduler-name} still names a node explicitly.
+ */
+@Configuration(proxyBeanMethods = false)
+class SchedulerNodeName {
+
+    @Bean
+    DbSchedulerCustomizer nodeNameCustomizer(@Value("${db-scheduler.scheduler-name:}") String configured) {
+        String name = configured.isBlank() ? ofThisProcess() : configured.strip();
+        return new DbSchedulerCustomizer() {
+            @Override
+            public Optional<SchedulerName> schedulerName() {
+                return Optional.of(new SchedulerName.Fixed(name));
+            }
+        };
+    }
+
+    static String ofThisProcess() {
+        return hostName() + ":" + ProcessHandle.current().pid();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown";
+        }
+    }
+}
