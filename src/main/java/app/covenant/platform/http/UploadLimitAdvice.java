@@ -7,10 +7,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /**
- * An oversized upload fails while the request is parsed, before any controller is chosen, so it is
- * answered here for every path; sending it on to the error page would parse the upload a second time.
+ * An oversized or unreadable upload fails while the request is parsed, before any controller is chosen,
+ * so it is answered here for every path; sending it on to the error page would parse the upload a second time.
  */
 @RestControllerAdvice
 class UploadLimitAdvice {
@@ -21,5 +22,13 @@ class UploadLimitAdvice {
         ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE,
                 "The upload is larger than the limit" + limit + ".", request);
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+    }
+
+    /** A multipart body that cannot be parsed (cut off, no closing boundary) is the client's mistake. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableUpload(MultipartException ex, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST,
+                "The multipart body could not be read: it is incomplete or malformed.", request);
+        return ResponseEntity.badRequest().body(problem);
     }
 }
