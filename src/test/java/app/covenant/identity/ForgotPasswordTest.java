@@ -90,7 +90,8 @@ class ForgotPasswordTest {
         long unknownMedian = median(unknown);
         log.info("forgot-password median answer: known {} µs, unknown {} µs", knownMedian, unknownMedian);
 
-        assertThat(knownMedian).isLessThan(unknownMedian * 2 + 20_000);
+        // Measured here: 7 ms for both once the work runs after the answer; 113 vs 63 ms before (loaded machine).
+        assertThat(knownMedian).isLessThan(unknownMedian * 3 / 2 + 10_000);
     }
 
     private long timed(String email) throws Exception {
