@@ -130,7 +130,8 @@ public class SignInService {
      */
     private boolean reusedByItsRotatorJustNow(RefreshToken rotated, ClientInfo client) {
         Instant now = clock.instant();
-        if (rotated.rotatedAt() == null || rotated.replacedBy() == null || !rotated.expiresAt().isAfter(now)
+        if (properties.refreshReuseLeeway().isZero() || rotated.rotatedAt() == null || rotated.replacedBy() == null
+                || !rotated.expiresAt().isAfter(now)
                 || now.isAfter(rotated.rotatedAt().plus(properties.refreshReuseLeeway()))) {
             return false;
         }

@@ -1,6 +1,8 @@
 package app.covenant.platform.http;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +16,8 @@ import org.springframework.web.multipart.MultipartException;
  * so it is answered here for every path; sending it on to the error page would parse the upload a second time.
  */
 @RestControllerAdvice
+// Before the page advice, which would otherwise answer the parse failure that Tomcat gives as the cause.
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class UploadLimitAdvice {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

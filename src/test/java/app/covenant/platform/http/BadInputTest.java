@@ -65,6 +65,15 @@ class BadInputTest {
     }
 
     @Test
+    void anUndecodableParameterOfAPageIsA400Page() throws Exception {
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(uri("/login?next=%FF"))
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).doesNotContain("Exception");
+    }
+
+    @Test
     void theLastPageThatFitsIsStillAnswered() throws Exception {
         assertThat(send(HttpRequest.newBuilder(uri("/api/v1/users?page=21474835&size=100&sort=email,desc")).GET())
                 .statusCode()).isEqualTo(200);
