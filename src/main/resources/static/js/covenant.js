@@ -97,12 +97,6 @@
   }
 
   function setupForms() {
-    // A sign-out that had to renew the session first finishes by itself.
-    var auto = document.querySelector('form[data-auto-submit]');
-    if (auto) {
-      auto.submit();
-      return;
-    }
     // After a failed post, start where the problem is explained.
     var summary = document.querySelector('[data-focus-on-load]');
     if (summary) {

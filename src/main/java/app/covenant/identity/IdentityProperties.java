@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param bcryptStrength   cost of password hashes (SECURITY.md: at least 12)
  * @param demoPassword     password of the demo users of the embedded default
  * @param demoData         create the demo organizations and users (only ever on the embedded H2 database)
+ * @param refreshReuseLeeway how long after its rotation a refresh token may be used again by the same client
+ *                         (parallel tabs) without ending the session; zero turns it off
  */
 @Validated
 @ConfigurationProperties("covenant.identity")
@@ -34,5 +36,6 @@ public record IdentityProperties(
         @NotNull @DefaultValue("72h") Duration invitationTtl,
         @NotNull @DefaultValue("10s") Duration permissionCacheTtl,
         @DefaultValue("Covenant-Demo-2026") String demoPassword,
-        @DefaultValue("true") boolean demoData) {
+        @DefaultValue("true") boolean demoData,
+        @NotNull @DefaultValue("30s") Duration refreshReuseLeeway) {
 }

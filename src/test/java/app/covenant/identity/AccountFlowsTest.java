@@ -1,10 +1,12 @@
 package app.covenant.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.covenant.support.IntegrationTest;
 import app.covenant.support.SignIn;
 import app.covenant.support.TestTenants;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -213,6 +215,9 @@ class AccountFlowsTest {
     }
 
     private String lastMailTo(String address) {
+        // Some e-mails (the reset link) are queued just after the answer: wait for the first one to arrive.
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from email_outbox where to_address = ?", Integer.class, address) > 0);
         return jdbc.queryForObject("select body_text from email_outbox where to_address = ? order by created_at desc "
                 + "limit 1", String.class, address);
     }

@@ -5,14 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.covenant.support.IntegrationTest;
 import app.covenant.support.SignIn;
 import app.covenant.support.TestTenants;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -55,6 +64,7 @@ class SessionLifecycleTest {
     void reusingASpentRefreshTokenRevokesTheWholeSession() {
         JsonNode first = SignIn.tokens(http, tenant.email("USER"), TestTenants.PASSWORD);
         JsonNode second = refresh(first.get("refreshToken").asString()).getBody();
+        rotatedSecondsAgo(first, 31); // past the reuse leeway (JWT_REFRESH_REUSE_LEEWAY, 30 s)
 
         ResponseEntity<JsonNode> replay = refresh(first.get("refreshToken").asString());
 
@@ -65,6 +75,58 @@ class SessionLifecycleTest {
                 .as("access tokens of the session stop at once").isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'auth.refresh-token.reused' "
                 + "and actor_id = ?", Integer.class, tenant.userId("USER"))).isEqualTo(1);
+    }
+
+    @Test
+    void twoTabsRefreshingTheSameTokenAtOnceBothStaySignedIn() throws Exception {
+        JsonNode first = SignIn.tokens(http, tenant.email("USER"), TestTenants.PASSWORD);
+        String token = first.get("refreshToken").asString();
+
+        // Fails while the second refresh of a just-rotated token counts as theft and ends the session.
+        CompletableFuture<ResponseEntity<JsonNode>> tabOne = CompletableFuture.supplyAsync(() -> refresh(token));
+        CompletableFuture<ResponseEntity<JsonNode>> tabTwo = CompletableFuture.supplyAsync(() -> refresh(token));
+
+        for (ResponseEntity<JsonNode> tab : List.of(tabOne.get(30, TimeUnit.SECONDS), tabTwo.get(30, TimeUnit.SECONDS))) {
+            assertThat(tab.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(claim(tab.getBody().get("accessToken").asString(), "sid"))
+                    .isEqualTo(claim(first.get("accessToken").asString(), "sid"));
+            assertThat(SignIn.get(http, "/api/v1/auth/me", tab.getBody().get("accessToken").asString())
+                    .getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(refresh(tab.getBody().get("refreshToken").asString()).getStatusCode()).isEqualTo(HttpStatus.OK);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'auth.refresh-token.reused' "
+                + "and actor_id = ?", Integer.class, tenant.userId("USER"))).isZero();
+        String access = SignIn.accessToken(http, tenant.email("USER"));
+        assertThat(SignIn.get(http, "/api/v1/auth/sessions", access).getBody()).as("one session per family").hasSize(2);
+    }
+
+    @Test
+    void reuseWithinTheLeewayByAnotherClientStillEndsTheSession() {
+        JsonNode first = SignIn.tokens(http, tenant.email("USER"), TestTenants.PASSWORD);
+        JsonNode second = refresh(first.get("refreshToken").asString()).getBody();
+
+        HttpHeaders elsewhere = new HttpHeaders();
+        elsewhere.setContentType(MediaType.APPLICATION_JSON);
+        elsewhere.set(HttpHeaders.USER_AGENT, "Thief/1.0");
+        ResponseEntity<JsonNode> replay = http.exchange("/api/v1/auth/refresh", HttpMethod.POST,
+                new HttpEntity<>(Map.of("refreshToken", first.get("refreshToken").asString()), elsewhere), JsonNode.class);
+
+        assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(refresh(second.get("refreshToken").asString()).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'auth.refresh-token.reused' "
+                + "and actor_id = ?", Integer.class, tenant.userId("USER"))).isEqualTo(1);
+    }
+
+    @Test
+    void theLeewayStillChecksTheVerifier() {
+        JsonNode first = SignIn.tokens(http, tenant.email("USER"), TestTenants.PASSWORD);
+        JsonNode second = refresh(first.get("refreshToken").asString()).getBody();
+        String selector = first.get("refreshToken").asString().split("\\.")[0];
+
+        assertThat(refresh(selector + ".forged-verifier").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(jdbc.queryForObject("select count(*) from refresh_tokens where user_id = ? and status = 'ACTIVE'",
+                Integer.class, tenant.userId("USER"))).as("no pair was handed out").isEqualTo(1);
+        assertThat(refresh(second.get("refreshToken").asString()).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test
@@ -157,6 +219,11 @@ class SessionLifecycleTest {
         jdbc.update("update memberships set role_id = ? where user_id = ?", admin, tenant.userId("USER"));
 
         assertThat(SignIn.get(http, "/api/v1/users", access).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private void rotatedSecondsAgo(JsonNode tokens, long seconds) {
+        jdbc.update("update refresh_tokens set rotated_at = ? where selector = ?",
+                Timestamp.from(Instant.now().minusSeconds(seconds)), tokens.get("refreshToken").asString().split("\\.")[0]);
     }
 
     private ResponseEntity<JsonNode> refresh(String refreshToken) {

@@ -2,13 +2,13 @@ package app.covenant.documents.internal;
 
 import app.covenant.documents.DocumentOwner;
 import app.covenant.documents.DocumentView;
+import app.covenant.shared.persistence.LikePatterns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -77,8 +77,7 @@ class DocumentRows {
                 + "and deleted_at is null";
         if (nameContains != null && !nameContains.isBlank()) {
             where += " and lower(original_name) like ? escape '\\'";
-            args.add("%" + nameContains.strip().toLowerCase(Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            args.add(LikePatterns.containing(nameContains));
         }
         Long total = jdbc.queryForObject("select count(*) from documents where " + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);

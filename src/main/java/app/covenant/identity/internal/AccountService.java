@@ -38,13 +38,14 @@ public class AccountService {
     private final IdentityProperties properties;
     private final MembershipRepository memberships;
     private final ApplicationEventPublisher events;
+    private final PasswordResetRequests resetRequests;
     private final Clock clock;
 
     AccountService(UserRepository users, TransactionTemplate transactions, OrganizationAdministration organizations,
                    OneTimeLinks links, PasswordPolicy policy,
                    PasswordEncoder passwords, Sessions sessions, SignInService signIn, EmailOutbox outbox,
                    AuditTrail audit, IdentityProperties properties, MembershipRepository memberships,
-                   ApplicationEventPublisher events, Clock clock) {
+                   ApplicationEventPublisher events, PasswordResetRequests resetRequests, Clock clock) {
         this.users = users;
         this.transactions = transactions;
         this.organizations = organizations;
@@ -58,6 +59,7 @@ public class AccountService {
         this.properties = properties;
         this.memberships = memberships;
         this.events = events;
+        this.resetRequests = resetRequests;
         this.clock = clock;
     }
 
@@ -72,15 +74,12 @@ public class AccountService {
                 caller.permissions().stream().sorted().toList(), mine);
     }
 
-    /** Always succeeds from the caller's point of view, so it never tells whether an e-mail is known. */
-    @Transactional
-    public void forgotPassword(String email) {
-        users.findByEmailNormalized(User.normalize(email)).filter(User::isActive).ifPresent(user -> {
-            links.send(user, UserToken.Purpose.PASSWORD_RESET, null, properties.passwordResetTtl(), "/reset-password",
-                    "password-reset", "Reset your Covenant password", Map.of());
-            audit.record(AuditEntry.of("identity", "auth.password-reset.requested").actor(user.getId(), user.email())
-                    .target("user", user.getId()));
-        });
+    /**
+     * Always succeeds from the caller's point of view and returns at once, before the address is even
+     * looked up, so neither the answer nor its timing tells whether an e-mail is known.
+     */
+    public void forgotPassword(String email, ClientInfo client) {
+        resetRequests.submit(email, client);
     }
 
     @Transactional

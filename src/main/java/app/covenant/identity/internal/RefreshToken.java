@@ -37,6 +37,7 @@ class RefreshToken extends AssignedIdEntity {
     @Column(nullable = false)
     private Instant expiresAt;
     private Instant rotatedAt;
+    private UUID replacedBy;
     private Instant revokedAt;
     private String revokedReason;
     @Column(nullable = false)
@@ -102,8 +103,17 @@ class RefreshToken extends AssignedIdEntity {
         return userAgent;
     }
 
-    void rotate(Instant now) {
+    Instant rotatedAt() {
+        return rotatedAt;
+    }
+
+    UUID replacedBy() {
+        return replacedBy;
+    }
+
+    void rotate(Instant now, UUID successor) {
         this.status = Status.ROTATED;
         this.rotatedAt = now;
+        this.replacedBy = successor;
     }
 }

@@ -5,8 +5,11 @@ import app.covenant.audit.AuditTrail;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +34,7 @@ public class SessionAdministration {
         return refreshTokens.findByUserIdAndStatusOrderByIssuedAtDesc(caller.userId(), RefreshToken.Status.ACTIVE)
                 .stream()
                 .filter(token -> token.expiresAt().isAfter(clock.instant()))
+                .filter(distinctFamily()) // tabs that refreshed at once hold one session's tokens each
                 .map(token -> new SessionView(token.familyId(), token.familyStartedAt(), token.issuedAt(),
                         token.expiresAt(), token.ipAddress(), token.userAgent(),
                         token.familyId().equals(caller.sessionId())))
@@ -45,5 +49,10 @@ public class SessionAdministration {
         sessions.revoke(token.familyId(), "revoked-by-user");
         audit.record(AuditEntry.of("identity", "auth.session.revoked").actor(caller.userId(), caller.email())
                 .organization(caller.organizationId()).target("session", sessionId));
+    }
+
+    private static Predicate<RefreshToken> distinctFamily() {
+        Set<UUID> seen = new HashSet<>();
+        return token -> seen.add(token.familyId());
     }
 }

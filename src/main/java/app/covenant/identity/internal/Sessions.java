@@ -48,9 +48,21 @@ class Sessions {
     /** The next token of the same session, possibly for another organization (switch). */
     @Transactional(propagation = Propagation.MANDATORY)
     SignedIn continueSession(RefreshToken current, UUID organizationId, ClientInfo client) {
-        current.rotate(clock.instant());
+        Instant now = clock.instant();
         User user = users.findById(current.userId()).orElseThrow();
-        return issue(user, organizationId, current.familyId(), current.familyStartedAt(), client);
+        Issued next = issueToken(user, organizationId, current.familyId(), current.familyStartedAt(), client);
+        current.rotate(now, next.refreshTokenId());
+        return next.signedIn();
+    }
+
+    /**
+     * Another token of the same session for a just-rotated one, leaving the rotation as it is: the
+     * parallel tab that lost the race to refresh gets a pair of its own instead of ending the session.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    SignedIn branchSession(RefreshToken rotated, ClientInfo client) {
+        User user = users.findById(rotated.userId()).orElseThrow();
+        return issue(user, rotated.organizationId(), rotated.familyId(), rotated.familyStartedAt(), client);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -81,6 +93,11 @@ class Sessions {
     }
 
     private SignedIn issue(User user, UUID organizationId, UUID familyId, Instant familyStartedAt, ClientInfo client) {
+        return issueToken(user, organizationId, familyId, familyStartedAt, client).signedIn();
+    }
+
+    private Issued issueToken(User user, UUID organizationId, UUID familyId, Instant familyStartedAt,
+                              ClientInfo client) {
         List<String> roleCodes = rolesIn(user.getId(), organizationId);
         if (roleCodes.isEmpty()) {
             throw ProblemException.notFound("Organization");
@@ -89,10 +106,15 @@ class Sessions {
         String selector = SecretTokens.newSelector();
         String verifier = SecretTokens.newSecret();
         Instant refreshExpiresAt = now.plus(properties.refreshTokenTtl());
-        refreshTokens.save(new RefreshToken(selector, SecretTokens.hash(verifier), familyId, user.getId(),
-                organizationId, now, refreshExpiresAt, familyStartedAt, client.ipAddress(), client.userAgent()));
+        RefreshToken refresh = refreshTokens.save(new RefreshToken(selector, SecretTokens.hash(verifier), familyId,
+                user.getId(), organizationId, now, refreshExpiresAt, familyStartedAt, client.ipAddress(),
+                client.userAgent()));
         AccessTokens.Issued access = accessTokens.issue(user.getId(), organizationId, roleCodes, familyId);
-        return new SignedIn(access.value(), access.expiresAt(), selector + "." + verifier, refreshExpiresAt, familyId,
-                new SignedIn.SignedInUser(user.getId(), user.email(), user.name(), organizationId, roleCodes));
+        return new Issued(new SignedIn(access.value(), access.expiresAt(), selector + "." + verifier, refreshExpiresAt,
+                familyId, new SignedIn.SignedInUser(user.getId(), user.email(), user.name(), organizationId, roleCodes)),
+                refresh.getId());
+    }
+
+    private record Issued(SignedIn signedIn, UUID refreshTokenId) {
     }
 }

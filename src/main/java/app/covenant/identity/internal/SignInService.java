@@ -3,6 +3,7 @@ package app.covenant.identity.internal;
 import app.covenant.audit.AuditEntry;
 import app.covenant.audit.AuditTrail;
 import app.covenant.audit.AuditVisibility;
+import app.covenant.identity.IdentityProperties;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -34,13 +36,14 @@ public class SignInService {
     private final AccessTokenRevocations revocations;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
+    private final IdentityProperties properties;
     private final Clock clock;
     private final String dummyHash;
 
     SignInService(UserRepository users, MembershipRepository memberships, RefreshTokenRepository refreshTokens,
                   Sessions sessions, LoginAttempts attempts, PasswordEncoder passwords,
                   AccessTokenRevocations revocations, AuditTrail audit, TransactionTemplate transactions,
-                  Clock clock) {
+                  IdentityProperties properties, Clock clock) {
         this.users = users;
         this.memberships = memberships;
         this.refreshTokens = refreshTokens;
@@ -50,6 +53,7 @@ public class SignInService {
         this.revocations = revocations;
         this.audit = audit;
         this.transactions = transactions;
+        this.properties = properties;
         this.clock = clock;
         this.dummyHash = passwords.encode(SecretTokens.newSecret());
     }
@@ -94,6 +98,10 @@ public class SignInService {
         // Refusals return null instead of throwing, so a detected reuse still commits the revocation.
         SignedIn result = transactions.execute(status -> {
             RefreshToken current = find(refreshToken);
+            if (current.status() == RefreshToken.Status.ROTATED && reusedByItsRotatorJustNow(current, client)) {
+                // Two tabs refreshed with the same token at once: the loser gets a pair of the same session.
+                return activeUser(current) ? sessions.branchSession(current, client) : null;
+            }
             if (current.status() != RefreshToken.Status.ACTIVE) {
                 if (current.status() == RefreshToken.Status.ROTATED) {
                     // A rotated token used again: someone holds a copy. End the whole session.
@@ -104,11 +112,7 @@ public class SignInService {
                 }
                 return null;
             }
-            if (!current.expiresAt().isAfter(clock.instant())) {
-                return null;
-            }
-            User user = users.findById(current.userId()).orElseThrow();
-            if (!user.isActive()) {
+            if (!current.expiresAt().isAfter(clock.instant()) || !activeUser(current)) {
                 return null;
             }
             return sessions.continueSession(current, current.organizationId(), client);
@@ -117,6 +121,28 @@ public class SignInService {
             throw refusedException();
         }
         return result;
+    }
+
+    /**
+     * A rotated token presented again within the leeway, by the very client (address and browser) that
+     * rotated it, is a race between its own tabs, not a stolen copy: a thief elsewhere, or anyone after
+     * the leeway, still ends the session. The verifier was checked before this is asked.
+     */
+    private boolean reusedByItsRotatorJustNow(RefreshToken rotated, ClientInfo client) {
+        Instant now = clock.instant();
+        if (properties.refreshReuseLeeway().isZero() || rotated.rotatedAt() == null || rotated.replacedBy() == null
+                || !rotated.expiresAt().isAfter(now)
+                || now.isAfter(rotated.rotatedAt().plus(properties.refreshReuseLeeway()))) {
+            return false;
+        }
+        return refreshTokens.findById(rotated.replacedBy())
+                .filter(successor -> Objects.equals(successor.ipAddress(), client.ipAddress())
+                        && Objects.equals(successor.userAgent(), client.userAgent()))
+                .isPresent();
+    }
+
+    private boolean activeUser(RefreshToken token) {
+        return users.findById(token.userId()).filter(User::isActive).isPresent();
     }
 
     public void signOut(Caller caller, String jti, Instant accessExpiresAt) {

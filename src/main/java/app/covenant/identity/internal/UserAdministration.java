@@ -6,12 +6,12 @@ import app.covenant.identity.IdentityProperties;
 import app.covenant.notifications.EmailOutbox;
 import app.covenant.notifications.OutgoingEmail;
 import app.covenant.platform.config.PlatformProperties;
+import app.covenant.shared.persistence.LikePatterns;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -59,7 +59,7 @@ public class UserAdministration {
 
     @Transactional(readOnly = true)
     public Page<UserView> list(Caller caller, String query, Pageable pageable) {
-        String q = query == null || query.isBlank() ? null : "%" + query.trim().toLowerCase(Locale.ROOT) + "%";
+        String q = LikePatterns.containing(query);
         Page<User> page = users.findInOrganization(caller.organizationId(), q, pageable);
         Map<UUID, String> roleOf = roleCodes(page.getContent().stream().map(User::getId).toList(), caller.organizationId());
         return page.map(user -> view(user, caller.organizationId(), roleOf.get(user.getId())));

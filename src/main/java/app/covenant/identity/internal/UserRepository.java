@@ -15,7 +15,7 @@ interface UserRepository extends JpaRepository<User, UUID> {
     @Query("""
             select u from User u
             where u.id in (select m.userId from Membership m where m.organizationId = :organizationId)
-              and (:q is null or lower(u.name) like :q or u.emailNormalized like :q)
+              and (:q is null or lower(u.name) like :q escape '\\' or u.emailNormalized like :q escape '\\')
             """)
     Page<User> findInOrganization(@Param("organizationId") UUID organizationId, @Param("q") String q,
                                   Pageable pageable);

@@ -74,8 +74,8 @@ class AuthController {
     @PermitAll
     @PostMapping("/forgot-password")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void forgotPassword(@Valid @RequestBody AuthRequests.ForgotPassword body) {
-        accounts.forgotPassword(body.email());
+    void forgotPassword(@Valid @RequestBody AuthRequests.ForgotPassword body, HttpServletRequest request) {
+        accounts.forgotPassword(body.email(), ClientInfo.of(request));
     }
 
     @PermitAll

@@ -4,11 +4,14 @@ import app.covenant.identity.internal.FeatureFlags;
 import app.covenant.identity.internal.OrganizationAdministration;
 import app.covenant.identity.internal.OrganizationView;
 import app.covenant.shared.security.Caller;
+import app.covenant.shared.web.Sorting;
 import jakarta.validation.Valid;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 class OrganizationController {
 
+    private static final Set<String> SORTABLE = Set.of("code", "name", "type", "active", "createdAt");
+
     private final OrganizationAdministration organizations;
     private final FeatureFlags features;
 
@@ -40,7 +45,7 @@ class OrganizationController {
     @GetMapping("/api/v1/organizations")
     Page<OrganizationView> list(@AuthenticationPrincipal Caller caller,
                                 @PageableDefault(sort = "name") Pageable pageable) {
-        return organizations.list(caller, pageable);
+        return organizations.list(caller, Sorting.only(pageable, SORTABLE, Sort.by("name")));
     }
 
     @PreAuthorize("hasAuthority('organization:read')")

@@ -3,6 +3,7 @@ package app.covenant.platform.http;
 import app.covenant.shared.problem.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,12 @@ class PageExceptionAdvice {
     ModelAndView denied(HttpServletRequest request, HttpServletResponse response) {
         return ErrorPage.of(HttpStatus.FORBIDDEN, "You do not have the permission this page needs. "
                 + "Ask an administrator of your organization if you need it.", request, response);
+    }
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ModelAndView undecodableParameter(HttpServletRequest request, HttpServletResponse response) {
+        return ErrorPage.of(HttpStatus.BAD_REQUEST, "The address has a part that is not correctly encoded.",
+                request, response);
     }
 
     @ExceptionHandler(ProblemException.class)

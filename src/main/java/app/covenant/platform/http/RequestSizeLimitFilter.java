@@ -44,7 +44,16 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             problems.write(Problems.of(HttpStatus.CONTENT_TOO_LARGE, tooLarge(), request), request, response);
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        try {
+            chain.doFilter(new LimitedRequest(request, limit), response);
+        } catch (BodyTooLargeException tooLarge) {
+            // Read by a filter before any controller (the idempotency filter hashes the body): answered here.
+            if (response.isCommitted()) {
+                throw tooLarge;
+            }
+            response.resetBuffer();
+            problems.write(Problems.of(HttpStatus.CONTENT_TOO_LARGE, tooLarge(), request), request, response);
+        }
     }
 
     private String tooLarge() {

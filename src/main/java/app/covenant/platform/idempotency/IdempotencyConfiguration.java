@@ -5,6 +5,7 @@ import app.covenant.platform.jobs.BackgroundJobs;
 import app.covenant.platform.jobs.JobRun;
 import app.covenant.platform.jobs.JobsProperties;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,7 +18,7 @@ class IdempotencyConfiguration {
 
     @Bean
     Idempotency idempotency(IdempotencyStore store, ProblemResponseWriter problems) {
-        return new Idempotency(new IdempotencyFilter(store, problems));
+        return new Idempotency(new IdempotencyFilter(store, problems, List.of()));
     }
 
     @Bean("idempotency-key-purge")

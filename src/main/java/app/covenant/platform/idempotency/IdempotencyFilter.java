@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
@@ -41,18 +42,27 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotencyStore store;
     private final ProblemResponseWriter problems;
+    private final List<String> neverStoredUnder;
 
-    IdempotencyFilter(IdempotencyStore store, ProblemResponseWriter problems) {
+    IdempotencyFilter(IdempotencyStore store, ProblemResponseWriter problems, List<String> neverStoredUnder) {
         this.store = store;
         this.problems = problems;
+        this.neverStoredUnder = List.copyOf(neverStoredUnder);
+    }
+
+    /** The same filter, never storing the answers of paths under these prefixes. */
+    IdempotencyFilter neverStoring(List<String> pathPrefixes) {
+        return new IdempotencyFilter(store, problems, pathPrefixes);
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
         // Forms and uploads are parsed by the container from the raw stream; they are not replayed.
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded");
+                || type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded")
+                || neverStoredUnder.stream().anyMatch(path::startsWith);
     }
 
     @Override

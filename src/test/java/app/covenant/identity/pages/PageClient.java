@@ -55,6 +55,18 @@ final class PageClient {
                 .header("Sec-Fetch-Mode", "navigate"));
     }
 
+    /** A page load or a form post as above, with one more header (a foreign {@code Authorization}, say). */
+    Page getWithHeader(String path, String name, String value) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", "text/html")
+                .header("Sec-Fetch-Mode", "navigate").header(name, value));
+    }
+
+    Page postWithHeader(String path, Map<String, String> fields, String name, String value) {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(encode(fields)))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .header("Sec-Fetch-Mode", "navigate").header(name, value));
+    }
+
     /** An htmx post: the HX-Request header, the token as X-CSRF-Token header (like covenant.js sends it). */
     Page htmxPost(String path, Map<String, String> fields, String csrf) {
         return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(encode(fields)))

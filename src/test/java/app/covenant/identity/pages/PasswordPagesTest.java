@@ -1,9 +1,11 @@
 package app.covenant.identity.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.covenant.identity.pages.PageClient.Page;
 import app.covenant.support.TestTenants;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,7 @@ class PasswordPagesTest {
         assertThat(known.location()).isEqualTo(unknown.location()).endsWith("/forgot-password?done=reset-sent");
         assertThat(browser.get("/forgot-password?done=reset-sent").body())
                 .contains("If the address belongs to an account, we sent a link");
-        assertThat(Mailbox.count(jdbc, tenant.email("USER"))).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Mailbox.count(jdbc, tenant.email("USER")) == 1);
         assertThat(Mailbox.count(jdbc, "nobody-" + tenant.code() + "@example.test")).isZero();
     }
 

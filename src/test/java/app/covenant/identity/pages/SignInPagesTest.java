@@ -207,6 +207,40 @@ class SignInPagesTest {
         assertThat(page.location()).endsWith("/account/sessions");
     }
 
+    @Test
+    void aLinkToTheSignOutNeverSignsOutByItself() {
+        signIn(browser, tenant.email("USER"));
+
+        // Any site can link a signed-in user here (and to GET /logout): only their own click may sign out.
+        Page page = browser.get("/login?next=%2Flogout");
+        browser.get("/logout");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("action=\"/logout\"", "Stay signed in").doesNotContain("data-auto-submit");
+        assertThat(activeSessions("USER")).isEqualTo(1);
+        assertThat(browser.get("/account/sessions").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAuthorizationHeaderOfAnotherSchemeNeverFallsBackToTheSessionCookie() {
+        signIn(browser, tenant.email("USER"));
+        String basic = "Basic dXNlcjpwYXNzd29yZA==";
+
+        // Fails while any Authorization header exempts from CSRF and the resolver then reads the cookie.
+        Page out = browser.postWithHeader("/logout", Map.of(), "Authorization", basic);
+        Page me = browser.getWithHeader("/api/v1/auth/me", "Authorization", basic);
+
+        assertThat(out.status()).as("cookie-authenticated sign-out without CSRF (Location %s)", out.location())
+                .isEqualTo(403);
+        assertThat(me.status()).isEqualTo(401);
+        assertThat(activeSessions("USER")).isEqualTo(1);
+    }
+
+    private int activeSessions(String role) {
+        return jdbc.queryForObject("select count(distinct family_id) from refresh_tokens where user_id = ? "
+                + "and status = 'ACTIVE'", Integer.class, tenant.userId(role));
+    }
+
     static void signIn(PageClient browser, String email) {
         Page page = browser.submit("/login", "/login", Map.of("email", email, "password", TestTenants.PASSWORD));
         assertThat(page.status()).as("sign-in of " + email).isEqualTo(303);

@@ -83,6 +83,24 @@ class IdempotencyKeyTest {
     }
 
     @Test
+    void answersThatCarryTokensAreNeverKept() {
+        for (String path : new String[]{"/api/v1/auth/switch-org", "/api/auth/switch-org"}) {
+            String key = "switch-" + path.length();
+            HttpHeaders headers = SignIn.bearer(admin);
+            headers.set("Idempotency-Key", key);
+            ResponseEntity<JsonNode> switched = http.exchange(path, HttpMethod.POST,
+                    new HttpEntity<>(Map.of("organizationId", tenant.organizationId()), headers), JsonNode.class);
+
+            assertThat(switched.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+            assertThat(switched.getBody().get("refreshToken").asString()).isNotBlank();
+            assertThat(switched.getHeaders().getFirst("Idempotent-Replayed")).isNull();
+            assertThat(jdbc.queryForObject("select count(*) from idempotency_keys where user_id = ? "
+                    + "and idempotency_key = ?", Integer.class, tenant.userId("ADMIN"), key)).as(path).isZero();
+            admin = switched.getBody().get("accessToken").asString();
+        }
+    }
+
+    @Test
     void aMalformedKeyIsA400() {
         assertThat(invite(Map.of("email", "x@example.test", "roleCode", "USER"), "with space").getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);

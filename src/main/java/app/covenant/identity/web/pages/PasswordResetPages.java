@@ -1,8 +1,10 @@
 package app.covenant.identity.web.pages;
 
 import app.covenant.identity.internal.AccountService;
+import app.covenant.identity.internal.ClientInfo;
 import app.covenant.shared.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -44,15 +46,15 @@ class PasswordResetPages {
 
     @PermitAll
     @PostMapping("/forgot-password")
-    String forgot(@Valid @ModelAttribute("form") ForgotForm form, BindingResult binding, HttpServletResponse response,
-                  Model model) {
+    String forgot(@Valid @ModelAttribute("form") ForgotForm form, BindingResult binding, HttpServletRequest request,
+                  HttpServletResponse response, Model model) {
         if (binding.hasErrors()) {
             response.setStatus(400);
             model.addAttribute("errors", FormErrors.of(binding));
             return "identity/forgot-password";
         }
         // The same answer whether or not the address is known.
-        accounts.forgotPassword(form.email().trim());
+        accounts.forgotPassword(form.email().trim(), ClientInfo.of(request));
         return "redirect:/forgot-password?done=reset-sent";
     }
 

@@ -47,8 +47,8 @@ class SignInPages {
     @GetMapping("/login")
     Object form(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String next, Model model) {
         if (caller != null && "/logout".equals(next)) {
-            // A sign-out posted with an expired access cookie was sent here; this page load renewed the
-            // session, so finish the sign-out the user asked for instead of leaving the session alive.
+            // A sign-out posted with an expired access cookie was sent here and this page load renewed the
+            // session. Anyone can link here, so the page only offers the sign-out: the user's click posts it.
             return "identity/sign-out";
         }
         if (caller != null) {

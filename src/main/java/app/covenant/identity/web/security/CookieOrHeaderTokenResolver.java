@@ -2,6 +2,7 @@ package app.covenant.identity.web.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 
@@ -9,7 +10,8 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  * {@code Authorization: Bearer} for API clients; the session cookie (or a just-refreshed token) for
  * browsers. Spring's resource server exempts requests that carry a token from CSRF checks, which is
  * right for headers but not for cookies: so a cookie token of a state-changing request is only
- * handed out once the request has passed the CSRF filter ({@link #CSRF_PASSED}).
+ * handed out once the request has passed the CSRF filter ({@link #CSRF_PASSED}), and never to a request
+ * that carries an {@code Authorization} header of another scheme.
  */
 class CookieOrHeaderTokenResolver implements BearerTokenResolver {
 
@@ -25,6 +27,11 @@ class CookieOrHeaderTokenResolver implements BearerTokenResolver {
         String fromHeader = header.resolve(request);
         if (fromHeader != null) {
             return fromHeader;
+        }
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            // Another scheme (Basic, ...): the request is not ours to authenticate, and never by the cookie,
+            // which would also skip the CSRF check that a header exempts.
+            return null;
         }
         if (!SAFE_METHODS.contains(request.getMethod()) && request.getAttribute(CSRF_PASSED) == null) {
             return null;

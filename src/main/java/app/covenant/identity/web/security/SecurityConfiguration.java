@@ -74,7 +74,8 @@ class SecurityConfiguration {
                 // After authentication, so a signed-in caller's requests count against their own limit.
                 .addFilterAfter(rateLimiting.filter(), BearerTokenAuthenticationFilter.class)
                 // Keys belong to a user, so retries are matched after authentication (and after the limiter).
-                .addFilterAfter(idempotency.asFilter(), BearerTokenAuthenticationFilter.class)
+                // Sign-in answers hold tokens: they are never kept for replay.
+                .addFilterAfter(idempotency.asFilterNeverStoring("/api/v1/auth/"), BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(new CookieOrHeaderTokenResolver())
                         .authenticationEntryPoint(entryPoint(problems, cookies))
@@ -111,18 +112,23 @@ class SecurityConfiguration {
     }
 
     /**
-     * State-changing requests need a CSRF token unless they carry a bearer token; API calls without
-     * session cookies (a client signing in) are exempt too — a forged cross-site request always comes
-     * with the victim's cookies.
+     * State-changing requests need a CSRF token unless they carry a bearer token (any other
+     * {@code Authorization} scheme exempts nothing); API calls without session cookies (a client signing
+     * in) are exempt too — a forged cross-site request always comes with the victim's cookies.
      */
     static boolean authenticatedByBrowser(HttpServletRequest request) {
-        if (SAFE_METHODS.contains(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+        if (SAFE_METHODS.contains(request.getMethod()) || hasBearerToken(request)) {
             return false;
         }
         boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         boolean hasSessionCookie = SessionCookies.read(request, SessionCookies.ACCESS).isPresent()
                 || SessionCookies.read(request, SessionCookies.REFRESH).isPresent();
         return !api || hasSessionCookie;
+    }
+
+    private static boolean hasBearerToken(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
     private static AuthenticationEntryPoint entryPoint(ProblemResponseWriter problems, SessionCookies cookies) {
