@@ -12,7 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The hash of a row: SHA-256 (hex) over a canonical JSON object of every column, the previous row's hash
  * included, keys sorted. The format is frozen — changing it breaks verification of every stored row —
- * so it uses a mapper of its own, untouched by the application's Jackson settings.
+ * so it uses a mapper of its own, untouched by the application's Jackson settings. Rows of the chains per
+ * organization (V11) add their place in the chain ({@code chainSeq}); rows of the old global chain have none
+ * and hash exactly as they always did.
  */
 final class ChainHash {
 
@@ -49,6 +51,9 @@ final class ChainHash {
         columns.put("correlationId", row.correlationId());
         columns.put("visibility", row.visibility().name());
         columns.put("prevHash", row.prevHash());
+        if (row.chainSeq() != null) {
+            columns.put("chainSeq", row.chainSeq());
+        }
         return CANONICAL.writeValueAsString(columns);
     }
 

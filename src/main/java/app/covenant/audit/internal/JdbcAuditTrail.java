@@ -3,9 +3,13 @@ package app.covenant.audit.internal;
 import app.covenant.audit.AuditEntry;
 import app.covenant.audit.AuditTrail;
 import app.covenant.shared.security.Caller;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -16,16 +20,22 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Appends to the chain. The chain head row is locked until the transaction ends, so appends from all
- * nodes are serialised and no two rows ever share a {@code prev_hash}. Callers should therefore record
- * as the last step of their transaction, keeping the lock short.
+ * Appends to the chain of the entry's organization (platform-wide entries to the platform's chain). That
+ * chain's head row is locked until the transaction ends, so appends to one chain from all nodes are
+ * serialised and no two rows of a chain ever share a {@code prev_hash}, while other organizations' appends
+ * go on in parallel. Callers should still record as the last step of their transaction, keeping the lock short.
  */
 @Service
 class JdbcAuditTrail implements AuditTrail {
 
     private static final String LOCK_HEAD =
-            "SELECT last_id, last_hash FROM audit_chain_head WHERE singleton = 1 FOR UPDATE";
-    private static final String MOVE_HEAD = "UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE singleton = 1";
+            "SELECT last_seq, last_hash FROM audit_chain_heads WHERE chain_id = ? FOR UPDATE";
+    // Waits for a concurrent first append of the same chain instead of failing on its key.
+    private static final String CREATE_HEAD = "INSERT INTO audit_chain_heads (chain_id, last_seq, last_id, last_hash) "
+            + "VALUES (?, 0, 0, ?) ON CONFLICT DO NOTHING";
+    private static final String MOVE_HEAD =
+            "UPDATE audit_chain_heads SET last_seq = ?, last_id = ?, last_hash = ? WHERE chain_id = ?";
+    private static final String NEXT_ID = "SELECT nextval('audit_log_id_seq')";
 
     private final JdbcTemplate jdbc;
     private final AuditJson json;
@@ -55,17 +65,33 @@ class JdbcAuditTrail implements AuditTrail {
     }
 
     private void append(AuditEntry entry, String before, String after, RequestOrigin origin) {
-        Head head = jdbc.queryForObject(LOCK_HEAD, (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
-        // Read under the lock, so time never runs backwards along the chain on one node.
+        UUID chain = AuditChains.of(entry.organizationId());
+        // Taken before the lock: ids only need to be unique, the order within a chain is chain_seq.
+        long id = jdbc.queryForObject(NEXT_ID, Long.class);
+        Head head = lockHead(chain);
+        // Read under the lock, so time never runs backwards along a chain on one node.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        AuditRow row = new AuditRow(head.lastId() + 1, now, entry.organizationId(), entry.actorId(),
+        AuditRow row = new AuditRow(id, now, entry.organizationId(), entry.actorId(),
                 fit(entry.actorEmail(), 320), fit(entry.module(), 40), fit(entry.action(), 100),
                 fit(entry.targetType(), 60), fit(entry.targetId(), 100), before, after,
                 fit(origin.ipAddress(), 45), fit(origin.userAgent(), 500), fit(origin.correlationId(), 100),
-                entry.visibility(), head.lastHash(), null);
+                entry.visibility(), chain, head.lastSeq() + 1, head.lastHash(), null);
         row = row.withHash(ChainHash.of(row));
         AuditRows.insert(jdbc, row);
-        jdbc.update(MOVE_HEAD, row.id(), row.hash());
+        jdbc.update(MOVE_HEAD, row.chainSeq(), row.id(), row.hash(), chain);
+    }
+
+    private Head lockHead(UUID chain) {
+        List<Head> head = jdbc.query(LOCK_HEAD, JdbcAuditTrail::head, chain);
+        if (!head.isEmpty()) {
+            return head.getFirst();
+        }
+        jdbc.update(CREATE_HEAD, chain, ChainHash.GENESIS);
+        return jdbc.queryForObject(LOCK_HEAD, JdbcAuditTrail::head, chain);
+    }
+
+    private static Head head(ResultSet rs, int rowNumber) throws SQLException {
+        return new Head(rs.getLong(1), rs.getString(2));
     }
 
     // Who acted is the signed-in caller unless the entry names someone (or is about an anonymous attempt).
@@ -85,6 +111,6 @@ class JdbcAuditTrail implements AuditTrail {
         return value == null || value.length() <= length ? value : value.substring(0, length);
     }
 
-    private record Head(long lastId, String lastHash) {
+    private record Head(long lastSeq, String lastHash) {
     }
 }
