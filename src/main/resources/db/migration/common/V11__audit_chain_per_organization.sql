@@ -1,7 +1,9 @@
--- Audit: one hash chain per organization (platform-wide entries, without an organization, in a chain of
--- their own under the all-zero id) instead of one chain for everything. Appends used to lock the single
--- audit_chain_head row until their transaction ended, so every audited action of every organization
--- queued behind every other; now they queue only behind their own organization's.
+-- Audit: hash chains per organization (platform-wide entries, without an organization, under the
+-- all-zero key) instead of one chain for everything. Appends used to lock the single audit_chain_head
+-- row until their transaction ended, so every audited action of every organization queued behind every
+-- other. Now an append locks the head of one of its organization's chains: the first one no other
+-- transaction holds (SKIP LOCKED). An organization starts with one chain and gets another only when all
+-- of its chains are held at once, up to covenant.audit.chains-per-organization; past that it waits.
 --
 -- Existing rows stay exactly as written: they keep forming the old global chain (chain_id NULL), from
 -- audit_chain_anchor to audit_chain_head, which from now on no longer grows, and verification walks it
@@ -18,13 +20,17 @@ CREATE UNIQUE INDEX audit_log_chain_seq_uk ON audit_log (chain_id, chain_seq);
 CREATE SEQUENCE audit_log_id_seq;
 
 -- The end of each chain, locked (SELECT ... FOR UPDATE) by every append to that chain until its
--- transaction ends. Created by the first append of the chain.
+-- transaction ends. Created by the first append of the chain. organization_key is the organization's
+-- id (the all-zero id for platform-wide entries); chain 0 of an organization has its key as chain_id.
 CREATE TABLE audit_chain_heads
 (
-    chain_id  UUID        NOT NULL PRIMARY KEY,
-    last_seq  BIGINT      NOT NULL,
-    last_id   BIGINT      NOT NULL,
-    last_hash VARCHAR(64) NOT NULL
+    chain_id         UUID        NOT NULL PRIMARY KEY,
+    organization_key UUID        NOT NULL,
+    chain_number     INTEGER     NOT NULL,
+    last_seq         BIGINT      NOT NULL,
+    last_id          BIGINT      NOT NULL,
+    last_hash        VARCHAR(64) NOT NULL,
+    CONSTRAINT audit_chain_heads_number_uk UNIQUE (organization_key, chain_number)
 );
 
 -- The start of each chain that retention has cut: the position, id and hash of its last removed row.

@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * One row of {@code audit_log} exactly as stored: the input of the hash chain.
  *
- * @param chainId  the chain the row belongs to ({@link AuditChains#of}); {@code null} for rows of the old global
+ * @param chainId  the chain the row belongs to ({@link AuditChains#chainId}); {@code null} for rows of the old global
  *                 chain written before chains per organization (V11)
  * @param chainSeq the row's place in its chain, from 1, gap-free; {@code null} with {@code chainId}
  */

@@ -30,7 +30,7 @@ class ChainVerifier implements AuditVerification {
     private static final String CHAIN_ROWS = "SELECT " + AuditRow.COLUMNS
             + " FROM audit_log WHERE chain_id = ? AND chain_seq > ? AND chain_seq <= ? ORDER BY chain_seq LIMIT "
             + BATCH;
-    private static final String CHAINS = "SELECT h.chain_id, h.last_seq, h.last_id, h.last_hash, a.anchor_seq, "
+    private static final String CHAINS = "SELECT h.chain_id, h.organization_key, h.last_seq, h.last_id, h.last_hash, a.anchor_seq, "
             + "a.anchor_id, a.anchor_hash FROM audit_chain_heads h LEFT JOIN audit_chain_anchors a "
             + "ON a.chain_id = h.chain_id";
     private static final String UNCOVERED = "SELECT min(l.id) FROM audit_log l WHERE (l.chain_id IS NULL "
@@ -126,7 +126,7 @@ class ChainVerifier implements AuditVerification {
             for (AuditRow row : batch) {
                 walk.checked++;
                 boolean intact = row.chainSeq() == seq + 1 && row.prevHash().equals(hash)
-                        && chain.id().equals(AuditChains.of(row.organizationId())) && row.hash().equals(ChainHash.of(row));
+                        && chain.organizationKey().equals(AuditChains.keyOf(row.organizationId())) && row.hash().equals(ChainHash.of(row));
                 if (!intact) {
                     return row.id();
                 }
@@ -146,7 +146,8 @@ class ChainVerifier implements AuditVerification {
 
     private static Chain chain(ResultSet rs, int rowNumber) throws SQLException {
         String anchorHash = rs.getString("anchor_hash");
-        return new Chain(rs.getObject("chain_id", UUID.class), rs.getLong("last_seq"), rs.getLong("last_id"),
+        return new Chain(rs.getObject("chain_id", UUID.class), rs.getObject("organization_key", UUID.class),
+                rs.getLong("last_seq"), rs.getLong("last_id"),
                 rs.getString("last_hash"), rs.getLong("anchor_seq"), rs.getLong("anchor_id"),
                 anchorHash == null ? ChainHash.GENESIS : anchorHash);
     }
@@ -154,7 +155,7 @@ class ChainVerifier implements AuditVerification {
     private record Link(long id, String hash) {
     }
 
-    private record Chain(UUID id, long lastSeq, long lastId, String lastHash, long anchorSeq, long anchorId,
+    private record Chain(UUID id, UUID organizationKey, long lastSeq, long lastId, String lastHash, long anchorSeq, long anchorId,
                          String anchorHash) {
     }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,30 +21,40 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Appends to the chain of the entry's organization (platform-wide entries to the platform's chain). That
- * chain's head row is locked until the transaction ends, so appends to one chain from all nodes are
- * serialised and no two rows of a chain ever share a {@code prev_hash}, while other organizations' appends
- * go on in parallel. Callers should still record as the last step of their transaction, keeping the lock short.
+ * Appends to a chain of the entry's organization (platform-wide entries to the platform's): the first one
+ * whose head no other transaction holds, a new one when all are held (up to
+ * {@code covenant.audit.chains-per-organization}), else it waits for one. The head row stays locked until
+ * the transaction ends, so appends to one chain from all nodes are serialised and no two rows of a chain
+ * ever share a {@code prev_hash}, while other appends go on in parallel. A transaction that already holds a
+ * chain of the organization gets that one again, so its entries stay in order. Callers should still record
+ * as the last step of their transaction, keeping the lock short.
  */
 @Service
 class JdbcAuditTrail implements AuditTrail {
 
-    private static final String LOCK_HEAD =
-            "SELECT last_seq, last_hash FROM audit_chain_heads WHERE chain_id = ? FOR UPDATE";
+    private static final String HEAD = "SELECT chain_id, last_seq, last_hash FROM audit_chain_heads ";
+    // Rows locked by other transactions are skipped; those this one holds are not.
+    private static final String LOCK_FREE_HEAD =
+            HEAD + "WHERE organization_key = ? ORDER BY chain_number LIMIT 1 FOR UPDATE SKIP LOCKED";
+    private static final String LOCK_HEAD = HEAD + "WHERE organization_key = ? AND chain_number = ? FOR UPDATE";
+    private static final String CHAINS = "SELECT count(*) FROM audit_chain_heads WHERE organization_key = ?";
     // Waits for a concurrent first append of the same chain instead of failing on its key.
-    private static final String CREATE_HEAD = "INSERT INTO audit_chain_heads (chain_id, last_seq, last_id, last_hash) "
-            + "VALUES (?, 0, 0, ?) ON CONFLICT DO NOTHING";
+    private static final String CREATE_HEAD = "INSERT INTO audit_chain_heads (chain_id, organization_key, "
+            + "chain_number, last_seq, last_id, last_hash) VALUES (?, ?, ?, 0, 0, ?) ON CONFLICT DO NOTHING";
     private static final String MOVE_HEAD =
             "UPDATE audit_chain_heads SET last_seq = ?, last_id = ?, last_hash = ? WHERE chain_id = ?";
     private static final String NEXT_ID = "SELECT nextval('audit_log_id_seq')";
 
+    private final int maxChains;
     private final JdbcTemplate jdbc;
     private final AuditJson json;
     private final Clock clock;
     private final TransactionTemplate joining;
     private final TransactionTemplate separate;
 
-    JdbcAuditTrail(JdbcTemplate jdbc, AuditJson json, Clock clock, PlatformTransactionManager transactions) {
+    JdbcAuditTrail(JdbcTemplate jdbc, AuditJson json, Clock clock, PlatformTransactionManager transactions,
+                   AuditProperties properties) {
+        this.maxChains = properties.chainsPerOrganization();
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -65,10 +76,10 @@ class JdbcAuditTrail implements AuditTrail {
     }
 
     private void append(AuditEntry entry, String before, String after, RequestOrigin origin) {
-        UUID chain = AuditChains.of(entry.organizationId());
         // Taken before the lock: ids only need to be unique, the order within a chain is chain_seq.
         long id = jdbc.queryForObject(NEXT_ID, Long.class);
-        Head head = lockHead(chain);
+        Head head = lockHead(AuditChains.keyOf(entry.organizationId()));
+        UUID chain = head.chainId();
         // Read under the lock, so time never runs backwards along a chain on one node.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         AuditRow row = new AuditRow(id, now, entry.organizationId(), entry.actorId(),
@@ -81,17 +92,24 @@ class JdbcAuditTrail implements AuditTrail {
         jdbc.update(MOVE_HEAD, row.chainSeq(), row.id(), row.hash(), chain);
     }
 
-    private Head lockHead(UUID chain) {
-        List<Head> head = jdbc.query(LOCK_HEAD, JdbcAuditTrail::head, chain);
-        if (!head.isEmpty()) {
-            return head.getFirst();
+    private Head lockHead(UUID organizationKey) {
+        List<Head> free = jdbc.query(LOCK_FREE_HEAD, JdbcAuditTrail::head, organizationKey);
+        if (!free.isEmpty()) {
+            return free.getFirst();
         }
-        jdbc.update(CREATE_HEAD, chain, ChainHash.GENESIS);
-        return jdbc.queryForObject(LOCK_HEAD, JdbcAuditTrail::head, chain);
+        int chains = jdbc.queryForObject(CHAINS, Integer.class, organizationKey);
+        if (chains >= maxChains) {
+            // Every chain is busy: queue behind one of them.
+            int number = ThreadLocalRandom.current().nextInt(maxChains);
+            return jdbc.queryForObject(LOCK_HEAD, JdbcAuditTrail::head, organizationKey, number);
+        }
+        jdbc.update(CREATE_HEAD, AuditChains.chainId(organizationKey, chains), organizationKey, chains,
+                ChainHash.GENESIS);
+        return jdbc.queryForObject(LOCK_HEAD, JdbcAuditTrail::head, organizationKey, chains);
     }
 
     private static Head head(ResultSet rs, int rowNumber) throws SQLException {
-        return new Head(rs.getLong(1), rs.getString(2));
+        return new Head(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3));
     }
 
     // Who acted is the signed-in caller unless the entry names someone (or is about an anonymous attempt).
@@ -111,6 +129,6 @@ class JdbcAuditTrail implements AuditTrail {
         return value == null || value.length() <= length ? value : value.substring(0, length);
     }
 
-    private record Head(long lastSeq, String lastHash) {
+    private record Head(UUID chainId, long lastSeq, String lastHash) {
     }
 }

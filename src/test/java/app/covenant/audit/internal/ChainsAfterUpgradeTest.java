@@ -56,7 +56,7 @@ class ChainsAfterUpgradeTest {
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         Clock clock = Clock.systemUTC();
         JdbcAuditTrail trail = new JdbcAuditTrail(jdbc, new AuditJson(JsonMapper.builder().build()), clock,
-                transactions);
+                transactions, new AuditProperties(365, "0 30 3 * * *", 1000, 8));
         ChainVerifier verifier = new ChainVerifier(jdbc, clock);
         UUID organization = UUID.randomUUID();
         trail.record(AuditEntry.of("identity", "user.invited").organization(organization));
