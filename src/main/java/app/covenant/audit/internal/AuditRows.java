@@ -5,13 +5,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Reading and writing {@link AuditRow}s with plain JDBC: the hash needs the columns byte for byte. */
 final class AuditRows {
 
-    private static final String INSERT = "INSERT INTO audit_log (" + AuditRow.COLUMNS + ") "
+    static final String INSERT = "INSERT INTO audit_log (" + AuditRow.COLUMNS + ") "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private AuditRows() {
@@ -29,7 +31,12 @@ final class AuditRows {
     }
 
     static void insert(JdbcTemplate jdbc, AuditRow row) {
-        jdbc.update(INSERT, row.id(), row.occurredAt().atOffset(ZoneOffset.UTC), row.organizationId(), row.actorId(),
+        jdbc.update(INSERT, arguments(row).toArray());
+    }
+
+    /** The values of {@link #INSERT}, in order. */
+    static List<Object> arguments(AuditRow row) {
+        return Arrays.asList(row.id(), row.occurredAt().atOffset(ZoneOffset.UTC), row.organizationId(), row.actorId(),
                 row.actorEmail(), row.module(), row.action(), row.targetType(), row.targetId(), row.beforeJson(),
                 row.afterJson(), row.ipAddress(), row.userAgent(), row.correlationId(), row.visibility().name(),
                 row.chainId(), row.chainSeq(), row.prevHash(), row.hash());

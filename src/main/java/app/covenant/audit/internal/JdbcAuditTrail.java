@@ -8,9 +8,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,7 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class JdbcAuditTrail implements AuditTrail {
 
-    private static final String HEAD = "SELECT chain_id, last_seq, last_hash FROM audit_chain_heads ";
+    // The new row's id comes with the head: one round trip fewer (ids only need to be unique).
+    private static final String HEAD =
+            "SELECT chain_id, last_seq, last_hash, nextval('audit_log_id_seq') FROM audit_chain_heads ";
     // Rows locked by other transactions are skipped; those this one holds are not.
     private static final String LOCK_FREE_HEAD =
             HEAD + "WHERE organization_key = ? ORDER BY chain_number LIMIT 1 FOR UPDATE SKIP LOCKED";
@@ -43,9 +47,12 @@ class JdbcAuditTrail implements AuditTrail {
             + "chain_number, last_seq, last_id, last_hash) VALUES (?, ?, ?, 0, 0, ?) ON CONFLICT DO NOTHING";
     private static final String MOVE_HEAD =
             "UPDATE audit_chain_heads SET last_seq = ?, last_id = ?, last_hash = ? WHERE chain_id = ?";
-    private static final String NEXT_ID = "SELECT nextval('audit_log_id_seq')";
+    // PostgreSQL appends the row and moves the head in one statement (a data-modifying WITH), H2 in two.
+    private static final String APPEND_AND_MOVE_HEAD = "WITH appended AS (" + AuditRows.INSERT + " RETURNING id) "
+            + "UPDATE audit_chain_heads SET last_seq = ?, last_id = ?, last_hash = ? WHERE chain_id = ?";
 
     private final int maxChains;
+    private volatile Boolean postgres;
     private final JdbcTemplate jdbc;
     private final AuditJson json;
     private final Clock clock;
@@ -76,10 +83,9 @@ class JdbcAuditTrail implements AuditTrail {
     }
 
     private void append(AuditEntry entry, String before, String after, RequestOrigin origin) {
-        // Taken before the lock: ids only need to be unique, the order within a chain is chain_seq.
-        long id = jdbc.queryForObject(NEXT_ID, Long.class);
         Head head = lockHead(AuditChains.keyOf(entry.organizationId()));
         UUID chain = head.chainId();
+        long id = head.nextId();
         // Read under the lock, so time never runs backwards along a chain on one node.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         AuditRow row = new AuditRow(id, now, entry.organizationId(), entry.actorId(),
@@ -88,8 +94,14 @@ class JdbcAuditTrail implements AuditTrail {
                 fit(origin.ipAddress(), 45), fit(origin.userAgent(), 500), fit(origin.correlationId(), 100),
                 entry.visibility(), chain, head.lastSeq() + 1, head.lastHash(), null);
         row = row.withHash(ChainHash.of(row));
-        AuditRows.insert(jdbc, row);
-        jdbc.update(MOVE_HEAD, row.chainSeq(), row.id(), row.hash(), chain);
+        if (postgres()) {
+            List<Object> arguments = new ArrayList<>(AuditRows.arguments(row));
+            arguments.addAll(List.of(row.chainSeq(), row.id(), row.hash(), chain));
+            jdbc.update(APPEND_AND_MOVE_HEAD, arguments.toArray());
+        } else {
+            AuditRows.insert(jdbc, row);
+            jdbc.update(MOVE_HEAD, row.chainSeq(), row.id(), row.hash(), chain);
+        }
     }
 
     private Head lockHead(UUID organizationKey) {
@@ -109,7 +121,7 @@ class JdbcAuditTrail implements AuditTrail {
     }
 
     private static Head head(ResultSet rs, int rowNumber) throws SQLException {
-        return new Head(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3));
+        return new Head(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), rs.getLong(4));
     }
 
     // Who acted is the signed-in caller unless the entry names someone (or is about an anonymous attempt).
@@ -129,6 +141,16 @@ class JdbcAuditTrail implements AuditTrail {
         return value == null || value.length() <= length ? value : value.substring(0, length);
     }
 
-    private record Head(UUID chainId, long lastSeq, String lastHash) {
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                    "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())));
+            postgres = known;
+        }
+        return known;
+    }
+
+    private record Head(UUID chainId, long lastSeq, String lastHash, long nextId) {
     }
 }
