@@ -6,12 +6,11 @@
 -- of its chains are held at once, up to covenant.audit.chains-per-organization; past that it waits.
 --
 -- Existing rows stay exactly as written: they keep forming the old global chain (chain_id NULL), from
--- audit_chain_anchor to audit_chain_head, which from now on no longer grows, and verification walks it
--- as before. Re-chaining them per organization would mean rewriting their prev_hash and hash, i.e.
+-- audit_chain_anchor to audit_chain_head, which this version no longer extends (nodes of the previous
+-- version still do during a rolling update), and verification walks it as before. Re-chaining them per organization would mean rewriting their prev_hash and hash, i.e.
 -- updating an append-only table and replacing the very evidence the chain exists to protect.
 -- New rows carry chain_id and their position chain_seq (gap-free per chain; the hash covers it), and
--- take their id from audit_log_id_seq, which starts after the last id of the old chain (vendor V11_1).
--- All nodes must run this version: an older node would still append to the old chain.
+-- take their id from audit_log_id_seq, which starts well past the last id of the old chain (vendor V11_1).
 ALTER TABLE audit_log ADD COLUMN chain_id UUID;
 ALTER TABLE audit_log ADD COLUMN chain_seq BIGINT;
 -- No two rows in one place of a chain; also the order in which verification and retention walk it.

@@ -50,7 +50,7 @@ class ChainsAfterUpgradeTest {
     private static void upgradeAndVerify(SingleConnectionDataSource dataSource, String vendor) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         migrate(dataSource, vendor, true);
-        String lastOldHash = writeTheOldWay(jdbc, 3);
+        writeTheOldWay(jdbc, 3);
 
         migrate(dataSource, vendor, false);
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
@@ -62,15 +62,17 @@ class ChainsAfterUpgradeTest {
         trail.record(AuditEntry.of("identity", "user.invited").organization(organization));
         trail.record(AuditEntry.of("identity", "user.invited").organization(organization));
         trail.record(AuditEntry.of("platform", "job.ran"));
+        // A node of the previous version, during a rolling update, still appends to the old chain.
+        String lastOldHash = writeTheOldWay(jdbc, 1);
 
         AuditVerification.Result result = new TransactionTemplate(transactions).execute(status -> verifier.verify());
         assertThat(result.valid()).isTrue();
-        assertThat(result.checked()).isEqualTo(6);
+        assertThat(result.checked()).isEqualTo(7);
         assertThat(result.chains()).as("the old chain, the organization's, the platform's").isEqualTo(3);
         assertThat(jdbc.queryForList("SELECT id FROM audit_log WHERE chain_id IS NOT NULL", Long.class))
-                .allSatisfy(id -> assertThat(id).isGreaterThan(3));
+                .allSatisfy(id -> assertThat(id).isGreaterThan(1_000_000_000L));
         assertThat(jdbc.queryForObject("SELECT last_hash FROM audit_chain_head", String.class))
-                .as("the old head no longer moves").isEqualTo(lastOldHash);
+                .as("only the old node moved the old head").isEqualTo(lastOldHash);
 
         asRetention(jdbc, transactions, vendor, "UPDATE audit_log SET action = 'user.removed' WHERE id = 2");
         assertThat(new TransactionTemplate(transactions).execute(status -> verifier.verify()).firstBrokenId())
@@ -92,9 +94,10 @@ class ChainsAfterUpgradeTest {
 
     /** Rows as the single global chain wrote them: ids from the head, no chain columns, the head moved. */
     private static String writeTheOldWay(JdbcTemplate jdbc, int rows) {
-        String previous = ChainHash.GENESIS;
+        long first = jdbc.queryForObject("SELECT last_id FROM audit_chain_head", Long.class) + 1;
+        String previous = jdbc.queryForObject("SELECT last_hash FROM audit_chain_head", String.class);
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        for (long id = 1; id <= rows; id++) {
+        for (long id = first; id < first + rows; id++) {
             AuditRow row = new AuditRow(id, at.plusSeconds(id), UUID.randomUUID(), null, "old@covenant.test",
                     "identity", "user.invited", "user", "u-" + id, null, "{\"role\":\"USER\"}", null, null, null,
                     AuditVisibility.INTERNAL, null, null, previous, null);
@@ -107,7 +110,8 @@ class ChainsAfterUpgradeTest {
                     row.prevHash(), row.hash());
             previous = row.hash();
         }
-        jdbc.update("UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE singleton = 1", rows, previous);
+        jdbc.update("UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE singleton = 1", first + rows - 1,
+                previous);
         return previous;
     }
 
