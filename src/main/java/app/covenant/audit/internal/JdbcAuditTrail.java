@@ -7,8 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -34,12 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class JdbcAuditTrail implements AuditTrail {
 
-    // The new row's id comes with the head: one round trip fewer (ids only need to be unique).
-    private static final String HEAD =
-            "SELECT chain_id, last_seq, last_hash, nextval('audit_log_id_seq') FROM audit_chain_heads ";
+    private static final String HEAD = "SELECT chain_id, last_seq, last_hash FROM audit_chain_heads ";
     // Rows locked by other transactions are skipped; those this one holds are not.
-    private static final String LOCK_FREE_HEAD =
+    private static final String LOCK_FREE_HEAD_SQL =
             HEAD + "WHERE organization_key = ? ORDER BY chain_number LIMIT 1 FOR UPDATE SKIP LOCKED";
+    private static final String LOCK_FREE_HEAD = LOCK_FREE_HEAD_SQL;
     private static final String LOCK_HEAD = HEAD + "WHERE organization_key = ? AND chain_number = ? FOR UPDATE";
     private static final String CHAINS = "SELECT count(*) FROM audit_chain_heads WHERE organization_key = ?";
     // Waits for a concurrent first append of the same chain instead of failing on its key.
@@ -47,12 +46,24 @@ class JdbcAuditTrail implements AuditTrail {
             + "chain_number, last_seq, last_id, last_hash) VALUES (?, ?, ?, 0, 0, ?) ON CONFLICT DO NOTHING";
     private static final String MOVE_HEAD =
             "UPDATE audit_chain_heads SET last_seq = ?, last_id = ?, last_hash = ? WHERE chain_id = ?";
-    // PostgreSQL appends the row and moves the head in one statement (a data-modifying WITH), H2 in two.
-    private static final String APPEND_AND_MOVE_HEAD = "WITH appended AS (" + AuditRows.INSERT + " RETURNING id) "
-            + "UPDATE audit_chain_heads SET last_seq = ?, last_id = ?, last_hash = ? WHERE chain_id = ?";
+    // PostgreSQL takes a free chain, links the row into it and appends it in one statement (one round trip
+    // while the caller's transaction runs); it appends nothing when every chain of the organization is held.
+    private static final String APPEND_TO_FREE_CHAIN = "WITH head AS (" + LOCK_FREE_HEAD_SQL + "), "
+            + "moved AS (UPDATE audit_chain_heads h SET last_seq = head.last_seq + 1, last_id = ?, last_hash = "
+            + ChainHash.SQL_LINK + " FROM head WHERE h.chain_id = head.chain_id "
+            + "RETURNING h.chain_id, h.last_seq, h.last_hash, head.last_hash AS prev_hash) "
+            + "INSERT INTO audit_log (id, occurred_at, organization_id, actor_id, actor_email, module, action, "
+            + "target_type, target_id, before_json, after_json, ip_address, user_agent, correlation_id, visibility, "
+            + "chain_id, chain_seq, prev_hash, hash) SELECT ?, CAST(? AS TIMESTAMPTZ), CAST(? AS UUID), "
+            + "CAST(? AS UUID), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, chain_id, last_seq, prev_hash, last_hash FROM moved";
+    // Ids are taken from the sequence in blocks of its increment: no round trip for most appends.
+    private static final String NEXT_IDS = "SELECT nextval('audit_log_id_seq')";
+    private static final int ID_BLOCK = 50;
 
     private final int maxChains;
     private volatile Boolean postgres;
+    private long nextId;
+    private long idLimit;
     private final JdbcTemplate jdbc;
     private final AuditJson json;
     private final Clock clock;
@@ -83,25 +94,40 @@ class JdbcAuditTrail implements AuditTrail {
     }
 
     private void append(AuditEntry entry, String before, String after, RequestOrigin origin) {
-        Head head = lockHead(AuditChains.keyOf(entry.organizationId()));
-        UUID chain = head.chainId();
-        long id = head.nextId();
-        // Read under the lock, so time never runs backwards along a chain on one node.
+        UUID organizationKey = AuditChains.keyOf(entry.organizationId());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        AuditRow row = new AuditRow(id, now, entry.organizationId(), entry.actorId(),
+        AuditRow row = new AuditRow(nextId(), now, entry.organizationId(), entry.actorId(),
                 fit(entry.actorEmail(), 320), fit(entry.module(), 40), fit(entry.action(), 100),
                 fit(entry.targetType(), 60), fit(entry.targetId(), 100), before, after,
                 fit(origin.ipAddress(), 45), fit(origin.userAgent(), 500), fit(origin.correlationId(), 100),
-                entry.visibility(), chain, head.lastSeq() + 1, head.lastHash(), null);
-        row = row.withHash(ChainHash.of(row));
-        if (postgres()) {
-            List<Object> arguments = new ArrayList<>(AuditRows.arguments(row));
-            arguments.addAll(List.of(row.chainSeq(), row.id(), row.hash(), chain));
-            jdbc.update(APPEND_AND_MOVE_HEAD, arguments.toArray());
-        } else {
-            AuditRows.insert(jdbc, row);
-            jdbc.update(MOVE_HEAD, row.chainSeq(), row.id(), row.hash(), chain);
+                entry.visibility(), null, null, null, null);
+        String contentHash = ChainHash.contentHash(row);
+        if (postgres() && appendToFreeChain(organizationKey, row, contentHash)) {
+            return;
         }
+        Head head = lockHead(organizationKey);
+        long seq = head.lastSeq() + 1;
+        AuditRow linked = new AuditRow(row.id(), row.occurredAt(), row.organizationId(), row.actorId(),
+                row.actorEmail(), row.module(), row.action(), row.targetType(), row.targetId(), row.beforeJson(),
+                row.afterJson(), row.ipAddress(), row.userAgent(), row.correlationId(), row.visibility(),
+                head.chainId(), seq, head.lastHash(), ChainHash.link(head.lastHash(), seq, contentHash));
+        AuditRows.insert(jdbc, linked);
+        jdbc.update(MOVE_HEAD, linked.chainSeq(), linked.id(), linked.hash(), linked.chainId());
+    }
+
+    private boolean appendToFreeChain(UUID organizationKey, AuditRow row, String contentHash) {
+        return jdbc.update(APPEND_TO_FREE_CHAIN, organizationKey, row.id(), contentHash, row.id(),
+                row.occurredAt().atOffset(ZoneOffset.UTC), row.organizationId(), row.actorId(), row.actorEmail(),
+                row.module(), row.action(), row.targetType(), row.targetId(), row.beforeJson(), row.afterJson(),
+                row.ipAddress(), row.userAgent(), row.correlationId(), row.visibility().name()) == 1;
+    }
+
+    private synchronized long nextId() {
+        if (nextId == idLimit) {
+            nextId = jdbc.queryForObject(NEXT_IDS, Long.class);
+            idLimit = nextId + ID_BLOCK;
+        }
+        return nextId++;
     }
 
     private Head lockHead(UUID organizationKey) {
@@ -121,7 +147,7 @@ class JdbcAuditTrail implements AuditTrail {
     }
 
     private static Head head(ResultSet rs, int rowNumber) throws SQLException {
-        return new Head(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), rs.getLong(4));
+        return new Head(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3));
     }
 
     // Who acted is the signed-in caller unless the entry names someone (or is about an anonymous attempt).
@@ -151,6 +177,6 @@ class JdbcAuditTrail implements AuditTrail {
         return known;
     }
 
-    private record Head(UUID chainId, long lastSeq, String lastHash, long nextId) {
+    private record Head(UUID chainId, long lastSeq, String lastHash) {
     }
 }
