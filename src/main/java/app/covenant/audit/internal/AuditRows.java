@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Reading and writing {@link AuditRow}s with plain JDBC: the hash needs the columns byte for byte. */
 final class AuditRows {
 
-    static final String INSERT = "INSERT INTO audit_log (" + AuditRow.COLUMNS + ") "
+    private static final String INSERT = "INSERT INTO audit_log (" + AuditRow.COLUMNS + ") "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private AuditRows() {
@@ -35,7 +35,7 @@ final class AuditRows {
     }
 
     /** The values of {@link #INSERT}, in order. */
-    static List<Object> arguments(AuditRow row) {
+    private static List<Object> arguments(AuditRow row) {
         return Arrays.asList(row.id(), row.occurredAt().atOffset(ZoneOffset.UTC), row.organizationId(), row.actorId(),
                 row.actorEmail(), row.module(), row.action(), row.targetType(), row.targetId(), row.beforeJson(),
                 row.afterJson(), row.ipAddress(), row.userAgent(), row.correlationId(), row.visibility().name(),

@@ -36,9 +36,8 @@ class JdbcAuditTrail implements AuditTrail {
 
     private static final String HEAD = "SELECT chain_id, last_seq, last_hash FROM audit_chain_heads ";
     // Rows locked by other transactions are skipped; those this one holds are not.
-    private static final String LOCK_FREE_HEAD_SQL =
+    private static final String LOCK_FREE_HEAD =
             HEAD + "WHERE organization_key = ? ORDER BY chain_number LIMIT 1 FOR UPDATE SKIP LOCKED";
-    private static final String LOCK_FREE_HEAD = LOCK_FREE_HEAD_SQL;
     private static final String LOCK_HEAD = HEAD + "WHERE organization_key = ? AND chain_number = ? FOR UPDATE";
     private static final String CHAINS = "SELECT count(*) FROM audit_chain_heads WHERE organization_key = ?";
     // Waits for a concurrent first append of the same chain instead of failing on its key.
@@ -48,7 +47,7 @@ class JdbcAuditTrail implements AuditTrail {
             "UPDATE audit_chain_heads SET last_seq = ?, last_id = ?, last_hash = ? WHERE chain_id = ?";
     // PostgreSQL takes a free chain, links the row into it and appends it in one statement (one round trip
     // while the caller's transaction runs); it appends nothing when every chain of the organization is held.
-    private static final String APPEND_TO_FREE_CHAIN = "WITH head AS (" + LOCK_FREE_HEAD_SQL + "), "
+    private static final String APPEND_TO_FREE_CHAIN = "WITH head AS (" + LOCK_FREE_HEAD + "), "
             + "moved AS (UPDATE audit_chain_heads h SET last_seq = head.last_seq + 1, last_id = ?, last_hash = "
             + ChainHash.SQL_LINK + " FROM head WHERE h.chain_id = head.chain_id "
             + "RETURNING h.chain_id, h.last_seq, h.last_hash, head.last_hash AS prev_hash) "
@@ -61,14 +60,14 @@ class JdbcAuditTrail implements AuditTrail {
     private static final int ID_BLOCK = 50;
 
     private final int maxChains;
-    private volatile Boolean postgres;
-    private long nextId;
-    private long idLimit;
     private final JdbcTemplate jdbc;
     private final AuditJson json;
     private final Clock clock;
     private final TransactionTemplate joining;
     private final TransactionTemplate separate;
+    private volatile Boolean postgres;
+    private long nextId;
+    private long idLimit;
 
     JdbcAuditTrail(JdbcTemplate jdbc, AuditJson json, Clock clock, PlatformTransactionManager transactions,
                    AuditProperties properties) {
