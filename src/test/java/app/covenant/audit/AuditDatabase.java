@@ -18,7 +18,7 @@ final class AuditDatabase {
     }
 
     long lastId() {
-        return jdbc.queryForObject("SELECT last_id FROM audit_chain_head", Long.class);
+        return jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_log", Long.class);
     }
 
     long count(String action) {

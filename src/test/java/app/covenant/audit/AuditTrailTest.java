@@ -55,9 +55,11 @@ class AuditTrailTest {
         trail.record(AuditEntry.of("identity", action).actor(actor, "admin@covenant.test").organization(organization)
                 .target("user", "u-1").after(Map.of("email", "new@covenant.test", "role", "USER"))
                 .visibility(AuditVisibility.PUBLIC));
+        trail.record(AuditEntry.of("identity", action).organization(organization).target("user", "u-2"));
 
         Map<String, Object> row = db.rows(action).getFirst();
-        assertThat(((Number) row.get("id")).longValue()).isEqualTo(before + 1);
+        Map<String, Object> next = db.rows(action).get(1);
+        assertThat(((Number) row.get("id")).longValue()).isGreaterThan(before);
         assertThat(row.get("actor_id")).isEqualTo(actor);
         assertThat(row.get("actor_email")).isEqualTo("admin@covenant.test");
         assertThat(row.get("organization_id")).isEqualTo(organization);
@@ -68,7 +70,11 @@ class AuditTrailTest {
         assertThat(row.get("after_json")).isEqualTo("{\"email\":\"new@covenant.test\",\"role\":\"USER\"}");
         assertThat(row.get("visibility")).isEqualTo("PUBLIC");
         assertThat((String) row.get("hash")).hasSize(64).isNotEqualTo(row.get("prev_hash"));
-        assertThat(row.get("prev_hash")).isEqualTo(before == 0 ? "0".repeat(64) : db.row(before).get("hash"));
+        assertThat(row.get("chain_id")).as("the organization's own chain").isEqualTo(organization);
+        assertThat(((Number) row.get("chain_seq")).longValue()).isEqualTo(1);
+        assertThat(row.get("prev_hash")).as("the start of a chain").isEqualTo("0".repeat(64));
+        assertThat(((Number) next.get("chain_seq")).longValue()).isEqualTo(2);
+        assertThat(next.get("prev_hash")).isEqualTo(row.get("hash"));
         assertThat(row.get("ip_address")).isNull();
 
         AuditVerification.Result result = verification.verify();

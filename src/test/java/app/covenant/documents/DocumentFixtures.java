@@ -22,8 +22,15 @@ final class DocumentFixtures {
     }
 
     static byte[] pdf() {
+        return pdf(1);
+    }
+
+    /** A PDF of {@code pages} blank pages (different bytes for each count). */
+    static byte[] pdf(int pages) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            document.addPage(new PDPage());
+            for (int i = 0; i < pages; i++) {
+                document.addPage(new PDPage());
+            }
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -40,6 +47,11 @@ final class DocumentFixtures {
     }
 
     static byte[] docx() {
+        return docxWithPart(null, null);
+    }
+
+    /** A Word document with one more part of {@code content} (when {@code name} is given). */
+    static byte[] docxWithPart(String name, byte[] content) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/"
@@ -47,6 +59,11 @@ final class DocumentFixtures {
                     + "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
             entry(zip, "word/document.xml", "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats"
                     + ".org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>Hello</w:t></w:r></w:p></w:body></w:document>");
+            if (name != null) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(content);
+                zip.closeEntry();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

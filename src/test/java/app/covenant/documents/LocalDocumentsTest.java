@@ -50,6 +50,7 @@ class LocalDocumentsTest {
 
     private static final Path FILES;
     static final long LIMIT = 64 * 1024;
+    static final long INFLATED_LIMIT = 1024 * 1024;
 
     static {
         try {
@@ -65,6 +66,7 @@ class LocalDocumentsTest {
         registry.add("covenant.documents.max-size", () -> LIMIT + "B");
         registry.add("spring.servlet.multipart.max-file-size", () -> LIMIT + "B");
         registry.add("covenant.documents.cleanup-grace", () -> "0s");
+        registry.add("covenant.documents.max-inflated-size", () -> INFLATED_LIMIT + "B");
     }
 
     @Autowired
@@ -167,9 +169,10 @@ class LocalDocumentsTest {
         assertThat(first.get("name").asString()).as("path parts dropped").isEqualTo(name);
         String firstId = first.get("id").asString();
 
-        ResponseEntity<JsonNode> second = upload(http, "/api/v1/documents/" + firstId + "/versions", manager, name,
-                DocumentFixtures.png());
+        ResponseEntity<JsonNode> second = upload(http, "/api/v1/documents/" + firstId + "/versions", manager,
+                "renamed.pdf", DocumentFixtures.pdf(2));
         assertThat(second.getStatusCode().value()).isEqualTo(201);
+        assertThat(second.getBody().get("name").asString()).as("the document keeps its name").isEqualTo(name);
         assertThat(second.getBody().get("version").asInt()).isEqualTo(2);
         assertThat(second.getBody().get("chainId").asString()).isEqualTo(firstId);
 
@@ -243,9 +246,9 @@ class LocalDocumentsTest {
     @Test
     void cleanup_removes_content_whose_transaction_rolled_back_and_content_of_deleted_documents() {
         AtomicReference<UUID> rolledBack = new AtomicReference<>();
+        StagedDocument staged = storage.stage("lost.pdf", new ByteArrayInputStream(DocumentFixtures.pdf()));
         transactions.executeWithoutResult(status -> {
-            rolledBack.set(storage.store(DocumentOwner.library(tenant.organizationId()), "lost.pdf",
-                    new ByteArrayInputStream(DocumentFixtures.pdf()), null).id());
+            rolledBack.set(storage.store(DocumentOwner.library(tenant.organizationId()), staged, null).id());
             status.setRollbackOnly();
         });
         assertThat(storage.find(rolledBack.get())).isEmpty();
@@ -289,15 +292,20 @@ class LocalDocumentsTest {
         assertThat(page.body()).contains(name, DocumentFixtures.sha256(pdf), "The document was uploaded.",
                 "Upload a new version", "Test MANAGER");
 
-        HttpResponse<String> version = browser.upload(detailPath, detailPath + "/versions", name, DocumentFixtures.png());
+        byte[] pdf2 = DocumentFixtures.pdf(2);
+        HttpResponse<String> version = browser.upload(detailPath, detailPath + "/versions", name, pdf2);
         assertThat(version.statusCode()).isEqualTo(302);
         HttpResponse<String> second = browser.get(URI.create(version.headers().firstValue("Location").orElseThrow())
                 .getPath());
-        assertThat(second.body()).contains("Version 2", DocumentFixtures.sha256(DocumentFixtures.png()),
+        assertThat(second.body()).contains("Version 2", DocumentFixtures.sha256(pdf2),
                 DocumentFixtures.sha256(pdf));
+        HttpResponse<String> otherType = browser.upload(detailPath, detailPath + "/versions", "photo.png",
+                DocumentFixtures.png());
+        assertThat(otherType.statusCode()).isEqualTo(415);
+        assertThat(otherType.body()).contains("A new version must be of the document&#39;s type");
 
         HttpResponse<String> list = browser.get("/documents?name=" + name.substring(0, 20));
-        assertThat(list.body()).contains(name).contains("image/png");
+        assertThat(list.body()).contains(name).contains("application/pdf");
         // A document stored by another module's job has no uploader.
         DocumentView unattended = storage.store(DocumentOwner.library(tenant.organizationId()), "system.pdf",
                 new ByteArrayInputStream(pdf), null);
@@ -317,6 +325,68 @@ class LocalDocumentsTest {
                 new byte[(int) LIMIT * 2]);
         assertThat(tooLargeVersion.headers().firstValue("Location").orElseThrow())
                 .endsWith(detailPath + "?error=too-large");
+    }
+
+    @Test
+    void stores_the_name_with_the_extension_of_the_detected_type() {
+        JsonNode png = upload(http, "/api/v1/documents", manager, "pic.html", DocumentFixtures.png()).getBody();
+        JsonNode jpeg = upload(http, "/api/v1/documents", manager, "scan.JPEG", DocumentFixtures.jpeg()).getBody();
+        JsonNode pdf = upload(http, "/api/v1/documents", manager, "terms", DocumentFixtures.pdf()).getBody();
+
+        assertThat(png.get("name").asString()).isEqualTo("pic.png");
+        assertThat(jpeg.get("name").asString()).isEqualTo("scan.JPEG");
+        assertThat(pdf.get("name").asString()).isEqualTo("terms.pdf");
+        ResponseEntity<byte[]> content = download(http, "/api/v1/documents/" + png.get("id").asString() + "/content",
+                manager);
+        assertThat(content.getHeaders().getContentDisposition().getFilename()).isEqualTo("pic.png");
+        assertThat(content.getHeaders().getContentType().toString()).isEqualTo("image/png");
+    }
+
+    @Test
+    void refuses_a_docx_that_would_inflate_past_the_limit() {
+        long objects = storedObjects();
+        byte[] bomb = DocumentFixtures.docxWithPart("word/media/zeros.bin", new byte[(int) INFLATED_LIMIT + 1]);
+        assertThat(bomb.length).as("small when compressed").isLessThan((int) LIMIT);
+
+        ResponseEntity<JsonNode> refused = upload(http, "/api/v1/documents", manager, "bomb.docx", bomb);
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(413);
+        assertThat(refused.getBody().get("detail").asString()).contains("expand");
+        assertThat(storedObjects()).as("nothing stored").isEqualTo(objects);
+        byte[] fits = DocumentFixtures.docxWithPart("word/media/zeros.bin", new byte[(int) INFLATED_LIMIT / 2]);
+        assertThat(upload(http, "/api/v1/documents", manager, "fits.docx", fits).getStatusCode().value())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void a_new_version_is_for_the_uploader_or_a_manager_of_documents_and_of_the_same_type() {
+        String user = SignIn.accessToken(http, tenant.email("USER"));
+        String admin = SignIn.accessToken(http, tenant.email("ADMIN"));
+        JsonNode original = upload(http, "/api/v1/documents", user, "users-plan.pdf", DocumentFixtures.pdf()).getBody();
+        String path = "/api/v1/documents/" + original.get("id").asString() + "/versions";
+        long objects = storedObjects();
+
+        ResponseEntity<JsonNode> colleague = upload(http, path, manager, "mine-now.pdf", DocumentFixtures.pdf(2));
+        ResponseEntity<JsonNode> otherType = upload(http, path, user, "users-plan.png", DocumentFixtures.png());
+
+        assertThat(colleague.getStatusCode().value()).as("someone else's document").isEqualTo(403);
+        assertThat(otherType.getStatusCode().value()).isEqualTo(415);
+        assertThat(otherType.getHeaders().getContentType().toString()).contains("problem+json");
+        assertThat(storedObjects()).as("nothing stored").isEqualTo(objects);
+        ResponseEntity<JsonNode> byUploader = upload(http, path, user, "v2.pdf", DocumentFixtures.pdf(2));
+        ResponseEntity<JsonNode> byAdmin = upload(http, path, admin, "v3.pdf", DocumentFixtures.pdf(3));
+        assertThat(byUploader.getStatusCode().value()).isEqualTo(201);
+        assertThat(byAdmin.getStatusCode().value()).as("document:manage").isEqualTo(201);
+        assertThat(byAdmin.getBody().get("version").asInt()).isEqualTo(3);
+        assertThat(byAdmin.getBody().get("name").asString()).isEqualTo("users-plan.pdf");
+        assertThat(byAdmin.getBody().get("contentType").asString()).isEqualTo("application/pdf");
+    }
+
+    @Test
+    void content_is_staged_only_outside_a_transaction() {
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status ->
+                storage.stage("held.pdf", new ByteArrayInputStream(DocumentFixtures.pdf()))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("outside transactions");
     }
 
     private int delete(String id, String token) {

@@ -163,9 +163,9 @@ class S3DocumentsTest {
     @Test
     void cleanup_deletes_objects_without_a_committed_document_from_the_bucket() {
         AtomicReference<String> orphan = new AtomicReference<>();
+        StagedDocument staged = storage.stage("lost.jpg", new ByteArrayInputStream(DocumentFixtures.jpeg()));
         transactions.executeWithoutResult(status -> {
-            storage.store(DocumentOwner.library(tenant.organizationId()), "lost.jpg",
-                    new ByteArrayInputStream(DocumentFixtures.jpeg()), null);
+            storage.store(DocumentOwner.library(tenant.organizationId()), staged, null);
             status.setRollbackOnly();
         });
         List<String> orphans = jdbc.queryForList("select storage_key from document_objects o where not exists "

@@ -14,7 +14,7 @@ public record AuditScope(UUID organizationId, boolean legal) {
 
     public static final String READ_PERMISSION = "audit:read";
     public static final String LEGAL_PERMISSION = "audit:read:legal";
-    /** The chain spans every organization, so checking it (and learning its length) is for the platform operator. */
+    /** Verification covers every organization's chains, so checking them (and learning their lengths) is for the platform operator. */
     public static final String VERIFY_PERMISSION = "audit:verify";
 
     public static AuditScope of(Caller caller) {

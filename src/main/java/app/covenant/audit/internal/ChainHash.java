@@ -12,7 +12,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The hash of a row: SHA-256 (hex) over a canonical JSON object of every column, the previous row's hash
  * included, keys sorted. The format is frozen — changing it breaks verification of every stored row —
- * so it uses a mapper of its own, untouched by the application's Jackson settings.
+ * so it uses a mapper of its own, untouched by the application's Jackson settings. Rows of the old global
+ * chain (before V11) hash exactly as they always did. Rows of the chains per organization hash in two steps,
+ * so that PostgreSQL can link a row into its chain in the statement that appends it: the content (every
+ * column but the link) first, then {@link #link} of the previous hash, the place in the chain and that
+ * content hash ({@link #SQL_LINK} is the same in SQL).
  */
 final class ChainHash {
 
@@ -26,11 +30,38 @@ final class ChainHash {
     private ChainHash() {
     }
 
+    /**
+     * {@link #link} in PostgreSQL, of {@code head.last_hash}, {@code head.last_seq + 1} and a content hash
+     * parameter.
+     */
+    static final String SQL_LINK = "encode(sha256(convert_to(head.last_hash || ':' || (head.last_seq + 1) || ':' "
+            + "|| CAST(? AS TEXT), 'UTF8')), 'hex')";
+
     static String of(AuditRow row) {
-        return sha256(canonical(row));
+        if (row.chainSeq() == null) {
+            return sha256(canonical(row));
+        }
+        return link(row.prevHash(), row.chainSeq(), contentHash(row));
     }
 
+    /** The hash of a row of a chain per organization at place {@code chainSeq} after {@code prevHash}. */
+    static String link(String prevHash, long chainSeq, String contentHash) {
+        return sha256(prevHash + ":" + chainSeq + ":" + contentHash);
+    }
+
+    /** The hash of every column of a row but its link (previous hash, chain, place, hash). */
+    static String contentHash(AuditRow row) {
+        return sha256(CANONICAL.writeValueAsString(content(row)));
+    }
+
+    /** The format of the old global chain: the content with the previous hash. */
     static String canonical(AuditRow row) {
+        Map<String, Object> columns = content(row);
+        columns.put("prevHash", row.prevHash());
+        return CANONICAL.writeValueAsString(columns);
+    }
+
+    private static Map<String, Object> content(AuditRow row) {
         Map<String, Object> columns = new TreeMap<>();
         columns.put("id", row.id());
         // Instant.toString is ISO-8601 UTC; the value is already cut to the database's microseconds.
@@ -48,8 +79,7 @@ final class ChainHash {
         columns.put("userAgent", row.userAgent());
         columns.put("correlationId", row.correlationId());
         columns.put("visibility", row.visibility().name());
-        columns.put("prevHash", row.prevHash());
-        return CANONICAL.writeValueAsString(columns);
+        return columns;
     }
 
     private static String text(Object value) {

@@ -8,6 +8,7 @@ import app.covenant.documents.DocumentOwner;
 import app.covenant.documents.DocumentView;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -39,10 +40,10 @@ public class DocumentLibrary {
     }
 
     /**
-     * Uploading lets one delete what one brought (the first version), not a colleague's files; holders of
-     * {@value #MANAGE_PERMISSION} delete any library document.
+     * Uploading lets one change (new version, delete) what one brought (the first version), not a colleague's
+     * files; holders of {@value #MANAGE_PERMISSION} change any library document.
      */
-    public static boolean mayDelete(Caller caller, DocumentDetails details) {
+    public static boolean mayChange(Caller caller, DocumentDetails details) {
         return caller.has(MANAGE_PERMISSION) || caller.has("document:upload")
                 && caller.userId().equals(details.versions().getFirst().uploadedBy());
     }
@@ -68,26 +69,54 @@ public class DocumentLibrary {
         return rows.latestOf(DocumentOwner.LIBRARY, caller.organizationId(), caller.organizationId(), name, pageable);
     }
 
-    @Transactional
+    /**
+     * Checks, scans and writes the content without a transaction (so no pooled connection waits on ClamAV or the
+     * object store), then records the row and its audit entry in one short transaction.
+     */
     public DocumentView upload(Caller caller, String originalName, InputStream content) {
-        DocumentView stored = documents.store(DocumentOwner.library(caller.organizationId()), originalName, content,
-                caller.userId());
-        record(caller, "document.uploaded", stored);
-        return stored;
+        StagedContent staged = documents.stage(originalName, content, null);
+        return documents.recordOrDiscard(staged, () -> {
+            DocumentView stored = documents.store(DocumentOwner.library(caller.organizationId()), staged,
+                    caller.userId());
+            record(caller, "document.uploaded", stored);
+            return stored;
+        });
     }
 
-    @Transactional
+    /**
+     * A new version of a library document: only by its uploader or a holder of {@value #MANAGE_PERMISSION}
+     * ({@code 403}), of the document's own type ({@code 415}, refused before anything is written); the
+     * document keeps its name. Staged outside any transaction, like {@link #upload}.
+     */
     public DocumentView uploadVersion(Caller caller, UUID id, String originalName, InputStream content) {
-        DocumentView current = ownLibraryDocument(caller, id);
-        DocumentView stored = documents.storeVersion(current.id(), originalName, content, caller.userId());
-        record(caller, "document.version-uploaded", stored);
-        return stored;
+        DocumentView current = changeableLibraryDocument(caller, id);
+        StagedContent staged = documents.stage(originalName, content, current.contentType());
+        return documents.recordOrDiscard(staged, () -> {
+            DocumentView stored = documents.storeVersion(current.id(), staged, caller.userId());
+            record(caller, "document.version-uploaded", stored);
+            return stored;
+        });
+    }
+
+    /**
+     * The library document {@code id} of the caller's organization that the caller may change (404 when it is
+     * not there, 403 when it is someone else's and the caller lacks {@value #MANAGE_PERMISSION}); checked
+     * before an upload is read.
+     */
+    @Transactional(readOnly = true)
+    public DocumentView changeableLibraryDocument(Caller caller, UUID id) {
+        DocumentView document = ownLibraryDocument(caller, id);
+        if (!mayChange(caller, new DocumentDetails(document, documents.versions(document.id())))) {
+            throw ProblemException.forbidden("Only the person who uploaded a document, or a holder of "
+                    + MANAGE_PERMISSION + ", changes it.");
+        }
+        return document;
     }
 
     @Transactional
     public void delete(Caller caller, UUID id) {
         DocumentView document = ownLibraryDocument(caller, id);
-        if (!mayDelete(caller, new DocumentDetails(document, documents.versions(document.id())))) {
+        if (!mayChange(caller, new DocumentDetails(document, documents.versions(document.id())))) {
             throw ProblemException.forbidden("Only the person who uploaded a document, or a holder of "
                     + MANAGE_PERMISSION + ", deletes it.");
         }
@@ -111,12 +140,19 @@ public class DocumentLibrary {
         return new DocumentDetails(document, documents.versions(document.id()));
     }
 
-    /** Opens the content for download (audited); the caller streams and closes it. */
-    @Transactional
+    /**
+     * Opens the content for download (audited); the caller streams and closes it. No transaction spans the
+     * store's answer: the access check and the audit entry each take a connection only for their query.
+     */
     public DocumentContent download(Caller caller, UUID id) {
         DocumentView document = readable(caller, id);
         DocumentContent content = documents.open(document.id());
-        record(caller, "document.downloaded", document);
+        try {
+            record(caller, "document.downloaded", document);
+        } catch (RuntimeException e) {
+            closeQuietly(content);
+            throw e;
+        }
         return content;
     }
 
@@ -144,6 +180,14 @@ public class DocumentLibrary {
                     return policy != null && policy.canRead(caller, document.ownerRecordId());
                 })
                 .orElseThrow(() -> ProblemException.notFound("Document"));
+    }
+
+    private static void closeQuietly(DocumentContent content) {
+        try {
+            content.close();
+        } catch (IOException | RuntimeException ignored) {
+            // The download fails anyway; the audit failure is what the caller hears about.
+        }
     }
 
     private void record(Caller caller, String action, DocumentView document) {

@@ -34,13 +34,13 @@ class DocumentRows {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID id, UUID chainId, int version, UUID previousId, DocumentOwner owner, InspectedUpload upload,
-                String storageKey, UUID uploadedBy, Instant uploadedAt) {
+    void insert(UUID id, UUID chainId, int version, UUID previousId, DocumentOwner owner, StagedContent content,
+                String name, UUID uploadedBy, Instant uploadedAt) {
         jdbc.update("insert into documents (id, chain_id, version, previous_version_id, latest, organization_id, "
                         + "owner_module, owner_record_id, original_name, content_type, size_bytes, sha256, storage_key, "
                         + "uploaded_by, uploaded_at) values (?, ?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id, chainId, version, previousId, owner.organizationId(), owner.module(), owner.recordId(),
-                upload.name(), upload.contentType(), upload.sizeBytes(), upload.sha256(), storageKey, uploadedBy,
+                name, content.contentType(), content.sizeBytes(), content.sha256(), content.storageKey(), uploadedBy,
                 Timestamp.from(uploadedAt));
     }
 

@@ -4,6 +4,7 @@ import app.covenant.documents.DocumentContent;
 import app.covenant.documents.DocumentOwner;
 import app.covenant.documents.DocumentStorage;
 import app.covenant.documents.DocumentView;
+import app.covenant.documents.StagedDocument;
 import app.covenant.shared.problem.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,18 +13,22 @@ import java.net.URI;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@link DocumentStorage}: inspect, record the key, write the content, then the metadata row in the
- * caller's transaction. Content without a committed row is left to {@link OrphanCleanup}.
+ * {@link DocumentStorage}: inspect, record the key, write the content — all outside any transaction — then
+ * the metadata row in the caller's (or a short) transaction. Content without a committed row is left to
+ * {@link OrphanCleanup}, or {@linkplain #discard discarded} at once when its recording visibly failed.
  */
 @Service
 class DocumentService implements DocumentStorage {
@@ -35,24 +40,36 @@ class DocumentService implements DocumentStorage {
     private final DocumentRows rows;
     private final StoredObjects objects;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
     DocumentService(UploadInspector inspector, ObjectStore store, DocumentRows rows, StoredObjects objects,
-                    Clock clock) {
+                    Clock clock, PlatformTransactionManager transactions) {
         this.inspector = inspector;
         this.store = store;
         this.rows = rows;
         this.objects = objects;
         this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Override
-    @Transactional
-    public DocumentView store(DocumentOwner owner, String originalName, InputStream content, UUID uploadedBy) {
-        try (InspectedUpload upload = inspector.inspect(originalName, content)) {
-            UUID id = UUID.randomUUID();
-            String key = write(upload);
-            rows.insert(id, id, 1, null, owner, upload, key, uploadedBy, clock.instant());
-            return rows.find(id).orElseThrow().view();
+    public StagedDocument stage(String originalName, InputStream content) {
+        return stage(originalName, content, null);
+    }
+
+    /**
+     * Checks and writes the content; {@code requiredType} (when given) is checked before anything is written.
+     * Refuses to run inside a transaction: the scan and the write may take seconds, and a pooled connection
+     * held that long per upload starves every other request.
+     */
+    StagedContent stage(String originalName, InputStream content, String requiredType) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Documents are staged outside transactions: the virus scan and the "
+                    + "storage write must not hold a database connection");
+        }
+        try (InspectedUpload upload = inspector.inspect(originalName, content, requiredType)) {
+            return new StagedContent(write(upload), upload.name(), upload.contentType(), upload.sizeBytes(),
+                    upload.sha256());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -60,20 +77,74 @@ class DocumentService implements DocumentStorage {
 
     @Override
     @Transactional
+    public DocumentView store(DocumentOwner owner, StagedDocument staged, UUID uploadedBy) {
+        StagedContent content = StagedContent.of(staged);
+        UUID id = UUID.randomUUID();
+        rows.insert(id, id, 1, null, owner, content, content.name(), uploadedBy, clock.instant());
+        return rows.find(id).orElseThrow().view();
+    }
+
+    @Override
+    @Transactional
+    public DocumentView storeVersion(UUID documentId, StagedDocument staged, UUID uploadedBy) {
+        StagedContent content = StagedContent.of(staged);
+        DocumentView existing = find(documentId).orElseThrow(() -> ProblemException.notFound("Document"));
+        DocumentView latest = rows.lockLatest(existing.chainId()).orElseThrow(() -> ProblemException.conflict(
+                "The document was changed or deleted at the same time; reload it and try again.")).view();
+        requireSameType(latest.contentType(), content.contentType());
+        UUID id = UUID.randomUUID();
+        rows.supersede(latest.id());
+        // A version replaces the content, not the document: it keeps the document's name (and so its type).
+        rows.insert(id, latest.chainId(), latest.version() + 1, latest.id(), new DocumentOwner(latest.ownerModule(),
+                latest.ownerRecordId(), latest.organizationId()), content, latest.name(), uploadedBy, clock.instant());
+        return rows.find(id).orElseThrow().view();
+    }
+
+    @Override
+    public DocumentView store(DocumentOwner owner, String originalName, InputStream content, UUID uploadedBy) {
+        StagedContent staged = stage(originalName, content, null);
+        return recordOrDiscard(staged, () -> store(owner, staged, uploadedBy));
+    }
+
+    @Override
     public DocumentView storeVersion(UUID documentId, String originalName, InputStream content, UUID uploadedBy) {
         DocumentView existing = find(documentId).orElseThrow(() -> ProblemException.notFound("Document"));
-        try (InspectedUpload upload = inspector.inspect(originalName, content)) {
-            DocumentView latest = rows.lockLatest(existing.chainId()).orElseThrow(() -> ProblemException.conflict(
-                    "The document was changed or deleted at the same time; reload it and try again.")).view();
-            String key = write(upload);
-            UUID id = UUID.randomUUID();
-            rows.supersede(latest.id());
-            rows.insert(id, latest.chainId(), latest.version() + 1, latest.id(), new DocumentOwner(
-                    latest.ownerModule(), latest.ownerRecordId(), latest.organizationId()), upload, key, uploadedBy,
-                    clock.instant());
-            return rows.find(id).orElseThrow().view();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        StagedContent staged = stage(originalName, content, existing.contentType());
+        return recordOrDiscard(staged, () -> storeVersion(documentId, staged, uploadedBy));
+    }
+
+    /**
+     * Runs {@code record} in a short transaction; when it throws (nothing was committed), the staged content
+     * is removed at once instead of waiting for the cleanup job. A failing commit is left to the job: the row
+     * may have been committed after all.
+     */
+    <T> T recordOrDiscard(StagedContent staged, Supplier<T> record) {
+        boolean[] refused = {false};
+        try {
+            return transaction.execute(status -> {
+                try {
+                    return record.get();
+                } catch (RuntimeException e) {
+                    refused[0] = true;
+                    throw e;
+                }
+            });
+        } catch (RuntimeException e) {
+            if (refused[0]) {
+                discard(staged);
+            }
+            throw e;
+        }
+    }
+
+    /** Removes staged content no row names (best effort: what fails here the cleanup job removes later). */
+    void discard(StagedContent staged) {
+        try {
+            store.delete(staged.storageKey());
+            objects.forget(staged.storageKey());
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not remove staged document content {} at once; the cleanup job will: {}",
+                    staged.storageKey(), e.getMessage());
         }
     }
 
@@ -89,8 +160,8 @@ class DocumentService implements DocumentStorage {
         return find(documentId).map(document -> rows.versions(document.chainId())).orElse(List.of());
     }
 
+    /** Not transactional: the row is read on its own, then the store is asked without a connection held. */
     @Override
-    @Transactional(readOnly = true)
     public DocumentContent open(UUID documentId) {
         DocumentRows.Row row = rows.find(documentId).orElseThrow(() -> ProblemException.notFound("Document"));
         try {
@@ -104,7 +175,7 @@ class DocumentService implements DocumentStorage {
         }
     }
 
-    /** The presigned URL of one version's content, where the provider has them. */
+    /** The presigned URL of one version's content, where the provider has them (signed locally, no network). */
     Optional<URI> presignedDownload(UUID documentId, String contentDisposition, Duration expiry) {
         DocumentRows.Row row = rows.find(documentId).orElseThrow(() -> ProblemException.notFound("Document"));
         return store.presignedDownload(row.storageKey(), contentDisposition, row.view().contentType(), expiry);
@@ -116,10 +187,16 @@ class DocumentService implements DocumentStorage {
         find(documentId).ifPresent(document -> rows.deleteChain(document.chainId(), clock.instant()));
     }
 
+    static void requireSameType(String documentType, String contentType) {
+        if (!documentType.equals(contentType)) {
+            throw new ProblemException(415, "A new version must be of the document's type (" + documentType
+                    + "); this file is " + contentType + ". Upload it as a new document instead.");
+        }
+    }
+
     private String write(InspectedUpload upload) throws IOException {
         String key = UUID.randomUUID().toString();
-        Instant now = clock.instant();
-        objects.recordBeforeWriting(key, now);
+        objects.recordBeforeWriting(key, clock.instant());
         try (InputStream in = upload.open()) {
             store.put(key, in, upload.sizeBytes(), upload.contentType());
         } catch (IOException e) {

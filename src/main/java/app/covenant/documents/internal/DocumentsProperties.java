@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param provider            where content goes ({@code STORAGE_PROVIDER})
  * @param maxSize             largest document ({@code UPLOAD_MAX_SIZE}, also the multipart limit)
+ * @param maxInflatedSize     a DOCX (a ZIP) whose parts inflate to more than this is refused as a zip bomb
+ *                            ({@code UPLOAD_MAX_INFLATED_SIZE})
  * @param presignedDownloads  redirect downloads to a short-lived provider URL (s3, azure) instead of streaming
  *                            them through the application ({@code STORAGE_PRESIGNED_DOWNLOADS})
  * @param presignedExpiry     how long such a URL works
@@ -32,6 +34,7 @@ import org.springframework.validation.annotation.Validated;
 public record DocumentsProperties(
         @NotNull @DefaultValue("local") StorageProvider provider,
         @NotNull @DefaultValue("25MB") DataSize maxSize,
+        @NotNull @DefaultValue("200MB") DataSize maxInflatedSize,
         @DefaultValue("false") boolean presignedDownloads,
         @NotNull @DefaultValue("5m") Duration presignedExpiry,
         @NotBlank @DefaultValue("0 45 3 * * *") String cleanupCron,

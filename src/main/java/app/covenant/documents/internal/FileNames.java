@@ -1,6 +1,11 @@
 package app.covenant.documents.internal;
 
 import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns the name a browser sent into one safe to store and to show: the last path segment only, no
@@ -12,7 +17,39 @@ final class FileNames {
     static final int MAX_LENGTH = 200;
     static final String FALLBACK = "document";
 
+    /** The extensions of each accepted type; the first is the one given to a name that has none of them. */
+    private static final Map<String, List<String>> EXTENSIONS = Map.of(
+            ContentTypes.PDF, List.of("pdf"),
+            ContentTypes.DOCX, List.of("docx"),
+            ContentTypes.PNG, List.of("png"),
+            ContentTypes.JPEG, List.of("jpg", "jpeg"));
+
+    // What counts as an extension to replace: letters and digits after the last dot, at least one letter
+    // ("v1.2" keeps its ".2" and gets the type's extension after it).
+    private static final Pattern EXTENSION = Pattern.compile("\\.(?=[\\p{Alnum}]{1,10}$)[\\p{Alnum}]*\\p{Alpha}[\\p{Alnum}]*$");
+
     private FileNames() {
+    }
+
+    /**
+     * {@link #sanitise} with the extension of the type detected from the bytes: a PNG sent as {@code pic.html}
+     * is stored as {@code pic.png}, so no browser or desktop opens it by a name that lies about its content.
+     */
+    static String forType(String original, String contentType) {
+        List<String> extensions = EXTENSIONS.get(contentType);
+        String name = sanitise(original);
+        Matcher extension = EXTENSION.matcher(name);
+        String base = name;
+        if (extension.find()) {
+            if (extensions.contains(extension.group().substring(1).toLowerCase(Locale.ROOT))) {
+                return name;
+            }
+            base = name.substring(0, extension.start());
+        }
+        if (base.isBlank()) {
+            base = FALLBACK;
+        }
+        return sanitise(base + "." + extensions.getFirst());
     }
 
     static String sanitise(String original) {

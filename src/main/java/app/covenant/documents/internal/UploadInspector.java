@@ -22,15 +22,20 @@ import org.springframework.stereotype.Component;
 class UploadInspector {
 
     private final long maxBytes;
+    private final long maxInflatedBytes;
     private final Optional<VirusScanner> scanner;
 
     UploadInspector(DocumentsProperties properties, Optional<VirusScanner> scanner) {
         this.maxBytes = properties.maxSize().toBytes();
+        this.maxInflatedBytes = properties.maxInflatedSize().toBytes();
         this.scanner = scanner;
     }
 
-    /** The checked upload; throws {@link ProblemException} 400, 413, 415, 422 or 503 and leaves no file behind. */
-    InspectedUpload inspect(String originalName, InputStream content) {
+    /**
+     * The checked upload, named with the extension of its detected type; throws {@link ProblemException} 400,
+     * 413, 415 (also when {@code requiredType} is given and differs), 422 or 503 and leaves no file behind.
+     */
+    InspectedUpload inspect(String originalName, InputStream content, String requiredType) {
         Path file = null;
         try {
             file = Files.createTempFile("covenant-upload-", ".part");
@@ -39,10 +44,13 @@ class UploadInspector {
             if (size == 0) {
                 throw ProblemException.invalid("file", "The file is empty.");
             }
-            String type = ContentTypes.detect(file).orElseThrow(() -> new ProblemException(415,
+            String type = ContentTypes.detect(file, maxInflatedBytes).orElseThrow(() -> new ProblemException(415,
                     "Only PDF, DOCX, PNG and JPEG files are accepted; this file's content is none of them."));
+            if (requiredType != null) {
+                DocumentService.requireSameType(requiredType, type);
+            }
             scan(file);
-            InspectedUpload upload = new InspectedUpload(file, FileNames.sanitise(originalName), size,
+            InspectedUpload upload = new InspectedUpload(file, FileNames.forType(originalName, type), size,
                     HexFormat.of().formatHex(sha256.digest()), type);
             file = null;
             return upload;

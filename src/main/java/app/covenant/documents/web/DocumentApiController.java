@@ -73,13 +73,16 @@ class DocumentApiController {
         return downloads.download(caller, id, disposition);
     }
 
-    /** The file is optional here so that an unknown document answers 404 before the upload is looked at. */
+    /**
+     * The file is optional here so that an unknown document answers 404 (someone else's, without
+     * {@code document:manage}, 403) before the upload is looked at.
+     */
     @PreAuthorize("hasAuthority('document:upload')")
     @PostMapping(path = "/{id}/versions", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     DocumentView newVersion(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                             @RequestParam(name = "file", required = false) MultipartFile file) {
-        library.ownLibraryDocument(caller, id);
+        library.changeableLibraryDocument(caller, id);
         if (file == null) {
             throw ProblemException.invalid("file", "Choose a file to upload.");
         }

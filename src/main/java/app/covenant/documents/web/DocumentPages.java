@@ -96,7 +96,7 @@ class DocumentPages {
     String newVersion(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                       @RequestParam(name = "file", required = false) MultipartFile file, Model model,
                       HttpServletResponse response) {
-        library.ownLibraryDocument(caller, id);
+        library.changeableLibraryDocument(caller, id);
         try {
             DocumentView stored = store(file, content -> library.uploadVersion(caller, id, file.getOriginalFilename(),
                     content));
@@ -131,8 +131,9 @@ class DocumentPages {
         model.addAttribute("versions", details.versions().reversed());
         model.addAttribute("uploaders", uploaders.namesOf(uploaderIds(details.versions())));
         boolean library = "documents".equals(details.document().ownerModule());
-        model.addAttribute("canUpload", caller.has("document:upload") && library);
-        model.addAttribute("canDelete", library && DocumentLibrary.mayDelete(caller, details));
+        boolean mayChange = library && DocumentLibrary.mayChange(caller, details);
+        model.addAttribute("canUpload", caller.has("document:upload") && mayChange);
+        model.addAttribute("canDelete", mayChange);
         return "documents/document";
     }
 

@@ -65,16 +65,16 @@ class ClamdScannerTest {
         byte[] pdf = pdf();
         try (FakeClamd clamd = new FakeClamd("stream: Eicar-Test-Signature FOUND")) {
             UploadInspector inspector = inspector(new ClamdScanner("127.0.0.1", clamd.port(), TIMEOUT));
-            assertThatThrownBy(() -> inspector.inspect("x.pdf", new ByteArrayInputStream(pdf)))
+            assertThatThrownBy(() -> inspector.inspect("x.pdf", new ByteArrayInputStream(pdf), null))
                     .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(422));
         }
         UploadInspector down = inspector(new ClamdScanner("127.0.0.1", closedPort(), TIMEOUT));
-        assertThatThrownBy(() -> down.inspect("x.pdf", new ByteArrayInputStream(pdf)))
+        assertThatThrownBy(() -> down.inspect("x.pdf", new ByteArrayInputStream(pdf), null))
                 .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(503));
 
         try (FakeClamd clamd = new FakeClamd("stream: OK")) {
             UploadInspector clean = inspector(new ClamdScanner("127.0.0.1", clamd.port(), TIMEOUT));
-            try (InspectedUpload upload = clean.inspect("x.pdf", new ByteArrayInputStream(pdf))) {
+            try (InspectedUpload upload = clean.inspect("x.pdf", new ByteArrayInputStream(pdf), null)) {
                 assertThat(upload.contentType()).isEqualTo(ContentTypes.PDF);
                 assertThat(clamd.received().get(5, TimeUnit.SECONDS)).isEqualTo(pdf);
             }
@@ -83,7 +83,7 @@ class ClamdScannerTest {
 
     private static UploadInspector inspector(VirusScanner scanner) {
         DocumentsProperties properties = new DocumentsProperties(DocumentsProperties.StorageProvider.LOCAL,
-                DataSize.ofMegabytes(1), false, Duration.ofMinutes(5), "0 0 3 * * *", Duration.ofHours(1),
+                DataSize.ofMegabytes(1), DataSize.ofMegabytes(10), false, Duration.ofMinutes(5), "0 0 3 * * *", Duration.ofHours(1),
                 new DocumentsProperties.Local("unused"), new DocumentsProperties.S3(null, null, null, null, null, false),
                 new DocumentsProperties.Azure(null, null), new DocumentsProperties.Clamav("127.0.0.1", 3310, TIMEOUT));
         return new UploadInspector(properties, Optional.of(scanner));

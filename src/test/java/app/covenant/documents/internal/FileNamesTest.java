@@ -22,6 +22,21 @@ class FileNamesTest {
         assertThat(FileNames.sanitise(original)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "[{0}] as {1} -> [{2}]")
+    @CsvSource(delimiter = '|', value = {
+            "pic.html|image/png|pic.png",
+            "photo.PNG|image/png|photo.PNG",
+            "scan.jpeg|image/jpeg|scan.jpeg",
+            "scan.png|image/jpeg|scan.jpg",
+            "contract v1.2|application/pdf|contract v1.2.pdf",
+            "terms|application/pdf|terms.pdf",
+            "letter.doc|application/vnd.openxmlformats-officedocument.wordprocessingml.document|letter.docx",
+            ".html|image/png|html.png",
+            "'   '|application/pdf|document.pdf"})
+    void takes_the_extension_of_the_detected_type(String original, String type, String expected) {
+        assertThat(FileNames.forType(original, type)).isEqualTo(expected);
+    }
+
     @ParameterizedTest
     @CsvSource({"100", "400"})
     void removes_control_characters_and_limits_the_length(int length) {
