@@ -72,19 +72,26 @@ class AdministrationTest {
                 "permissions", List.of("user:read")), admin).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(put("/api/v1/users/" + tenant.userId("MANAGER"), Map.of("roleCode", "PEOPLE_OPS")).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+        assertThat(put("/api/v1/users/" + tenant.userId("BROKER"), Map.of("roleCode", "VIEWER")).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         String peopleOps = SignIn.accessToken(http, tenant.email("MANAGER"));
 
-        ResponseEntity<JsonNode> escalation = http.exchange("/api/v1/users/" + tenant.userId("USER"), HttpMethod.PUT,
+        ResponseEntity<JsonNode> escalation = http.exchange("/api/v1/users/" + tenant.userId("BROKER"), HttpMethod.PUT,
                 new HttpEntity<>(Map.of("roleCode", "ADMIN"), SignIn.bearer(peopleOps)), JsonNode.class);
         ResponseEntity<JsonNode> superAdmin = put("/api/v1/users/" + tenant.userId("USER"),
                 Map.of("roleCode", "SUPER_ADMIN"));
-        ResponseEntity<JsonNode> narrower = http.exchange("/api/v1/users/" + tenant.userId("USER"), HttpMethod.PUT,
+        ResponseEntity<JsonNode> narrower = http.exchange("/api/v1/users/" + tenant.userId("BROKER"), HttpMethod.PUT,
+                new HttpEntity<>(Map.of("roleCode", "PEOPLE_OPS"), SignIn.bearer(peopleOps)), JsonNode.class);
+        ResponseEntity<JsonNode> outranked = http.exchange("/api/v1/users/" + tenant.userId("USER"), HttpMethod.PUT,
                 new HttpEntity<>(Map.of("roleCode", "VIEWER"), SignIn.bearer(peopleOps)), JsonNode.class);
 
         assertThat(escalation.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(escalation.getBody().get("detail").asString()).contains("audit:read");
         assertThat(superAdmin.getStatusCode()).as("only a super admin makes super admins").isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(narrower.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(outranked.getStatusCode()).as("the member's current role holds permissions the caller lacks")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(outranked.getBody().get("detail").asString()).contains("contract:create");
     }
 
     @Test

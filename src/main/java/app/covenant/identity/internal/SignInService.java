@@ -144,7 +144,7 @@ public class SignInService {
     }
 
     private UUID defaultOrganization(User user) {
-        List<Membership> all = memberships.findByUserIdOrderByCreatedAtAsc(user.getId());
+        List<Membership> all = memberships.findActiveByUserId(user.getId());
         if (all.isEmpty()) {
             throw new ProblemException(401, INVALID_CREDENTIALS);
         }
