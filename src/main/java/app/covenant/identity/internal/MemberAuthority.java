@@ -3,10 +3,13 @@ package app.covenant.identity.internal;
 import app.covenant.identity.Permissions;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,11 +36,23 @@ class MemberAuthority {
         if (caller.userId().equals(userId) || caller.isSuperAdmin()) {
             return true;
         }
-        if (!caller.has(Permissions.USER_MANAGE)) {
-            return false;
+        return caller.has(Permissions.USER_MANAGE) && onlyHolder(caller, memberships.acceptedOrganizations(userId));
+    }
+
+    /** {@link #mayManageAccount} for a page of members, in one query. */
+    Set<UUID> manageableAccounts(Caller caller, Collection<UUID> userIds) {
+        if (caller.isSuperAdmin()) {
+            return Set.copyOf(userIds);
         }
-        // A pending invitation holds no account: until the person accepts, it is nobody's to change but theirs.
-        List<UUID> holders = memberships.acceptedOrganizations(userId);
+        Map<UUID, List<UUID>> holders = userIds.isEmpty() ? Map.of() : memberships.findAcceptedByUserIdIn(userIds)
+                .stream().collect(Collectors.groupingBy(Membership::userId,
+                        Collectors.mapping(Membership::organizationId, Collectors.toList())));
+        return userIds.stream().filter(id -> id.equals(caller.userId()) || (caller.has(Permissions.USER_MANAGE)
+                && onlyHolder(caller, holders.getOrDefault(id, List.of())))).collect(Collectors.toSet());
+    }
+
+    // A pending invitation holds no account: until the person accepts, it is nobody's to change but theirs.
+    private static boolean onlyHolder(Caller caller, List<UUID> holders) {
         return holders.size() == 1 && holders.getFirst().equals(caller.organizationId());
     }
 

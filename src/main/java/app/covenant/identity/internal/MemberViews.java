@@ -4,6 +4,7 @@ import app.covenant.shared.security.Caller;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -74,9 +75,11 @@ class MemberViews {
                 .collect(Collectors.toMap(User::getId, Function.identity()));
         Map<UUID, String> roleCodes = roles.findByIdIn(byId.values().stream().map(Membership::roleId).distinct().toList())
                 .stream().collect(Collectors.toMap(Role::getId, Role::code));
+        Set<UUID> manageable = authority.manageableAccounts(caller, accounts.keySet());
         List<UserView> content = rows.stream().map(row -> {
             Membership membership = byId.get(row.membershipId());
-            return view(caller, membership, accounts.get(row.userId()), roleCodes.get(membership.roleId()));
+            return view(membership, accounts.get(row.userId()), roleCodes.get(membership.roleId()),
+                    manageable.contains(row.userId()));
         }).toList();
         return new PageImpl<>(content, pageable, total == null ? 0 : total);
     }
@@ -85,16 +88,15 @@ class MemberViews {
     UserView of(Caller caller, Membership membership) {
         User user = users.findById(membership.userId()).orElseThrow();
         String roleCode = roles.findById(membership.roleId()).map(Role::code).orElse(null);
-        return view(caller, membership, user, roleCode);
+        return view(membership, user, roleCode, authority.mayManageAccount(caller, user.getId()));
     }
 
-    private UserView view(Caller caller, Membership membership, User user, String roleCode) {
+    private UserView view(Membership membership, User user, String roleCode, boolean manageable) {
         if (membership.pending()) {
             String name = membership.invitedName() == null ? user.email() : membership.invitedName();
             return new UserView(user.getId(), user.email(), name, null, "INVITED", false, null, membership.createdAt(),
                     membership.organizationId(), roleCode, false, false);
         }
-        boolean manageable = authority.mayManageAccount(caller, user.getId());
         String status = user.status() == User.Status.DEACTIVATED ? "DEACTIVATED"
                 : membership.status() == Membership.Status.SUSPENDED ? "SUSPENDED" : user.status().name();
         // The lock is the account's: shown to those who may lift it.
