@@ -136,12 +136,12 @@ class EmailLinkPagesTest {
                 "Already use Covenant with this address?", "Sign in and accept");
         String token = link.substring(link.indexOf("token=") + 6);
 
-        Page wrong = person.post("/accept-invite/sign-in", PageClient.withCsrf(Map.of("token", token,
+        Page wrong = person.post("/accept-invite", PageClient.withCsrf(Map.of("account", "existing", "token", token,
                 "password", "Not-the-right-one-2026"), form.csrf()));
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.body()).contains("Is not the password of the account with this address.", "Sign in and accept");
 
-        Page accepted = person.post("/accept-invite/sign-in", PageClient.withCsrf(Map.of("token", token,
+        Page accepted = person.post("/accept-invite", PageClient.withCsrf(Map.of("account", "existing", "token", token,
                 "password", TestTenants.PASSWORD), form.csrf()));
         assertThat(accepted.status()).isEqualTo(302);
         assertThat(person.get("/").body()).as("signed in to the organization just joined")

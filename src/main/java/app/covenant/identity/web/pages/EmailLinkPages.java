@@ -67,7 +67,7 @@ class EmailLinkPages {
 
     /** A new account: name and password. */
     @PermitAll
-    @PostMapping("/accept-invite")
+    @PostMapping(path = "/accept-invite", params = "account!=existing")
     String accept(@AuthenticationPrincipal Caller caller, @Valid @ModelAttribute("form") AcceptForm form,
                   BindingResult binding, HttpServletRequest request, HttpServletResponse response, Model model) {
         FormErrors errors = binding.hasErrors() ? FormErrors.of(binding)
@@ -80,9 +80,12 @@ class EmailLinkPages {
                 ClientInfo.of(request)), caller, form, true, response, model);
     }
 
-    /** An existing account: its password, and the person is signed in to the organization they join. */
+    /**
+     * An existing account: its password, and the person is signed in to the organization they join. The
+     * same address as the new-account form, so sign-in's public path and rate limit cover it.
+     */
     @PermitAll
-    @PostMapping("/accept-invite/sign-in")
+    @PostMapping(path = "/accept-invite", params = "account=existing")
     String acceptSigningIn(@AuthenticationPrincipal Caller caller,
                            @Valid @ModelAttribute("signIn") SignInAcceptForm form, BindingResult binding,
                            HttpServletRequest request, HttpServletResponse response, Model model) {
