@@ -1,6 +1,7 @@
 package app.covenant.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import app.covenant.support.IntegrationTest;
 import app.covenant.support.SignIn;
@@ -12,17 +13,22 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,6 +47,10 @@ class CrossOrganizationAccountsTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mapping;
 
     Tenant home;
     Tenant other;
@@ -146,6 +156,35 @@ class CrossOrganizationAccountsTest {
                 .isIn(HttpStatus.FORBIDDEN);
         assertThat(account(victim)).as("the account is unchanged").isEqualTo(before);
         assertThat(SignIn.get(http, "/api/v1/auth/me", victimToken).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    /**
+     * Generated from the application's routes, so a new account action cannot escape: every state-changing
+     * user endpoint, called by either organization's admin on an account that belongs to both, leaves the
+     * account itself (name, phone, status) as it was — only the caller's own membership may change.
+     */
+    @TestFactory
+    Stream<DynamicTest> noUserRouteChangesASharedAccountForAnOrganizationsAdmin() {
+        return ApplicationEndpoints.of(mapping).stream()
+                .filter(endpoint -> endpoint.controller().equals("UserController") && endpoint.changesState()
+                        && endpoint.variables().contains("id"))
+                .map(endpoint -> dynamicTest(endpoint.toString(), () -> {
+                    String email = "shared-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+                    UUID shared = TestTenants.addUser(jdbc, home, email, "USER");
+                    invite(otherAdmin, email, "", "USER");
+                    assertThat(accept(Map.of("token", tokenIn(lastMailTo(email)), "password", TestTenants.PASSWORD),
+                            null).getStatusCode()).isEqualTo(HttpStatus.OK);
+                    Map<String, Object> before = account(shared);
+                    String url = endpoint.path(Map.of("id", shared.toString()));
+                    String body = endpoint.method().equals("PUT") ? "{\"name\":\"Taken over\",\"phone\":\"+1 555 0199\"}"
+                            : null;
+                    for (String admin : List.of(otherAdmin, homeAdmin)) {
+                        assertThat(call(endpoint.method(), url, body, admin).getStatusCode().value())
+                                .as("%s as an admin of one of its organizations", endpoint).isNotIn(401, 500);
+                        assertThat(account(shared)).as("%s leaves the shared account alone", endpoint)
+                                .isEqualTo(before);
+                    }
+                }));
     }
 
     @Test
