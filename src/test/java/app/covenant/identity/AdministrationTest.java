@@ -50,6 +50,23 @@ class AdministrationTest {
     }
 
     @Test
+    void aSearchTakesPercentAndUnderscoreLiterallyAndSortsByAnyListedColumn() {
+        assertThat(total("/api/v1/users?q=%25")).isZero();
+        assertThat(total("/api/v1/users?q=_")).as("legal_manager, legal_head, finance_manager, super_admin")
+                .isEqualTo(4);
+        assertThat(total("/api/v1/users?q=legal")).isEqualTo(2);
+        JsonNode sorted = SignIn.get(http, "/api/v1/users?size=100&sort=email,desc", admin).getBody().get("content");
+        assertThat(sorted.get(0).get("email").asString()).isEqualTo(tenant.email("USER"));
+        for (String key : List.of("name", "status", "createdAt", "lastSignInAt", "passwordHash")) {
+            assertThat(total("/api/v1/users?sort=" + key + ",desc")).as(key).isEqualTo(TestTenants.ROLES.length);
+        }
+    }
+
+    private int total(String path) {
+        return SignIn.get(http, path, admin).getBody().get("page").get("totalElements").asInt();
+    }
+
+    @Test
     void anotherOrganizationsUserIsNotFound() {
         TestTenants.Tenant other = TestTenants.create(jdbc);
         UUID stranger = other.userId("USER");
