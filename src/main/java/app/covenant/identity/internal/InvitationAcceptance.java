@@ -149,6 +149,20 @@ public class InvitationAcceptance {
         });
     }
 
+    /**
+     * Declines the invitation of the link: its pending membership is withdrawn and the link stops working;
+     * the account, if there is one, and other organizations' invitations stay as they are.
+     */
+    @Transactional
+    public void decline(String token) {
+        UserToken used = links.consume(token, UserToken.Purpose.INVITATION);
+        Membership membership = pendingMembership(used).orElseThrow(OneTimeLinks::invalidLink);
+        User user = users.findById(membership.userId()).orElseThrow();
+        memberships.delete(membership);
+        audit.record(AuditEntry.of("identity", "user.invitation.declined").actor(user.getId(), user.email())
+                .organization(membership.organizationId()).target("user", user.getId()));
+    }
+
     /** Uses the link and turns its own membership active: exactly that organization, that role. */
     private Membership join(String token, UUID userId) {
         UserToken used = links.consume(token, UserToken.Purpose.INVITATION);

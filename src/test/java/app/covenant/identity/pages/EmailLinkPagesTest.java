@@ -178,6 +178,33 @@ class EmailLinkPagesTest {
     }
 
     @Test
+    void anInvitationIsDeclinedFromItsPageAndOnlyThatOneEnds() {
+        TestTenants.Tenant other = TestTenants.create(jdbc);
+        String invitee = "undecided-" + tenant.code().toLowerCase() + "@example.test";
+        SignIn.post(http, "/api/v1/users/invite", Map.of("email", invitee, "roleCode", "USER"),
+                SignIn.accessToken(http, tenant.email("ADMIN")));
+        String kept = Mailbox.lastLink(jdbc, invitee, "/accept-invite");
+        SignIn.post(http, "/api/v1/users/invite", Map.of("email", invitee, "roleCode", "USER"),
+                SignIn.accessToken(http, other.email("ADMIN")));
+        String declined = Mailbox.lastLink(jdbc, invitee, "/accept-invite");
+
+        PageClient person = new PageClient(port);
+        Page form = person.get(declined);
+        assertThat(form.body()).contains("Decline the invitation");
+        Page done = person.post("/accept-invite", PageClient.withCsrf(Map.of("decision", "decline",
+                "token", declined.substring(declined.indexOf("token=") + 6)), form.csrf()));
+        assertThat(done.status()).isEqualTo(302);
+        assertThat(person.get(done.location().substring(done.location().indexOf("/accept-invite"))).body())
+                .contains("The invitation is declined");
+        assertThat(jdbc.queryForObject("select count(*) from memberships m join users u on u.id = m.user_id "
+                + "where u.email_normalized = ? and m.organization_id = ?", Integer.class, invitee,
+                other.organizationId())).isZero();
+        assertThat(person.get(declined).body()).contains("This invitation does not work any more");
+        assertThat(person.get(kept).body()).as("the other organization's invitation stands")
+                .contains("Tenant " + tenant.code(), "Create my account");
+    }
+
+    @Test
     void acceptingAnInvitationSendsNoPasswordChangedEmail() {
         String newcomer = "quiet-" + tenant.code().toLowerCase() + "@example.test";
         SignIn.post(http, "/api/v1/users/invite", Map.of("email", newcomer, "roleCode", "USER"),

@@ -67,7 +67,7 @@ class EmailLinkPages {
 
     /** A new account: name and password. */
     @PermitAll
-    @PostMapping(path = "/accept-invite", params = "account!=existing")
+    @PostMapping(path = "/accept-invite", params = {"account!=existing", "decision!=decline"})
     String accept(@AuthenticationPrincipal Caller caller, @Valid @ModelAttribute("form") AcceptForm form,
                   BindingResult binding, HttpServletRequest request, HttpServletResponse response, Model model) {
         FormErrors errors = binding.hasErrors() ? FormErrors.of(binding)
@@ -96,6 +96,23 @@ class EmailLinkPages {
         }
         return acceptOr(() -> invitations.accept(null, form.token(), null, form.password(), ClientInfo.of(request)),
                 caller, shown, false, response, model);
+    }
+
+    /**
+     * "Not for me": the invitation is withdrawn and its link stops working. Anyone holding the link may;
+     * it only ever undoes this one invitation.
+     */
+    @PermitAll
+    @PostMapping(path = "/accept-invite", params = "decision=decline")
+    String decline(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String token,
+                   HttpServletResponse response, Model model) {
+        try {
+            invitations.decline(token);
+            return "redirect:/accept-invite?done=invitation-declined";
+        } catch (ProblemException refused) {
+            response.setStatus(refused.status());
+            return render(caller, new AcceptForm(token, "", "", ""), FormErrors.of(refused), model);
+        }
     }
 
     /** Signed in as the invitee already: one click, no password. */

@@ -25,7 +25,7 @@ final class Flash {
             Map.entry("suspended", "The membership is suspended: they cannot work in this organization until reinstated."),
             Map.entry("reinstated", "The membership is active again."),
             Map.entry("removed", "They are no longer a member of this organization (an invitation not accepted is withdrawn)."),
-            Map.entry("joined", "You joined the organization. Welcome."),
+            Map.entry("invitation-declined", "The invitation is declined; its link no longer works."),
             Map.entry("role-created", "The role is created."),
             Map.entry("role-saved", "The role is saved. It applies from each holder's next click."),
             Map.entry("role-deleted", "The role is deleted."),
