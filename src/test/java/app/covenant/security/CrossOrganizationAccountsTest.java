@@ -118,6 +118,20 @@ class CrossOrganizationAccountsTest {
     }
 
     @Test
+    void anOrganizationWhoseInvitationIsPendingSeesNoSignInsOfTheAccount() {
+        String invitee = "first-asked-" + other.code().toLowerCase() + "@example.test";
+        invite(otherAdmin, invitee, "", "USER");
+        invite(homeAdmin, invitee, "", "USER");
+        accept(Map.of("token", tokenIn(lastMailTo(invitee)), "name", "Fay First", "password", NEW_PASSWORD), null);
+
+        http.postForEntity("/api/v1/auth/login", SignIn.json(Map.of("email", invitee, "password", "Wrong-guess-123")),
+                JsonNode.class);
+
+        assertThat(jdbc.queryForObject("select organization_id from audit_log where action = 'auth.sign-in.failed' "
+                + "and actor_email = ?", UUID.class, invitee)).isEqualTo(home.organizationId());
+    }
+
+    @Test
     void aPendingMemberCannotWorkInTheInvitingOrganization() {
         invite(otherAdmin, home.email("USER"), "", "ADMIN");
         String user = SignIn.accessToken(http, home.email("USER"));

@@ -12,9 +12,6 @@ interface MembershipRepository extends JpaRepository<Membership, UUID> {
 
     Optional<Membership> findByUserIdAndOrganizationId(UUID userId, UUID organizationId);
 
-    /** Every membership of the user, pending and suspended ones included. */
-    List<Membership> findByUserIdOrderByCreatedAtAsc(UUID userId);
-
     List<Membership> findByUserIdAndStatusOrderByCreatedAtAsc(UUID userId, Membership.Status status);
 
     /** The organizations the user works in now (accepted and not suspended), oldest first. */

@@ -66,7 +66,7 @@ public class SignInService {
         if (found.isEmpty() || !matches || !found.get().isActive()) {
             Optional<Duration> lockedNow = attempts.recordFailure(email);
             // Known users' failures go to their organization's log, so its administrators see them.
-            UUID organizationId = found.flatMap(user -> memberships.findByUserIdOrderByCreatedAtAsc(user.getId())
+            UUID organizationId = found.flatMap(user -> memberships.findActiveByUserId(user.getId())
                     .stream().findFirst().map(Membership::organizationId)).orElse(null);
             record(AuditEntry.of("identity", "auth.sign-in.failed").actor(found.map(User::getId).orElse(null), email)
                     .organization(organizationId)
