@@ -87,15 +87,22 @@ class MemberViews {
     /** One member of the caller's organization. */
     UserView of(Caller caller, Membership membership) {
         User user = users.findById(membership.userId()).orElseThrow();
-        String roleCode = roles.findById(membership.roleId()).map(Role::code).orElse(null);
-        return view(membership, user, roleCode, authority.mayManageAccount(caller, user.getId()));
+        return view(membership, user, roleCode(membership), authority.mayManageAccount(caller, user.getId()));
+    }
+
+    String roleCode(Membership membership) {
+        return roles.findById(membership.roleId()).map(Role::code).orElse(null);
+    }
+
+    /** The name an organization knows a person by until they accept: what it typed, else the address. */
+    static String invitedName(Membership membership, User user) {
+        return membership.invitedName() == null ? user.email() : membership.invitedName();
     }
 
     private UserView view(Membership membership, User user, String roleCode, boolean manageable) {
         if (membership.pending()) {
-            String name = membership.invitedName() == null ? user.email() : membership.invitedName();
-            return new UserView(user.getId(), user.email(), name, null, "INVITED", false, null, membership.createdAt(),
-                    membership.organizationId(), roleCode, false, false);
+            return new UserView(user.getId(), user.email(), invitedName(membership, user), null, "INVITED", false, null,
+                    membership.createdAt(), membership.organizationId(), roleCode, false, false);
         }
         String status = user.status() == User.Status.DEACTIVATED ? "DEACTIVATED"
                 : membership.status() == Membership.Status.SUSPENDED ? "SUSPENDED" : user.status().name();

@@ -95,6 +95,14 @@ class Membership extends AssignedIdEntity {
         this.roleId = newRoleId;
     }
 
+    /** The name the organization knows a pending invitee by (a typo fixed before they accept). */
+    void renameInvitation(String name) {
+        if (status != Status.PENDING) {
+            throw new IllegalStateException("Only a pending invitation is renamed");
+        }
+        this.invitedName = name;
+    }
+
     void accept() {
         if (status != Status.PENDING) {
             throw new IllegalStateException("Only a pending membership is accepted");

@@ -57,17 +57,25 @@ public class UserAdministration {
         return views.of(caller, membership(caller, id));
     }
 
-    /** Name and phone are the account's; the role is the membership's. Nothing changes unless all may. */
+    /**
+     * Name and phone are the account's, the role is the membership's; until the person accepts, the name
+     * is the invitation's (what the organization typed) and nothing of the account is compared or shown.
+     * Nothing changes unless all of it may.
+     */
     @Transactional
     public UserView update(Caller caller, UUID id, String name, String phone, String roleCode) {
         Membership membership = membership(caller, id);
         User user = users.findById(id).orElseThrow();
-        String newName = name == null || name.isBlank() ? user.name() : name.trim();
-        String newPhone = phone == null ? user.phone() : phone.isBlank() ? null : phone.trim();
-        boolean profileChanges = !newName.equals(user.name()) || !Objects.equals(newPhone, user.phone());
-        String previousRole = views.of(caller, membership).roleCode();
+        boolean pending = membership.pending();
+        String shownName = pending ? MemberViews.invitedName(membership, user) : user.name();
+        String shownPhone = pending ? null : user.phone();
+        String newName = name == null || name.isBlank() ? shownName : name.trim();
+        String newPhone = phone == null ? shownPhone : phone.isBlank() ? null : phone.trim();
+        boolean renamed = !newName.equals(shownName);
+        boolean accountChanges = !Objects.equals(newPhone, shownPhone) || (renamed && !pending);
+        String previousRole = views.roleCode(membership);
         boolean roleChanges = roleCode != null && !roleCode.equals(previousRole);
-        if (profileChanges) {
+        if (accountChanges) {
             authority.requireAccountAuthority(caller, membership);
             authority.requireOutranks(caller, membership);
         }
@@ -78,13 +86,16 @@ public class UserAdministration {
             membership.changeRole(role.getId());
             newRole = role.code();
         }
-        if (profileChanges) {
-            user.updateProfile(newName, newPhone, clock.instant());
+        if (renamed && pending) {
+            membership.renameInvitation(newName);
+        }
+        if (accountChanges) {
+            user.updateProfile(pending ? user.name() : newName, newPhone, clock.instant());
         }
         audit.record(AuditEntry.of("identity", "user.updated").actor(caller.userId(), caller.email())
                 .organization(caller.organizationId()).target("user", id)
                 .before(Map.of("role", String.valueOf(previousRole)))
-                .after(Map.of("role", String.valueOf(newRole), "profileChanged", profileChanges)));
+                .after(Map.of("role", String.valueOf(newRole), "renamed", renamed, "accountChanged", accountChanges)));
         return views.of(caller, membership);
     }
 
