@@ -94,11 +94,15 @@ class CrossOrganizationAccountsTest {
 
     @Test
     void invitingAnExistingAccountAnswersLikeANewAddressAndAddsNobodyWithoutConsent() {
-        String stranger = "brand-new-" + other.code().toLowerCase() + "@example.test";
+        String stranger = "Brand-New-" + other.code() + "@Example.test";
         ResponseEntity<JsonNode> fresh = invite(otherAdmin, stranger, "Given Name", "USER");
-        ResponseEntity<JsonNode> existing = invite(otherAdmin, home.email("SUPER_ADMIN"), "Given Name", "USER");
+        ResponseEntity<JsonNode> existing = invite(otherAdmin, home.email("SUPER_ADMIN").toUpperCase(), "Given Name",
+                "USER");
 
         assertThat(existing.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(fresh.getBody().get("email").asString()).as("addresses in one spelling, whoever typed what")
+                .isEqualTo(stranger.toLowerCase());
+        assertThat(existing.getBody().get("email").asString()).isEqualTo(home.email("SUPER_ADMIN"));
         assertThat(withoutIdentity(existing.getBody())).as("the answer tells nothing about the existing account")
                 .isEqualTo(withoutIdentity(fresh.getBody()));
         assertThat(existing.getBody().get("status").asString()).isEqualTo("INVITED");
@@ -110,8 +114,14 @@ class CrossOrganizationAccountsTest {
                 .isEqualTo("Given Name");
         assertThat(membershipStatus(home.email("SUPER_ADMIN"), other)).isEqualTo("PENDING");
 
+        assertThat(call("PUT", "/api/v1/users/" + superAdmin, "{\"roleCode\":\"MANAGER\"}", otherAdmin)
+                .getStatusCode()).as("judged by the role offered, not by what the account is elsewhere")
+                .isEqualTo(HttpStatus.OK);
+
         String mail = lastMailTo(home.email("SUPER_ADMIN"));
         assertThat(mail).contains("Tenant " + other.code(), "Test ADMIN", "User", "/accept-invite?token=");
+        assertThat(call("DELETE", "/api/v1/users/" + superAdmin + "/membership", null, otherAdmin).getStatusCode())
+                .as("OTHER withdraws its own invitation").isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(jdbc.queryForList("select after_json from audit_log where organization_id = ? and action = "
                 + "'user.invited'", String.class, other.organizationId())).allSatisfy(after ->
                 assertThat(after).doesNotContain("existing"));

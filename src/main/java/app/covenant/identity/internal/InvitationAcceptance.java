@@ -72,7 +72,7 @@ public class InvitationAcceptance {
             User user = users.findById(membership.userId()).orElseThrow();
             String inviter = membership.invitedBy() == null ? "Covenant"
                     : users.findById(membership.invitedBy()).map(User::name).orElse("Covenant");
-            return new InvitationView(user.email(), organizations.findById(membership.organizationId()).orElseThrow()
+            return new InvitationView(MemberViews.invitedAddress(user), organizations.findById(membership.organizationId()).orElseThrow()
                     .name(), roles.findById(membership.roleId()).orElseThrow().name(), inviter);
         });
     }

@@ -101,6 +101,6 @@ public class Invitations {
         links.sendInvitation(user, membership, properties.invitationTtl(),
                 caller.name() + " invited you to " + organization.name() + " on Covenant",
                 Map.of("inviterName", caller.name(), "organizationName", organization.name(), "roleName", role.name(),
-                        "name", membership.invitedName() == null ? user.email() : membership.invitedName()));
+                        "name", MemberViews.invitedName(membership, user)));
     }
 }

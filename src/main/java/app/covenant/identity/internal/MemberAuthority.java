@@ -76,7 +76,10 @@ class MemberAuthority {
             return;
         }
         Role role = roles.findWithPermissions(membership.roleId()).orElseThrow();
-        if ((role.system() && Caller.SUPER_ADMIN.equals(role.code())) || sessions.isSuperAdmin(membership.userId())) {
+        // A pending invitation is weighed by the role it offers only: what the account holds elsewhere is not
+        // this organization's business, and a refusal must not tell it.
+        boolean superAdmin = role.system() && Caller.SUPER_ADMIN.equals(role.code());
+        if (superAdmin || (!membership.pending() && sessions.isSuperAdmin(membership.userId()))) {
             throw ProblemException.forbidden("Only a super administrator acts on a super administrator.");
         }
         Set<String> missing = new TreeSet<>(role.permissions());

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 class MemberViews {
 
     /** What the organization sees as the name: the inviter's words until the person accepts. */
-    private static final String NAME = "case when m.status = 'PENDING' then coalesce(m.invited_name, u.email) else u.name end";
+    private static final String NAME =
+            "case when m.status = 'PENDING' then coalesce(m.invited_name, u.email_normalized) else u.name end";
     private static final String STATUS = "case when m.status = 'PENDING' then 'INVITED' when u.status = 'DEACTIVATED' "
             + "then 'DEACTIVATED' when m.status = 'SUSPENDED' then 'SUSPENDED' else u.status end";
     private static final Map<String, String> SORTS = Map.of(
@@ -96,12 +97,21 @@ class MemberViews {
 
     /** The name an organization knows a person by until they accept: what it typed, else the address. */
     static String invitedName(Membership membership, User user) {
-        return membership.invitedName() == null ? user.email() : membership.invitedName();
+        return membership.invitedName() == null ? invitedAddress(user) : membership.invitedName();
+    }
+
+    /**
+     * The address as an invitation shows it: in lower case, so an existing account's own spelling of it
+     * never tells the inviter that the account exists.
+     */
+    static String invitedAddress(User user) {
+        return User.normalize(user.email());
     }
 
     private UserView view(Membership membership, User user, String roleCode, boolean manageable) {
         if (membership.pending()) {
-            return new UserView(user.getId(), user.email(), invitedName(membership, user), null, "INVITED", false, null,
+            return new UserView(user.getId(), invitedAddress(user), invitedName(membership, user), null, "INVITED",
+                    false, null,
                     membership.createdAt(), membership.organizationId(), roleCode, false, false);
         }
         String status = user.status() == User.Status.DEACTIVATED ? "DEACTIVATED"

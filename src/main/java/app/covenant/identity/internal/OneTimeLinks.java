@@ -51,7 +51,7 @@ class OneTimeLinks {
         String secret = SecretTokens.newSecret();
         Instant expiresAt = now.plus(lifetime);
         tokens.save(new UserToken(user.getId(), purpose, SecretTokens.hash(secret), organizationId, now, expiresAt));
-        enqueue(user, organizationId, page, secret, expiresAt, template, subject, model);
+        enqueue(user.email(), user, organizationId, page, secret, expiresAt, template, subject, model);
     }
 
     /**
@@ -66,8 +66,8 @@ class OneTimeLinks {
         String secret = SecretTokens.newSecret();
         Instant expiresAt = now.plus(lifetime);
         tokens.save(UserToken.invitation(membership, SecretTokens.hash(secret), now, expiresAt));
-        return enqueue(user, membership.organizationId(), INVITATION_PAGE, secret, expiresAt, "invitation", subject,
-                model);
+        return enqueue(MemberViews.invitedAddress(user), user, membership.organizationId(), INVITATION_PAGE, secret,
+                expiresAt, "invitation", subject, model);
     }
 
     /** The usable token behind a link without spending it (a page shows what the link offers). */
@@ -95,7 +95,7 @@ class OneTimeLinks {
         return ProblemException.invalid("token", "this link is not valid any more; ask for a new one");
     }
 
-    private String enqueue(User user, UUID organizationId, String page, String secret, Instant expiresAt,
+    private String enqueue(String to, User user, UUID organizationId, String page, String secret, Instant expiresAt,
                            String template, String subject, Map<String, Object> model) {
         String link = UriComponentsBuilder.fromUri(platform.frontendUrl()).path(page)
                 .queryParam("token", secret).build().toUriString();
@@ -103,7 +103,7 @@ class OneTimeLinks {
         values.put("link", link);
         values.put("expiresAt", expiresAt);
         values.putIfAbsent("name", user.name());
-        outbox.enqueue(new OutgoingEmail(user.email(), subject, template, values, organizationId));
+        outbox.enqueue(new OutgoingEmail(to, subject, template, values, organizationId));
         return link;
     }
 }
