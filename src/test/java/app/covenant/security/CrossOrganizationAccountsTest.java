@@ -161,6 +161,27 @@ class CrossOrganizationAccountsTest {
     }
 
     @Test
+    void acceptingWithAnExistingAccountIsASignInThatOnlyItsOwnerPasses() {
+        invite(otherAdmin, home.email("LEGAL_HEAD"), "", "USER");
+        String token = tokenIn(lastMailTo(home.email("LEGAL_HEAD")));
+
+        ResponseEntity<JsonNode> someoneElse = accept(Map.of("token", token),
+                SignIn.accessToken(http, home.email("BROKER")));
+        assertThat(someoneElse.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(someoneElse.getBody().get("errors").get(0).get("field").asString()).isEqualTo("token");
+        ResponseEntity<JsonNode> noPassword = accept(Map.of("token", token), null);
+        assertThat(noPassword.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noPassword.getBody().get("errors").get(0).get("field").asString()).isEqualTo("password");
+        for (int attempt = 1; attempt < 5; attempt++) {
+            assertThat(accept(Map.of("token", token, "password", "Wrong-guess-" + attempt), null).getStatusCode())
+                    .isEqualTo(HttpStatus.BAD_REQUEST);
+        }
+        assertThat(accept(Map.of("token", token, "password", TestTenants.PASSWORD), null).getStatusCode())
+                .as("five failures lock the address, as at sign-in").isEqualTo(HttpStatus.LOCKED);
+        assertThat(membershipStatus(home.email("LEGAL_HEAD"), other)).isEqualTo("PENDING");
+    }
+
+    @Test
     void aPendingMemberCannotWorkInTheInvitingOrganization() {
         invite(otherAdmin, home.email("USER"), "", "ADMIN");
         String user = SignIn.accessToken(http, home.email("USER"));
