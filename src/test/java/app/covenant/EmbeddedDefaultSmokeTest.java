@@ -65,6 +65,11 @@ class EmbeddedDefaultSmokeTest {
         assertThat(me.get("roles").get(0).asString()).isEqualTo("ADMIN");
         assertThat(SignIn.get(http, "/api/v1/users?size=50", token).getBody().get("page").get("totalElements").asInt())
                 .isEqualTo(10);
+        // Members are searched and sorted in SQL of their own (MemberViews): on H2 too, "_" is no wildcard.
+        assertThat(SignIn.get(http, "/api/v1/users?q=legal&sort=lastSignInAt,desc", token).getBody().get("page")
+                .get("totalElements").asInt()).isEqualTo(2);
+        assertThat(SignIn.get(http, "/api/v1/users?q=legal_", token).getBody().get("page").get("totalElements").asInt())
+                .isZero();
         assertThat(SignIn.get(http, "/api/v1/nothing-here", token).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(http.getForEntity("/api/v1/nothing-here", JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);

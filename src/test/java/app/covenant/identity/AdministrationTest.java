@@ -50,6 +50,23 @@ class AdministrationTest {
     }
 
     @Test
+    void aSearchTakesPercentAndUnderscoreLiterallyAndSortsByAnyListedColumn() {
+        assertThat(total("/api/v1/users?q=%25")).isZero();
+        assertThat(total("/api/v1/users?q=_")).as("legal_manager, legal_head, finance_manager, super_admin")
+                .isEqualTo(4);
+        assertThat(total("/api/v1/users?q=legal")).isEqualTo(2);
+        JsonNode sorted = SignIn.get(http, "/api/v1/users?size=100&sort=email,desc", admin).getBody().get("content");
+        assertThat(sorted.get(0).get("email").asString()).isEqualTo(tenant.email("USER"));
+        for (String key : List.of("name", "status", "createdAt", "lastSignInAt", "passwordHash")) {
+            assertThat(total("/api/v1/users?sort=" + key + ",desc")).as(key).isEqualTo(TestTenants.ROLES.length);
+        }
+    }
+
+    private int total(String path) {
+        return SignIn.get(http, path, admin).getBody().get("page").get("totalElements").asInt();
+    }
+
+    @Test
     void anotherOrganizationsUserIsNotFound() {
         TestTenants.Tenant other = TestTenants.create(jdbc);
         UUID stranger = other.userId("USER");
@@ -72,19 +89,26 @@ class AdministrationTest {
                 "permissions", List.of("user:read")), admin).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(put("/api/v1/users/" + tenant.userId("MANAGER"), Map.of("roleCode", "PEOPLE_OPS")).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+        assertThat(put("/api/v1/users/" + tenant.userId("BROKER"), Map.of("roleCode", "VIEWER")).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         String peopleOps = SignIn.accessToken(http, tenant.email("MANAGER"));
 
-        ResponseEntity<JsonNode> escalation = http.exchange("/api/v1/users/" + tenant.userId("USER"), HttpMethod.PUT,
+        ResponseEntity<JsonNode> escalation = http.exchange("/api/v1/users/" + tenant.userId("BROKER"), HttpMethod.PUT,
                 new HttpEntity<>(Map.of("roleCode", "ADMIN"), SignIn.bearer(peopleOps)), JsonNode.class);
         ResponseEntity<JsonNode> superAdmin = put("/api/v1/users/" + tenant.userId("USER"),
                 Map.of("roleCode", "SUPER_ADMIN"));
-        ResponseEntity<JsonNode> narrower = http.exchange("/api/v1/users/" + tenant.userId("USER"), HttpMethod.PUT,
+        ResponseEntity<JsonNode> narrower = http.exchange("/api/v1/users/" + tenant.userId("BROKER"), HttpMethod.PUT,
+                new HttpEntity<>(Map.of("roleCode", "PEOPLE_OPS"), SignIn.bearer(peopleOps)), JsonNode.class);
+        ResponseEntity<JsonNode> outranked = http.exchange("/api/v1/users/" + tenant.userId("USER"), HttpMethod.PUT,
                 new HttpEntity<>(Map.of("roleCode", "VIEWER"), SignIn.bearer(peopleOps)), JsonNode.class);
 
         assertThat(escalation.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(escalation.getBody().get("detail").asString()).contains("audit:read");
         assertThat(superAdmin.getStatusCode()).as("only a super admin makes super admins").isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(narrower.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(outranked.getStatusCode()).as("the member's current role holds permissions the caller lacks")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(outranked.getBody().get("detail").asString()).contains("contract:create");
     }
 
     @Test

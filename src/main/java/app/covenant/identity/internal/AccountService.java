@@ -3,7 +3,6 @@ package app.covenant.identity.internal;
 import app.covenant.audit.AuditEntry;
 import app.covenant.audit.AuditTrail;
 import app.covenant.identity.IdentityProperties;
-import app.covenant.identity.events.InvitationAccepted;
 import app.covenant.notifications.EmailOutbox;
 import app.covenant.notifications.OutgoingEmail;
 import app.covenant.shared.problem.ProblemException;
@@ -11,54 +10,42 @@ import app.covenant.shared.security.Caller;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A person's own account: forgotten and changed passwords, e-mail verification, accepting an
- * invitation. A password change or reset ends the user's other sessions.
+ * A person's own account: forgotten and changed passwords, e-mail verification (accepting an
+ * invitation is {@link InvitationAcceptance}). A password change or reset ends the user's other sessions.
  */
 @Service
 public class AccountService {
 
     private final UserRepository users;
-    private final TransactionTemplate transactions;
     private final OrganizationAdministration organizations;
     private final OneTimeLinks links;
     private final PasswordPolicy policy;
     private final PasswordEncoder passwords;
     private final Sessions sessions;
-    private final SignInService signIn;
     private final EmailOutbox outbox;
     private final AuditTrail audit;
     private final IdentityProperties properties;
-    private final MembershipRepository memberships;
-    private final ApplicationEventPublisher events;
     private final PasswordResetRequests resetRequests;
     private final Clock clock;
 
-    AccountService(UserRepository users, TransactionTemplate transactions, OrganizationAdministration organizations,
-                   OneTimeLinks links, PasswordPolicy policy,
-                   PasswordEncoder passwords, Sessions sessions, SignInService signIn, EmailOutbox outbox,
-                   AuditTrail audit, IdentityProperties properties, MembershipRepository memberships,
-                   ApplicationEventPublisher events, PasswordResetRequests resetRequests, Clock clock) {
+    AccountService(UserRepository users, OrganizationAdministration organizations, OneTimeLinks links,
+                   PasswordPolicy policy, PasswordEncoder passwords, Sessions sessions, EmailOutbox outbox,
+                   AuditTrail audit, IdentityProperties properties, PasswordResetRequests resetRequests,
+                   Clock clock) {
         this.users = users;
-        this.transactions = transactions;
         this.organizations = organizations;
         this.links = links;
         this.policy = policy;
         this.passwords = passwords;
         this.sessions = sessions;
-        this.signIn = signIn;
         this.outbox = outbox;
         this.audit = audit;
         this.properties = properties;
-        this.memberships = memberships;
-        this.events = events;
         this.resetRequests = resetRequests;
         this.clock = clock;
     }
@@ -121,32 +108,6 @@ public class AccountService {
         user.verifyEmail(clock.instant());
         audit.record(AuditEntry.of("identity", "auth.email.verified").actor(user.getId(), user.email())
                 .target("user", user.getId()));
-    }
-
-    /** Sets name and password from the invitation link and signs the new user in. */
-    public SignedIn acceptInvitation(String token, String name, String password, ClientInfo client) {
-        String email = transactions.execute(status -> acceptInTransaction(token, name, password));
-        return signIn.signIn(email, password, client);
-    }
-
-    private String acceptInTransaction(String token, String name, String password) {
-        UserToken used = links.consume(token, UserToken.Purpose.INVITATION);
-        User user = users.findById(used.userId()).orElseThrow();
-        if (user.status() == User.Status.DEACTIVATED) {
-            throw ProblemException.invalid("token", "this link is not valid any more; ask for a new one");
-        }
-        if (name == null || name.isBlank()) {
-            throw ProblemException.invalid("name", "must not be blank");
-        }
-        setPassword(user, password, "password");
-        user.activate(name.trim(), clock.instant());
-        audit.record(AuditEntry.of("identity", "user.invitation.accepted").actor(user.getId(), user.email())
-                .organization(used.organizationId()).target("user", user.getId()));
-        UUID invitedBy = used.organizationId() == null ? null : memberships
-                .findByUserIdAndOrganizationId(user.getId(), used.organizationId()).map(Membership::invitedBy).orElse(null);
-        events.publishEvent(new InvitationAccepted(used.organizationId(), user.getId(), invitedBy, user.email(),
-                user.name(), clock.instant()));
-        return user.email();
     }
 
     private void setPassword(User user, String newPassword, String field) {

@@ -15,16 +15,18 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a valid access token into the {@link Caller} of this request, reading fresh state in one
  * query: the user is active, the organization active, the session and token not revoked, and the
- * role held there now. Permissions of a role are cached for a few seconds only.
+ * role held there now (an active membership, not a pending or suspended one). Permissions of a role are cached for a few seconds only.
  */
 @Component
 public class CallerLoader {
 
     private static final String STATE = """
             select u.email, u.name, u.status, o.active as org_active,
-                   (select m.role_id from memberships m where m.user_id = u.id and m.organization_id = o.id) as role_id,
+                   (select m.role_id from memberships m where m.user_id = u.id and m.organization_id = o.id
+                     and m.status = 'ACTIVE') as role_id,
                    (select r.id from memberships m join roles r on r.id = m.role_id
-                     where m.user_id = u.id and r.scope_key = 'system' and r.code = 'SUPER_ADMIN' limit 1) as super_role_id,
+                     where m.user_id = u.id and m.status = 'ACTIVE' and r.scope_key = 'system' and r.code = 'SUPER_ADMIN'
+                     limit 1) as super_role_id,
                    exists(select 1 from revoked_access_tokens t where t.jti = ?) as token_revoked,
                    exists(select 1 from refresh_tokens f where f.family_id = ? and f.status = 'REVOKED') as session_revoked
             from users u, organizations o

@@ -67,9 +67,9 @@ class FirstStart {
                         Organization.Type.PARENT, null, now)));
         User admin = users.save(new User(adminEmail, adminEmail, User.Status.INVITED, now));
         Role superAdmin = roles.findSystem(SystemRole.SUPER_ADMIN.name()).orElseThrow();
-        memberships.save(new Membership(admin.getId(), organization.getId(), superAdmin.getId(), now));
-        String link = links.sendReturningLink(admin, UserToken.Purpose.INVITATION, organization.getId(), LINK_LIFETIME,
-                "/accept-invite", "invitation", "Finish setting up Covenant",
+        Membership membership = memberships.save(Membership.invited(admin.getId(), organization.getId(),
+                superAdmin.getId(), now, null, null));
+        String link = links.sendInvitation(admin, membership, LINK_LIFETIME, "Finish setting up Covenant",
                 Map.of("inviterName", "Covenant", "organizationName", organization.name(),
                         "roleName", SystemRole.SUPER_ADMIN.displayName()));
         // Written once, on purpose: the only way in when e-mail is not working yet. Single use, 24 hours.

@@ -32,7 +32,7 @@ class MemberDirectory implements NotificationRecipients, UserNames {
         }
         return jdbc.query("""
                 select u.id, u.email, u.name from users u
-                join memberships m on m.user_id = u.id and m.organization_id = :organization
+                join memberships m on m.user_id = u.id and m.organization_id = :organization and m.status = 'ACTIVE'
                 where u.status = 'ACTIVE' and u.id in (:users)""",
                 Map.of("organization", organizationId, "users", userIds),
                 (rs, i) -> new Recipient(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("name")));
@@ -43,7 +43,7 @@ class MemberDirectory implements NotificationRecipients, UserNames {
     public List<UUID> holdersOf(UUID organizationId, String permission) {
         return jdbc.query("""
                 select u.id from users u
-                join memberships m on m.user_id = u.id and m.organization_id = :organization
+                join memberships m on m.user_id = u.id and m.organization_id = :organization and m.status = 'ACTIVE'
                 join role_permissions p on p.role_id = m.role_id and p.permission_code = :permission
                 where u.status = 'ACTIVE'""",
                 Map.of("organization", organizationId, "permission", permission),

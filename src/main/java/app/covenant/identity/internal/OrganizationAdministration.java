@@ -43,7 +43,7 @@ public class OrganizationAdministration {
     @Transactional(readOnly = true)
     public Page<OrganizationView> list(Caller caller, Pageable pageable) {
         Page<Organization> page = caller.isSuperAdmin() ? organizations.findAll(pageable)
-                : organizations.findWithEntities(memberships.findByUserIdOrderByCreatedAtAsc(caller.userId()).stream()
+                : organizations.findWithEntities(memberships.findActiveByUserId(caller.userId()).stream()
                         .map(Membership::organizationId).toList(), pageable);
         Map<UUID, Map<String, Boolean>> flags = features.ofAll(page.getContent().stream().map(Organization::getId).toList());
         return page.map(organization -> view(organization, flags.get(organization.getId())));
@@ -52,7 +52,7 @@ public class OrganizationAdministration {
     /** The organizations a user may switch to (for the switcher). */
     @Transactional(readOnly = true)
     public List<OrganizationView> mine(Caller caller) {
-        List<UUID> ids = memberships.findByUserIdOrderByCreatedAtAsc(caller.userId()).stream()
+        List<UUID> ids = memberships.findActiveByUserId(caller.userId()).stream()
                 .map(Membership::organizationId).toList();
         List<Organization> found = (caller.isSuperAdmin() ? organizations.findAll() : organizations.findByIdIn(ids))
                 .stream().filter(Organization::active).toList();

@@ -36,6 +36,15 @@ interface RefreshTokenRepository extends JpaRepository<RefreshToken, UUID> {
     int revokeAllOfUser(@Param("userId") UUID userId, @Param("keep") UUID keepFamily, @Param("now") Instant now,
                         @Param("reason") String reason);
 
+    /** The user's sessions in one organization (their membership there was suspended or removed). */
+    @Modifying
+    @Query("""
+            update RefreshToken t set t.status = 'REVOKED', t.revokedAt = :now, t.revokedReason = :reason
+            where t.userId = :userId and t.organizationId = :organizationId and t.status <> 'REVOKED'
+            """)
+    int revokeAllOfUserIn(@Param("userId") UUID userId, @Param("organizationId") UUID organizationId,
+                          @Param("now") Instant now, @Param("reason") String reason);
+
     @Modifying
     @Query("delete from RefreshToken t where t.expiresAt < :before")
     int deleteExpiredBefore(@Param("before") Instant before);

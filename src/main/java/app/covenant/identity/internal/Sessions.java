@@ -77,7 +77,7 @@ class Sessions {
 
     /** The role codes the user holds in the organization (a super admin holds theirs everywhere). */
     List<String> rolesIn(UUID userId, UUID organizationId) {
-        List<UUID> roleIds = memberships.findByUserIdOrderByCreatedAtAsc(userId).stream()
+        List<UUID> roleIds = memberships.findActiveByUserId(userId).stream()
                 .filter(m -> m.organizationId().equals(organizationId)).map(Membership::roleId).toList();
         List<String> codes = roles.findByIdIn(roleIds).stream().map(Role::code).toList();
         if (codes.isEmpty() && isSuperAdmin(userId)) {
@@ -87,7 +87,7 @@ class Sessions {
     }
 
     boolean isSuperAdmin(UUID userId) {
-        List<UUID> roleIds = memberships.findByUserIdOrderByCreatedAtAsc(userId).stream().map(Membership::roleId).toList();
+        List<UUID> roleIds = memberships.findActiveByUserId(userId).stream().map(Membership::roleId).toList();
         return roles.findByIdIn(roleIds).stream()
                 .anyMatch(role -> role.system() && Caller.SUPER_ADMIN.equals(role.code()));
     }

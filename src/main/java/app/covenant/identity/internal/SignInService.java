@@ -70,7 +70,7 @@ public class SignInService {
         if (found.isEmpty() || !matches || !found.get().isActive()) {
             Optional<Duration> lockedNow = attempts.recordFailure(email);
             // Known users' failures go to their organization's log, so its administrators see them.
-            UUID organizationId = found.flatMap(user -> memberships.findByUserIdOrderByCreatedAtAsc(user.getId())
+            UUID organizationId = found.flatMap(user -> memberships.findActiveByUserId(user.getId())
                     .stream().findFirst().map(Membership::organizationId)).orElse(null);
             record(AuditEntry.of("identity", "auth.sign-in.failed").actor(found.map(User::getId).orElse(null), email)
                     .organization(organizationId)
@@ -170,7 +170,7 @@ public class SignInService {
     }
 
     private UUID defaultOrganization(User user) {
-        List<Membership> all = memberships.findByUserIdOrderByCreatedAtAsc(user.getId());
+        List<Membership> all = memberships.findActiveByUserId(user.getId());
         if (all.isEmpty()) {
             throw new ProblemException(401, INVALID_CREDENTIALS);
         }

@@ -2,212 +2,191 @@ package app.covenant.identity.internal;
 
 import app.covenant.audit.AuditEntry;
 import app.covenant.audit.AuditTrail;
-import app.covenant.identity.IdentityProperties;
-import app.covenant.notifications.EmailOutbox;
-import app.covenant.notifications.OutgoingEmail;
-import app.covenant.platform.config.PlatformProperties;
-import app.covenant.shared.persistence.LikePatterns;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Administrators' work on the users of their organization: invite, change role, deactivate, unlock. */
+/**
+ * Administrators' work on the members of their organization. The membership here (role, suspend,
+ * remove) is theirs to change; the account (name, phone, deactivate, unlock) only where
+ * {@link MemberAuthority} says so. Another organization's user is "not found".
+ */
 @Service
 public class UserAdministration {
 
     private final UserRepository users;
     private final MembershipRepository memberships;
-    private final RoleRepository roles;
-    private final OrganizationRepository organizations;
+    private final RefreshTokenRepository refreshTokens;
     private final Grants grants;
-    private final OneTimeLinks links;
+    private final MemberAuthority authority;
+    private final MemberViews views;
     private final Sessions sessions;
     private final LoginAttempts attempts;
-    private final EmailOutbox outbox;
     private final AuditTrail audit;
-    private final IdentityProperties properties;
-    private final PlatformProperties platform;
     private final Clock clock;
 
-    UserAdministration(UserRepository users, MembershipRepository memberships, RoleRepository roles,
-                       OrganizationRepository organizations, Grants grants, OneTimeLinks links, Sessions sessions,
-                       LoginAttempts attempts, EmailOutbox outbox, AuditTrail audit, IdentityProperties properties,
-                       PlatformProperties platform, Clock clock) {
+    UserAdministration(UserRepository users, MembershipRepository memberships, RefreshTokenRepository refreshTokens,
+                       Grants grants, MemberAuthority authority, MemberViews views, Sessions sessions,
+                       LoginAttempts attempts, AuditTrail audit, Clock clock) {
         this.users = users;
         this.memberships = memberships;
-        this.roles = roles;
-        this.organizations = organizations;
+        this.refreshTokens = refreshTokens;
         this.grants = grants;
-        this.links = links;
+        this.authority = authority;
+        this.views = views;
         this.sessions = sessions;
         this.attempts = attempts;
-        this.outbox = outbox;
         this.audit = audit;
-        this.properties = properties;
-        this.platform = platform;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public Page<UserView> list(Caller caller, String query, Pageable pageable) {
-        String q = LikePatterns.containing(query);
-        Page<User> page = users.findInOrganization(caller.organizationId(), q, pageable);
-        Map<UUID, String> roleOf = roleCodes(page.getContent().stream().map(User::getId).toList(), caller.organizationId());
-        return page.map(user -> view(user, caller.organizationId(), roleOf.get(user.getId())));
+        return views.list(caller, query, pageable);
     }
 
     @Transactional(readOnly = true)
     public UserView get(Caller caller, UUID id) {
-        User user = visible(caller, id);
-        return view(user, caller.organizationId(), roleCodes(List.of(id), caller.organizationId()).get(id));
-    }
-
-    @Transactional
-    public UserView invite(Caller caller, String email, String name, String roleCode, UUID organizationId) {
-        UUID target = organizationId == null ? caller.organizationId() : organizationId;
-        if (!caller.canSee(target)) {
-            throw ProblemException.notFound("Organization");
-        }
-        Organization organization = organizations.findById(target)
-                .orElseThrow(() -> ProblemException.notFound("Organization"));
-        Role role = grants.assignable(caller, roleCode, target);
-        User user = users.findByEmailNormalized(User.normalize(email)).orElse(null);
-        if (user != null && memberships.findByUserIdAndOrganizationId(user.getId(), target).isPresent()) {
-            throw ProblemException.conflict("This person is already a member of " + organization.name() + ".");
-        }
-        boolean existing = user != null;
-        if (!existing) {
-            user = users.save(new User(email, name == null || name.isBlank() ? email : name.trim(), User.Status.INVITED,
-                    clock.instant()));
-        }
-        memberships.save(new Membership(user.getId(), target, role.getId(), clock.instant(), caller.userId()));
-        if (existing && user.isActive()) {
-            Map<String, Object> values = new HashMap<>(invitationModel(caller, organization, role));
-            values.put("link", platform.frontendUrl().resolve("/login").toString());
-            values.put("expiresAt", clock.instant().plus(properties.invitationTtl()));
-            values.put("name", user.name());
-            outbox.enqueue(new OutgoingEmail(user.email(), "You were added to " + organization.name() + " on Covenant",
-                    "invitation", values, target));
-        } else {
-            sendInvitationLink(caller, user, organization, role);
-        }
-        audit.record(AuditEntry.of("identity", "user.invited").actor(caller.userId(), caller.email())
-                .organization(target).target("user", user.getId())
-                .after(Map.of("email", user.email(), "role", role.code(), "existingUser", existing)));
-        return view(user, target, role.code());
+        return views.of(caller, membership(caller, id));
     }
 
     /**
-     * A fresh invitation link for someone who has not accepted yet (the first e-mail was lost, or its link
-     * expired); the older link stops working.
+     * Name and phone are the account's, the role is the membership's; until the person accepts, the name
+     * is the invitation's (what the organization typed) and nothing of the account is compared or shown.
+     * Nothing changes unless all of it may.
      */
     @Transactional
-    public UserView resendInvitation(Caller caller, UUID id) {
-        User user = visible(caller, id);
-        if (user.status() != User.Status.INVITED) {
-            throw ProblemException.conflict(user.name() + " has already accepted the invitation.");
-        }
-        Organization organization = organizations.findById(caller.organizationId())
-                .orElseThrow(() -> ProblemException.notFound("Organization"));
-        Membership membership = memberships.findByUserIdAndOrganizationId(id, caller.organizationId())
-                .orElseThrow(() -> ProblemException.notFound("User"));
-        Role role = roles.findById(membership.roleId()).orElseThrow(() -> ProblemException.notFound("Role"));
-        sendInvitationLink(caller, user, organization, role);
-        audit.record(AuditEntry.of("identity", "user.invitation-resent").actor(caller.userId(), caller.email())
-                .organization(caller.organizationId()).target("user", id));
-        return view(user, caller.organizationId(), role.code());
-    }
-
-    /** The single-use link to accept; a newer one retires the older. */
-    private void sendInvitationLink(Caller caller, User user, Organization organization, Role role) {
-        links.send(user, UserToken.Purpose.INVITATION, organization.getId(), properties.invitationTtl(),
-                "/accept-invite", "invitation", caller.name() + " invited you to " + organization.name() + " on Covenant",
-                invitationModel(caller, organization, role));
-    }
-
-    private static Map<String, Object> invitationModel(Caller caller, Organization organization, Role role) {
-        return Map.of("inviterName", caller.name(), "organizationName", organization.name(), "roleName", role.name());
-    }
-
-    @Transactional
     public UserView update(Caller caller, UUID id, String name, String phone, String roleCode) {
-        User user = visible(caller, id);
-        String previousRole = roleCodes(List.of(id), caller.organizationId()).get(id);
-        if (name != null && !name.isBlank()) {
-            user.updateProfile(name.trim(), phone, clock.instant());
-        } else if (phone != null) {
-            user.updateProfile(user.name(), phone, clock.instant());
+        Membership membership = membership(caller, id);
+        User user = users.findById(id).orElseThrow();
+        boolean pending = membership.pending();
+        String shownName = pending ? MemberViews.invitedName(membership, user) : user.name();
+        String shownPhone = pending ? null : user.phone();
+        String newName = name == null || name.isBlank() ? shownName : name.trim();
+        String newPhone = phone == null ? shownPhone : phone.isBlank() ? null : phone.trim();
+        boolean renamed = !newName.equals(shownName);
+        boolean accountChanges = !Objects.equals(newPhone, shownPhone) || (renamed && !pending);
+        String previousRole = views.roleCode(membership);
+        boolean roleChanges = roleCode != null && !roleCode.equals(previousRole);
+        if (accountChanges) {
+            authority.requireAccountAuthority(caller, membership);
+            authority.requireOutranks(caller, membership);
         }
         String newRole = previousRole;
-        if (roleCode != null && !roleCode.equals(previousRole)) {
+        if (roleChanges) {
+            authority.requireOutranks(caller, membership);
             Role role = grants.assignable(caller, roleCode, caller.organizationId());
-            Membership membership = memberships.findByUserIdAndOrganizationId(id, caller.organizationId())
-                    .orElseThrow(() -> ProblemException.conflict("This user is not a member of your organization."));
             membership.changeRole(role.getId());
             newRole = role.code();
         }
+        if (renamed && pending) {
+            membership.renameInvitation(newName);
+        }
+        if (accountChanges) {
+            user.updateProfile(pending ? user.name() : newName, newPhone, clock.instant());
+        }
         audit.record(AuditEntry.of("identity", "user.updated").actor(caller.userId(), caller.email())
                 .organization(caller.organizationId()).target("user", id)
-                .before(Map.of("role", String.valueOf(previousRole))).after(Map.of("role", String.valueOf(newRole))));
-        return view(user, caller.organizationId(), newRole);
+                .before(Map.of("role", String.valueOf(previousRole)))
+                .after(Map.of("role", String.valueOf(newRole), "renamed", renamed, "accountChanged", accountChanges)));
+        return views.of(caller, membership);
     }
 
     @Transactional
     public UserView deactivate(Caller caller, UUID id) {
-        User user = visible(caller, id);
+        Membership membership = membership(caller, id);
         if (caller.userId().equals(id)) {
             throw ProblemException.conflict("You cannot deactivate yourself.");
         }
+        User user = accountOf(caller, membership);
         user.deactivate(clock.instant());
         sessions.revokeAllOf(id, null, "deactivated");
         audit.record(AuditEntry.of("identity", "user.deactivated").actor(caller.userId(), caller.email())
                 .organization(caller.organizationId()).target("user", id));
-        return get(caller, id);
+        return views.of(caller, membership);
     }
 
     @Transactional
     public UserView reactivate(Caller caller, UUID id) {
-        User user = visible(caller, id);
+        Membership membership = membership(caller, id);
+        User user = accountOf(caller, membership);
         user.reactivate(clock.instant());
         audit.record(AuditEntry.of("identity", "user.reactivated").actor(caller.userId(), caller.email())
                 .organization(caller.organizationId()).target("user", id));
-        return get(caller, id);
+        return views.of(caller, membership);
     }
 
     @Transactional
     public void unlock(Caller caller, UUID id) {
-        User user = visible(caller, id);
+        User user = accountOf(caller, membership(caller, id));
         attempts.clear(user.email());
         audit.record(AuditEntry.of("identity", "user.unlocked").actor(caller.userId(), caller.email())
                 .organization(caller.organizationId()).target("user", id));
     }
 
-    private User visible(Caller caller, UUID id) {
-        return users.findById(id)
-                .filter(user -> memberships.isMember(id, caller.organizationId()))
+    /** The member may no longer work in this organization (their sessions here end); the account is untouched. */
+    @Transactional
+    public UserView suspend(Caller caller, UUID id) {
+        Membership membership = othersMembership(caller, id, "suspend");
+        if (membership.pending()) {
+            throw ProblemException.conflict("The invitation is not accepted yet: remove it instead.");
+        }
+        membership.suspend();
+        refreshTokens.revokeAllOfUserIn(id, caller.organizationId(), clock.instant(), "membership-suspended");
+        audit.record(AuditEntry.of("identity", "membership.suspended").actor(caller.userId(), caller.email())
+                .organization(caller.organizationId()).target("user", id));
+        return views.of(caller, membership);
+    }
+
+    @Transactional
+    public UserView reinstate(Caller caller, UUID id) {
+        Membership membership = othersMembership(caller, id, "reinstate");
+        if (membership.status() != Membership.Status.SUSPENDED) {
+            throw ProblemException.conflict("This membership is not suspended.");
+        }
+        membership.reinstate();
+        audit.record(AuditEntry.of("identity", "membership.reinstated").actor(caller.userId(), caller.email())
+                .organization(caller.organizationId()).target("user", id));
+        return views.of(caller, membership);
+    }
+
+    /** Takes the person out of this organization, or withdraws a pending invitation (its link stops working). */
+    @Transactional
+    public void removeMembership(Caller caller, UUID id) {
+        Membership membership = othersMembership(caller, id, "remove");
+        boolean pending = membership.pending();
+        memberships.delete(membership);
+        refreshTokens.revokeAllOfUserIn(id, caller.organizationId(), clock.instant(), "membership-removed");
+        audit.record(AuditEntry.of("identity", "membership.removed").actor(caller.userId(), caller.email())
+                .organization(caller.organizationId()).target("user", id).after(Map.of("wasPending", pending)));
+    }
+
+    /** Another member's membership here that the caller outranks. */
+    private Membership othersMembership(Caller caller, UUID id, String action) {
+        Membership membership = membership(caller, id);
+        if (caller.userId().equals(id)) {
+            throw ProblemException.conflict("You cannot " + action + " yourself.");
+        }
+        authority.requireOutranks(caller, membership);
+        return membership;
+    }
+
+    /** The account behind a membership here, when the caller may change the account itself. */
+    private User accountOf(Caller caller, Membership membership) {
+        authority.requireAccountAuthority(caller, membership);
+        authority.requireOutranks(caller, membership);
+        return users.findById(membership.userId()).orElseThrow();
+    }
+
+    private Membership membership(Caller caller, UUID id) {
+        return memberships.findByUserIdAndOrganizationId(id, caller.organizationId())
                 .orElseThrow(() -> ProblemException.notFound("User"));
-    }
-
-    private Map<UUID, String> roleCodes(List<UUID> userIds, UUID organizationId) {
-        List<Membership> found = memberships.findByUserIdInAndOrganizationId(userIds, organizationId);
-        Map<UUID, String> codeByRole = roles.findByIdIn(found.stream().map(Membership::roleId).toList()).stream()
-                .collect(Collectors.toMap(Role::getId, Role::code));
-        return found.stream().collect(Collectors.toMap(Membership::userId, m -> codeByRole.get(m.roleId()),
-                (a, b) -> a));
-    }
-
-    private UserView view(User user, UUID organizationId, String roleCode) {
-        return new UserView(user.getId(), user.email(), user.name(), user.phone(), user.status().name(),
-                user.emailVerified(), user.lastSignInAt(), user.createdAt(), organizationId, roleCode,
-                attempts.lockedFor(user.email()).isPresent());
     }
 }

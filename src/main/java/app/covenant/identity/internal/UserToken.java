@@ -24,6 +24,8 @@ class UserToken extends AssignedIdEntity {
     @Column(nullable = false, unique = true)
     private String tokenHash;
     private UUID organizationId;
+    /** The membership an invitation link accepts: one link, one organization, one role. */
+    private UUID membershipId;
     @Column(nullable = false)
     private Instant expiresAt;
     private Instant usedAt;
@@ -42,6 +44,14 @@ class UserToken extends AssignedIdEntity {
         this.expiresAt = expiresAt;
     }
 
+    /** An invitation link to the pending {@code membership}. */
+    static UserToken invitation(Membership membership, String tokenHash, Instant now, Instant expiresAt) {
+        UserToken token = new UserToken(membership.userId(), Purpose.INVITATION, tokenHash, membership.organizationId(),
+                now, expiresAt);
+        token.membershipId = membership.getId();
+        return token;
+    }
+
     UUID userId() {
         return userId;
     }
@@ -52,6 +62,10 @@ class UserToken extends AssignedIdEntity {
 
     UUID organizationId() {
         return organizationId;
+    }
+
+    UUID membershipId() {
+        return membershipId;
     }
 
     boolean usableAt(Instant now) {

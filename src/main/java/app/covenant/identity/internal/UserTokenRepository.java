@@ -20,6 +20,15 @@ interface UserTokenRepository extends JpaRepository<UserToken, UUID> {
     @Query("update UserToken t set t.usedAt = :now where t.userId = :userId and t.purpose = :purpose and t.usedAt is null")
     int retireOpen(@Param("userId") UUID userId, @Param("purpose") UserToken.Purpose purpose, @Param("now") Instant now);
 
+    /** A new invitation link to a membership replaces its older ones, never another membership's. */
+    @Modifying
+    @Query("update UserToken t set t.usedAt = :now where t.membershipId = :membershipId and t.usedAt is null")
+    int retireOpenInvitations(@Param("membershipId") UUID membershipId, @Param("now") Instant now);
+
+    /** Looks a link up without taking it (to show what it offers before it is used). */
+    @Query("select t from UserToken t where t.tokenHash = :tokenHash")
+    Optional<UserToken> peekByTokenHash(@Param("tokenHash") String tokenHash);
+
     @Modifying
     @Query("delete from UserToken t where t.expiresAt < :before")
     int deleteExpiredBefore(@Param("before") Instant before);

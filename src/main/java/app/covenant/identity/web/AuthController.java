@@ -2,6 +2,7 @@ package app.covenant.identity.web;
 
 import app.covenant.identity.internal.AccountService;
 import app.covenant.identity.internal.ClientInfo;
+import app.covenant.identity.internal.InvitationAcceptance;
 import app.covenant.identity.internal.Me;
 import app.covenant.identity.internal.SessionAdministration;
 import app.covenant.identity.internal.SessionView;
@@ -34,12 +35,15 @@ class AuthController {
     private final SignInService signIn;
     private final AccountService accounts;
     private final SessionAdministration sessions;
+    private final InvitationAcceptance invitations;
     private final Clock clock;
 
-    AuthController(SignInService signIn, AccountService accounts, SessionAdministration sessions, Clock clock) {
+    AuthController(SignInService signIn, AccountService accounts, SessionAdministration sessions,
+                   InvitationAcceptance invitations, Clock clock) {
         this.signIn = signIn;
         this.accounts = accounts;
         this.sessions = sessions;
+        this.invitations = invitations;
         this.clock = clock;
     }
 
@@ -92,10 +96,12 @@ class AuthController {
         accounts.changePassword(caller, body.currentPassword(), body.newPassword());
     }
 
+    /** Signed in as the invitee: the token alone; otherwise name and password (an existing account: its password). */
     @PermitAll
     @PostMapping("/accept-invite")
-    TokenResponse acceptInvite(@Valid @RequestBody AuthRequests.AcceptInvite body, HttpServletRequest request) {
-        return TokenResponse.of(accounts.acceptInvitation(body.token(), body.name(), body.password(),
+    TokenResponse acceptInvite(@AuthenticationPrincipal Caller caller,
+                               @Valid @RequestBody AuthRequests.AcceptInvite body, HttpServletRequest request) {
+        return TokenResponse.of(invitations.accept(caller, body.token(), body.name(), body.password(),
                 ClientInfo.of(request)), clock);
     }
 

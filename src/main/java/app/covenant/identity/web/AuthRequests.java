@@ -31,8 +31,9 @@ final class AuthRequests {
                           @NotBlank @Size(max = 128) String newPassword) {
     }
 
-    record AcceptInvite(@NotBlank @Size(max = 200) String token, @NotBlank @Size(max = 200) String name,
-                        @NotBlank @Size(max = 128) String password) {
+    /** Name and password only where the invitation needs them (a new address; an existing account's password). */
+    record AcceptInvite(@NotBlank @Size(max = 200) String token, @Size(max = 200) String name,
+                        @Size(max = 128) String password) {
     }
 
     record VerifyEmail(@NotBlank @Size(max = 200) String token) {

@@ -1,5 +1,6 @@
 package app.covenant.identity.web;
 
+import app.covenant.identity.internal.Invitations;
 import app.covenant.identity.internal.UserAdministration;
 import app.covenant.identity.internal.UserView;
 import app.covenant.shared.security.Caller;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +27,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The users of the caller's organization. */
+/**
+ * The members of the caller's organization. Role, suspend, reinstate and remove act on the membership
+ * here; name, phone, deactivate, reactivate and unlock on the account, where the caller may (see
+ * {@code MemberAuthority}).
+ */
 @RestController
 @RequestMapping(path = "/api/v1/users", produces = MediaType.APPLICATION_JSON_VALUE)
 class UserController {
@@ -34,9 +40,11 @@ class UserController {
     private static final Set<String> SORTABLE = Set.of("name", "email", "status", "createdAt", "lastSignInAt");
 
     private final UserAdministration users;
+    private final Invitations invitations;
 
-    UserController(UserAdministration users) {
+    UserController(UserAdministration users, Invitations invitations) {
         this.users = users;
+        this.invitations = invitations;
     }
 
     @PreAuthorize("hasAuthority('user:read')")
@@ -56,13 +64,13 @@ class UserController {
     @PostMapping("/invite")
     @ResponseStatus(HttpStatus.CREATED)
     UserView invite(@AuthenticationPrincipal Caller caller, @Valid @RequestBody AdminRequests.Invite body) {
-        return users.invite(caller, body.email(), body.name(), body.roleCode(), body.organizationId());
+        return invitations.invite(caller, body.email(), body.name(), body.roleCode(), body.organizationId());
     }
 
     @PreAuthorize("hasAuthority('user:invite')")
     @PostMapping("/{id}/resend-invitation")
     UserView resendInvitation(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        return users.resendInvitation(caller, id);
+        return invitations.resend(caller, id);
     }
 
     @PreAuthorize("hasAuthority('user:manage')")
@@ -89,5 +97,25 @@ class UserController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unlock(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         users.unlock(caller, id);
+    }
+
+    @PreAuthorize("hasAuthority('user:manage')")
+    @PostMapping("/{id}/suspend")
+    UserView suspend(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return users.suspend(caller, id);
+    }
+
+    @PreAuthorize("hasAuthority('user:manage')")
+    @PostMapping("/{id}/reinstate")
+    UserView reinstate(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return users.reinstate(caller, id);
+    }
+
+    /** Takes the person out of this organization, or withdraws an invitation not accepted yet. */
+    @PreAuthorize("hasAuthority('user:manage')")
+    @DeleteMapping("/{id}/membership")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeMembership(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        users.removeMembership(caller, id);
     }
 }

@@ -162,6 +162,41 @@ class AdministrationPagesTest {
     }
 
     @Test
+    void aSharedAccountIsSuspendedHereNotDeactivatedAndAnInvitationIsWithdrawn() {
+        TestTenants.Tenant other = TestTenants.create(jdbc);
+        UUID shared = other.userId("USER");
+        jdbc.update("insert into memberships (id, user_id, organization_id, role_id, created_at) values (?, ?, ?, "
+                + "(select id from roles where scope_key = 'system' and code = 'USER'), now())", UUID.randomUUID(),
+                shared, tenant.organizationId());
+
+        Page detail = admin.get("/admin/users/" + shared);
+        assertThat(detail.body()).contains("also belongs to another organization", "Suspend here",
+                "Remove from this organization").doesNotContain("/deactivate\"");
+        Page row = admin.get("/admin/users?q=" + other.code().toLowerCase());
+        assertThat(row.body()).contains("/admin/users/" + shared + "/suspend").doesNotContain(shared + "/deactivate");
+
+        Page suspended = admin.post("/admin/users/" + shared + "/suspend",
+                PageClient.withCsrf(Map.of("back", "/admin/users/" + shared), detail.csrf()));
+        assertThat(suspended.location()).endsWith("/admin/users/" + shared + "?done=suspended");
+        assertThat(admin.get("/admin/users/" + shared).body()).contains("data-status=\"SUSPENDED\"", "Reinstate");
+        assertThat(status(shared)).as("the account is untouched").isEqualTo("ACTIVE");
+        Page refused = admin.post("/admin/users/" + shared + "/deactivate", PageClient.withCsrf(Map.of(), detail.csrf()));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("also belongs to another organization");
+
+        String invitee = "withdrawn-" + tenant.code().toLowerCase() + "@example.test";
+        admin.submit("/admin/users", "/admin/users/invite", Map.of("email", invitee, "name", "Wendy", "roleCode", "USER"));
+        UUID invited = jdbc.queryForObject("select id from users where email_normalized = ?", UUID.class, invitee);
+        String link = Mailbox.lastLink(jdbc, invitee, "/accept-invite");
+        Page invitation = admin.get("/admin/users/" + invited);
+        assertThat(invitation.body()).contains("Withdraw the invitation", "Send the invitation again");
+        Page withdrawn = admin.post("/admin/users/" + invited + "/remove", PageClient.withCsrf(Map.of(), invitation.csrf()));
+        assertThat(withdrawn.location()).endsWith("/admin/users?done=removed");
+        assertThat(admin.get("/admin/users/" + invited).status()).isEqualTo(404);
+        assertThat(new PageClient(port).get(link).body()).contains("This invitation does not work any more");
+    }
+
+    @Test
     void customRolesAreCreatedAndEditedAndSystemRolesStayReadOnlyForAnAdmin() {
         Page list = admin.get("/admin/roles");
         assertThat(list.status()).isEqualTo(200);

@@ -64,7 +64,10 @@ class EmailLinkPagesTest {
         Page home = person.get("/");
         assertThat(home.body()).contains("Nora Newcomer", "Tenant " + tenant.code(), "action=\"/logout\"");
 
-        Page reused = new PageClient(port).submit(link, "/accept-invite", Map.of("token", token, "name", "Mallory",
+        PageClient late = new PageClient(port);
+        assertThat(late.get(link).body()).as("a used link says so at once").contains("This invitation does not work any more")
+                .doesNotContain("name=\"password\"");
+        Page reused = late.submit("/login", "/accept-invite", Map.of("token", token, "name", "Mallory",
                 "password", "Copper-Kettle-Morning-52", "confirmPassword", "Copper-Kettle-Morning-52"));
         assertThat(reused.status()).isEqualTo(400);
         assertThat(reused.body()).contains("This invitation does not work any more");
@@ -89,7 +92,7 @@ class EmailLinkPagesTest {
         assertThat(second).isNotEqualTo(first);
         assertThat(Mailbox.count(jdbc, newcomer)).isEqualTo(2);
 
-        Page stale = new PageClient(port).submit(first, "/accept-invite", Map.of("token",
+        Page stale = new PageClient(port).submit("/login", "/accept-invite", Map.of("token",
                 first.substring(first.indexOf("token=") + 6), "name", "Ada",
                 "password", "Copper-Kettle-Morning-53", "confirmPassword", "Copper-Kettle-Morning-53"));
         assertThat(stale.status()).isEqualTo(400);
@@ -111,6 +114,111 @@ class EmailLinkPagesTest {
         assertThat(SignIn.post(http, "/api/v1/users/" + id + "/resend-invitation", null,
                 SignIn.accessToken(http, other.email("ADMIN"))).getStatusCode().value()).isEqualTo(404);
         assertThat(Mailbox.count(jdbc, newcomer)).isEqualTo(mails);
+    }
+
+    @Test
+    void someoneWithAnAccountAcceptsAnotherOrganizationsInvitationWithTheirPassword() {
+        TestTenants.Tenant other = TestTenants.create(jdbc);
+        PageClient otherAdmin = new PageClient(port);
+        SignInPagesTest.signIn(otherAdmin, other.email("ADMIN"));
+        String invitee = tenant.email("USER");
+        String hashBefore = passwordHash(invitee);
+        assertThat(otherAdmin.submit("/admin/users", "/admin/users/invite",
+                Map.of("email", invitee, "name", "Broker Bea", "roleCode", "MANAGER")).status()).isEqualTo(302);
+        assertThat(otherAdmin.get("/admin/users?q=bea").body()).as("OTHER sees what it typed, not the account")
+                .contains("Broker Bea", "Invited").doesNotContain("Test USER");
+        String link = Mailbox.lastLink(jdbc, invitee, "/accept-invite");
+
+        PageClient person = new PageClient(port);
+        Page form = person.get(link);
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).contains("Tenant " + other.code(), "Compliance manager", invitee,
+                "Already use Covenant with this address?", "Sign in and accept");
+        String token = link.substring(link.indexOf("token=") + 6);
+
+        Page wrong = person.post("/accept-invite", PageClient.withCsrf(Map.of("account", "existing", "token", token,
+                "password", "Not-the-right-one-2026"), form.csrf()));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body()).contains("Is not the password of the account with this address.", "Sign in and accept");
+
+        Page accepted = person.post("/accept-invite", PageClient.withCsrf(Map.of("account", "existing", "token", token,
+                "password", TestTenants.PASSWORD), form.csrf()));
+        assertThat(accepted.status()).isEqualTo(302);
+        assertThat(person.get("/").body()).as("signed in to the organization just joined")
+                .contains("Tenant " + other.code());
+        assertThat(passwordHash(invitee)).as("the password stays as it is").isEqualTo(hashBefore);
+        assertThat(jdbc.queryForObject("select count(*) from email_outbox where to_address = ? "
+                + "and template = 'password-changed'", Integer.class, invitee)).isZero();
+        assertThat(otherAdmin.get("/admin/users?q=bea").body()).as("once accepted, their own name shows")
+                .doesNotContain("Broker Bea");
+    }
+
+    @Test
+    void aSignedInInviteeJoinsWithOneClickAndSomeoneElseIsToldToSignOut() {
+        TestTenants.Tenant other = TestTenants.create(jdbc);
+        String invitee = tenant.email("MANAGER");
+        assertThat(SignIn.post(http, "/api/v1/users/invite", Map.of("email", invitee, "roleCode", "USER"),
+                SignIn.accessToken(http, other.email("ADMIN"))).getStatusCode().value()).isEqualTo(201);
+        String link = Mailbox.lastLink(jdbc, invitee, "/accept-invite");
+        String token = link.substring(link.indexOf("token=") + 6);
+
+        PageClient stranger = new PageClient(port);
+        SignInPagesTest.signIn(stranger, tenant.email("BROKER"));
+        assertThat(stranger.get(link).body()).contains("You are signed in as", tenant.email("BROKER"))
+                .doesNotContain("Join Tenant " + other.code());
+
+        PageClient person = new PageClient(port);
+        SignInPagesTest.signIn(person, invitee);
+        Page form = person.get(link);
+        assertThat(form.body()).contains("Join Tenant " + other.code()).doesNotContain("name=\"password\"");
+        Page joined = person.post("/accept-invite/join", PageClient.withCsrf(Map.of("token", token), form.csrf()));
+        assertThat(joined.status()).isEqualTo(302);
+        assertThat(person.get("/").body()).contains("Tenant " + other.code());
+        assertThat(person.get(link).body()).as("used once").contains("This invitation does not work any more");
+    }
+
+    @Test
+    void anInvitationIsDeclinedFromItsPageAndOnlyThatOneEnds() {
+        TestTenants.Tenant other = TestTenants.create(jdbc);
+        String invitee = "undecided-" + tenant.code().toLowerCase() + "@example.test";
+        SignIn.post(http, "/api/v1/users/invite", Map.of("email", invitee, "roleCode", "USER"),
+                SignIn.accessToken(http, tenant.email("ADMIN")));
+        String kept = Mailbox.lastLink(jdbc, invitee, "/accept-invite");
+        SignIn.post(http, "/api/v1/users/invite", Map.of("email", invitee, "roleCode", "USER"),
+                SignIn.accessToken(http, other.email("ADMIN")));
+        String declined = Mailbox.lastLink(jdbc, invitee, "/accept-invite");
+
+        PageClient person = new PageClient(port);
+        Page form = person.get(declined);
+        assertThat(form.body()).contains("Decline the invitation");
+        Page done = person.post("/accept-invite", PageClient.withCsrf(Map.of("decision", "decline",
+                "token", declined.substring(declined.indexOf("token=") + 6)), form.csrf()));
+        assertThat(done.status()).isEqualTo(302);
+        assertThat(person.get(done.location().substring(done.location().indexOf("/accept-invite"))).body())
+                .contains("The invitation is declined");
+        assertThat(jdbc.queryForObject("select count(*) from memberships m join users u on u.id = m.user_id "
+                + "where u.email_normalized = ? and m.organization_id = ?", Integer.class, invitee,
+                other.organizationId())).isZero();
+        assertThat(person.get(declined).body()).contains("This invitation does not work any more");
+        assertThat(person.get(kept).body()).as("the other organization's invitation stands")
+                .contains("Tenant " + tenant.code(), "Create my account");
+    }
+
+    @Test
+    void acceptingAnInvitationSendsNoPasswordChangedEmail() {
+        String newcomer = "quiet-" + tenant.code().toLowerCase() + "@example.test";
+        SignIn.post(http, "/api/v1/users/invite", Map.of("email", newcomer, "roleCode", "USER"),
+                SignIn.accessToken(http, tenant.email("ADMIN")));
+        String link = Mailbox.lastLink(jdbc, newcomer, "/accept-invite");
+        PageClient person = new PageClient(port);
+        Page form = person.get(link);
+
+        assertThat(person.post("/accept-invite", PageClient.withCsrf(Map.of("token",
+                link.substring(link.indexOf("token=") + 6), "name", "Quinn Quiet", "password", "Copper-Kettle-Morning-54",
+                "confirmPassword", "Copper-Kettle-Morning-54"), form.csrf())).status()).isEqualTo(302);
+
+        assertThat(jdbc.queryForList("select template from email_outbox where to_address = ?", String.class, newcomer))
+                .containsExactly("invitation");
     }
 
     @Test
@@ -142,5 +250,9 @@ class EmailLinkPagesTest {
 
     private boolean verified() {
         return jdbc.queryForObject("select email_verified from users where id = ?", Boolean.class, tenant.userId("USER"));
+    }
+
+    private String passwordHash(String email) {
+        return jdbc.queryForObject("select password_hash from users where email_normalized = ?", String.class, email);
     }
 }

@@ -1,5 +1,6 @@
 package app.covenant.identity.web.pages;
 
+import app.covenant.identity.internal.Invitations;
 import app.covenant.identity.internal.RoleAdministration;
 import app.covenant.identity.internal.RoleView;
 import app.covenant.identity.internal.UserAdministration;
@@ -34,8 +35,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The users of the caller's organization: search, invite, change role, deactivate, reactivate, unlock.
- * Row actions answer htmx with the updated row and everyone else with a redirect (POST-redirect-GET).
+ * The members of the caller's organization: search, invite, change role, suspend, reinstate, remove
+ * — and, where the caller may change the account itself, deactivate, reactivate, unlock. Row actions answer htmx with the updated row and everyone else with a redirect (POST-redirect-GET).
  */
 @Controller
 @RequestMapping("/admin/users")
@@ -52,10 +53,12 @@ class UserAdminPages {
     }
 
     private final UserAdministration users;
+    private final Invitations invitations;
     private final RoleAdministration roles;
 
-    UserAdminPages(UserAdministration users, RoleAdministration roles) {
+    UserAdminPages(UserAdministration users, Invitations invitations, RoleAdministration roles) {
         this.users = users;
+        this.invitations = invitations;
         this.roles = roles;
     }
 
@@ -77,7 +80,7 @@ class UserAdminPages {
             response.setStatus(400);
         } else {
             try {
-                users.invite(caller, form.email().trim(), form.name(), form.roleCode(), null);
+                invitations.invite(caller, form.email().trim(), form.name(), form.roleCode(), null);
                 return "redirect:/admin/users?done=invited";
             } catch (ProblemException refused) {
                 errors = FormErrors.of(refused);
@@ -136,8 +139,46 @@ class UserAdminPages {
                             @RequestParam(required = false) String back,
                             @RequestHeader(name = "HX-Request", required = false) String htmx,
                             HttpServletResponse response, Model model) {
-        return act(caller, id, () -> users.resendInvitation(caller, id), "invitation-resent", back, htmx, response,
+        return act(caller, id, () -> invitations.resend(caller, id), "invitation-resent", back, htmx, response,
                 model);
+    }
+
+    @PreAuthorize("hasAuthority('user:manage')")
+    @PostMapping("/{id}/suspend")
+    String suspend(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                   @RequestParam(required = false) String back,
+                   @RequestHeader(name = "HX-Request", required = false) String htmx,
+                   HttpServletResponse response, Model model) {
+        return act(caller, id, () -> users.suspend(caller, id), "suspended", back, htmx, response, model);
+    }
+
+    @PreAuthorize("hasAuthority('user:manage')")
+    @PostMapping("/{id}/reinstate")
+    String reinstate(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                     @RequestParam(required = false) String back,
+                     @RequestHeader(name = "HX-Request", required = false) String htmx,
+                     HttpServletResponse response, Model model) {
+        return act(caller, id, () -> users.reinstate(caller, id), "reinstated", back, htmx, response, model);
+    }
+
+    /** Out of this organization (or the invitation withdrawn): back to the list, the row has nothing left to show. */
+    @PreAuthorize("hasAuthority('user:manage')")
+    @PostMapping("/{id}/remove")
+    String remove(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, HttpServletResponse response,
+                  Model model) {
+        try {
+            users.removeMembership(caller, id);
+            return "redirect:/admin/users?done=removed";
+        } catch (ProblemException refused) {
+            if (refused.status() == 404) {
+                throw refused;
+            }
+            response.setStatus(refused.status());
+            model.addAttribute("errors", new FormErrors(FormErrors.summary(refused), Map.of()));
+            model.addAttribute("user", users.get(caller, id));
+            addRoles(caller, model);
+            return DETAIL;
+        }
     }
 
     @PreAuthorize("hasAuthority('user:manage')")
