@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/users", produces = MediaType.APPLICATION_JSON_VALUE)
 class UserController {
 
-    /** Columns a list may be sorted by; anything else (say, the password hash) is ignored. */
+    /** Columns a list may be sorted by; any other key (say, the password hash) is a 400. */
     private static final Set<String> SORTABLE = Set.of("name", "email", "status", "createdAt", "lastSignInAt");
 
     private final UserAdministration users;

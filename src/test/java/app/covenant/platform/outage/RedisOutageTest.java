@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import app.covenant.support.IntegrationTest;
 import app.covenant.support.SignIn;
+import app.covenant.support.TestDatabaseInitializer;
 import app.covenant.support.TestTenants;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  * says {@code degraded} — and when Redis is back, the node uses it again without a restart.
  */
 @IntegrationTest
-@ContextConfiguration(initializers = RedisOutageTest.OwnRedis.class)
+@ContextConfiguration(initializers = {TestDatabaseInitializer.class, RedisOutageTest.OwnRedis.class})
 @TestPropertySource(properties = {"covenant.redis.retry-after=1s", "covenant.ratelimit.enabled=true",
         "covenant.ratelimit.per-minute=100000", "covenant.ratelimit.auth-per-minute=100000"})
 @DirtiesContext
