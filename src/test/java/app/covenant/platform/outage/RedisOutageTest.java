@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 @ContextConfiguration(initializers = RedisOutageTest.OwnRedis.class)
-@TestPropertySource(properties = {"covenant.redis.retry-after=1s", "covenant.ratelimit.enabled=true",
+@TestPropertySource(properties = {"covenant.platform.redis-retry-after=1s", "covenant.ratelimit.enabled=true",
         "covenant.ratelimit.per-minute=100000", "covenant.ratelimit.auth-per-minute=100000"})
 @DirtiesContext
 class RedisOutageTest {
