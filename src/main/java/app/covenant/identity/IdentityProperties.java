@@ -1,5 +1,6 @@
 package app.covenant.identity;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,6 +20,10 @@ import org.springframework.validation.annotation.Validated;
  * @param demoData         create the demo organizations and users (only ever on the embedded H2 database)
  * @param refreshReuseLeeway how long after its rotation a refresh token may be used again by the same client
  *                         (parallel tabs) without ending the session; zero turns it off
+ * @param secureCookies    mark the session cookies {@code Secure} ({@code SECURE_COOKIES}; on in production)
+ * @param publicApiDocs    serve the API description without sign-in (off in production)
+ * @param purgeCron        when {@code identity-token-purge} runs ({@code TOKEN_PURGE_CRON})
+ * @param firstStart       who is invited when the database holds no user yet
  */
 @Validated
 @ConfigurationProperties("covenant.identity")
@@ -37,5 +42,29 @@ public record IdentityProperties(
         @NotNull @DefaultValue("10s") Duration permissionCacheTtl,
         @DefaultValue("Covenant-Demo-2026") String demoPassword,
         @DefaultValue("true") boolean demoData,
-        @NotNull @DefaultValue("30s") Duration refreshReuseLeeway) {
+        @NotNull @DefaultValue("30s") Duration refreshReuseLeeway,
+        @DefaultValue("false") boolean secureCookies,
+        @DefaultValue("true") boolean publicApiDocs,
+        @NotBlank @DefaultValue("0 15 3 * * *") String purgeCron,
+        @Valid @NotNull @DefaultValue FirstStart firstStart) {
+
+    /**
+     * @param adminEmail       {@code ADMIN_EMAIL}: the first administrator, invited on the first start
+     * @param organizationName {@code ORG_NAME}: the first organization's name
+     * @param organizationCode {@code ORG_CODE}: the first organization's code
+     */
+    public record FirstStart(
+            @DefaultValue("") String adminEmail,
+            @DefaultValue("Covenant") String organizationName,
+            @DefaultValue("COVENANT") String organizationCode) {
+
+        public FirstStart {
+            // An empty variable counts as set; fall back to the defaults then too.
+            adminEmail = adminEmail == null ? "" : adminEmail.trim();
+            organizationName = organizationName == null || organizationName.isBlank() ? "Covenant"
+                    : organizationName.trim();
+            organizationCode = organizationCode == null || organizationCode.isBlank() ? "COVENANT"
+                    : organizationCode.trim();
+        }
+    }
 }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  *
  * <p>The model's values are escaped by the templates. A value under the key {@code link} (or any key
  * ending in {@code Link}) is a path of the web application such as {@code /invitations/accept?token=…}:
- * the outbox makes it absolute with {@code FRONTEND_URL}. Instants ({@code expiresAt}, {@code changedAt})
+ * the outbox makes it absolute with {@code FRONTEND_URL}. A link that carries a one-time token
+ * ({@code ?token=…}) makes the outbox replace the stored body by a note once the message is delivered. Instants ({@code expiresAt}, {@code changedAt})
  * may be passed as {@link java.time.Instant}s; the outbox formats them.
  *
  * @param to             the recipient's address, a bare address such as {@code ana@example.com}

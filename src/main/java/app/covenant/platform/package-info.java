@@ -1,7 +1,11 @@
 /**
- * The technical ground every business module stands on: configuration from the environment,
- * HTTP conventions (correlation ids, problem details, API aliases, size limits), security headers
- * and CORS, health probes, node status, database migrations and the web layout.
+ * The technical ground every business module stands on, one sub-package each: configuration from the
+ * environment and the Redis guard ({@code config}), HTTP conventions — correlation ids, problem details,
+ * API aliases, size limits ({@code http}), security headers and CORS ({@code security}), rate limits
+ * ({@code ratelimit}), idempotency keys ({@code idempotency}), field encryption ({@code crypto}), background
+ * jobs on db-scheduler and their history ({@code jobs}), health probes ({@code health}), node status
+ * ({@code status}), the migration command ({@code migration}), the API description ({@code docs}) and the web
+ * layout ({@code ui}). Modules use these through the named interfaces; platform depends on {@code shared} only.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
 package app.covenant.platform;

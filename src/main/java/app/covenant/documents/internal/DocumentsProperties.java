@@ -25,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param presignedDownloads  redirect downloads to a short-lived provider URL (s3, azure) instead of streaming
  *                            them through the application ({@code STORAGE_PRESIGNED_DOWNLOADS})
  * @param presignedExpiry     how long such a URL works
- * @param cleanupCron         when the orphan cleanup runs: Spring cron with seconds, UTC ({@code DOCUMENTS_CLEANUP_CRON})
+ * @param cleanupCron         when the orphan cleanup runs: Spring cron with seconds, in {@code JOBS_TIME_ZONE} ({@code DOCUMENTS_CLEANUP_CRON})
  * @param cleanupGrace        stored content without a document row is removed only once this old, so an upload
  *                            whose transaction is still open is never touched
  */

@@ -8,7 +8,6 @@ import app.covenant.notifications.OutgoingEmail;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -22,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountService {
 
     private final UserRepository users;
-    private final OrganizationAdministration organizations;
+    private final MeReader me;
     private final OneTimeLinks links;
     private final PasswordPolicy policy;
     private final PasswordEncoder passwords;
@@ -33,12 +32,12 @@ public class AccountService {
     private final PasswordResetRequests resetRequests;
     private final Clock clock;
 
-    AccountService(UserRepository users, OrganizationAdministration organizations, OneTimeLinks links,
+    AccountService(UserRepository users, MeReader me, OneTimeLinks links,
                    PasswordPolicy policy, PasswordEncoder passwords, Sessions sessions, EmailOutbox outbox,
                    AuditTrail audit, IdentityProperties properties, PasswordResetRequests resetRequests,
                    Clock clock) {
         this.users = users;
-        this.organizations = organizations;
+        this.me = me;
         this.links = links;
         this.policy = policy;
         this.passwords = passwords;
@@ -50,15 +49,8 @@ public class AccountService {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
     public Me describe(Caller caller) {
-        User user = users.findById(caller.userId()).orElseThrow();
-        List<OrganizationView> mine = organizations.mine(caller);
-        OrganizationView current = mine.stream().filter(org -> org.id().equals(caller.organizationId())).findFirst()
-                .orElseGet(() -> organizations.get(caller, caller.organizationId()));
-        return new Me(new Me.MeUser(user.getId(), user.email(), user.name(), user.phone(), user.emailVerified(),
-                user.mustChangePassword()), current, caller.roles().stream().sorted().toList(),
-                caller.permissions().stream().sorted().toList(), mine);
+        return me.describe(caller);
     }
 
     /**

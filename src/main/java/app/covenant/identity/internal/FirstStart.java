@@ -1,5 +1,6 @@
 package app.covenant.identity.internal;
 
+import app.covenant.identity.IdentityProperties;
 import app.covenant.identity.SystemRole;
 import app.covenant.platform.config.PlatformProperties;
 import java.time.Clock;
@@ -9,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,19 +36,16 @@ class FirstStart {
     private final String organizationCode;
 
     FirstStart(OrganizationRepository organizations, UserRepository users, RoleRepository roles,
-               MembershipRepository memberships, OneTimeLinks links, Clock clock,
-               @Value("${ADMIN_EMAIL:}") String adminEmail, @Value("${ORG_NAME:Covenant}") String organizationName,
-               @Value("${ORG_CODE:COVENANT}") String organizationCode) {
+               MembershipRepository memberships, OneTimeLinks links, Clock clock, IdentityProperties properties) {
         this.organizations = organizations;
         this.users = users;
         this.roles = roles;
         this.memberships = memberships;
         this.links = links;
         this.clock = clock;
-        this.adminEmail = adminEmail;
-        // An empty variable counts as set; fall back to the defaults then too.
-        this.organizationName = organizationName.isBlank() ? "Covenant" : organizationName.trim();
-        this.organizationCode = organizationCode.isBlank() ? "COVENANT" : organizationCode.trim();
+        this.adminEmail = properties.firstStart().adminEmail();
+        this.organizationName = properties.firstStart().organizationName();
+        this.organizationCode = properties.firstStart().organizationCode();
     }
 
     @Transactional

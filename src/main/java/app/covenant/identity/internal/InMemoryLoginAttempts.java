@@ -4,7 +4,10 @@ import app.covenant.identity.IdentityProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -30,6 +33,12 @@ class InMemoryLoginAttempts implements LoginAttempts {
             return Optional.empty();
         }
         return Optional.of(Duration.between(clock.instant(), counter.expiresAt()));
+    }
+
+    @Override
+    public Set<String> locked(Collection<String> emails) {
+        return emails.stream().filter(email -> lockedFor(email).isPresent()).map(User::normalize)
+                .collect(Collectors.toSet());
     }
 
     @Override

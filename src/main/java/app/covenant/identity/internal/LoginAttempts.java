@@ -1,7 +1,9 @@
 package app.covenant.identity.internal;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Failed sign-ins per e-mail: {@code maxFailures} within the window lock the e-mail for the lock
@@ -12,6 +14,9 @@ interface LoginAttempts {
 
     /** Time left on the lock, if the e-mail is locked. */
     Optional<Duration> lockedFor(String email);
+
+    /** Of these e-mails, the ones locked now (normalized), read in one round trip for a whole page. */
+    Set<String> locked(Collection<String> emails);
 
     /** Counts a failure; answers the lock's duration when this failure locks the e-mail. */
     Optional<Duration> recordFailure(String email);

@@ -78,10 +78,15 @@ class MemberViews {
         Map<UUID, String> roleCodes = roles.findByIdIn(byId.values().stream().map(Membership::roleId).distinct().toList())
                 .stream().collect(Collectors.toMap(Role::getId, Role::code));
         Set<UUID> manageable = authority.manageableAccounts(caller, accounts.keySet());
+        // The lock is the account's: read, for the whole page at once, only for those who may lift it.
+        Set<String> locked = attempts.locked(accounts.values().stream()
+                .filter(user -> manageable.contains(user.getId())).map(User::email).toList());
         List<UserView> content = rows.stream().map(row -> {
             Membership membership = byId.get(row.membershipId());
-            return view(membership, accounts.get(row.userId()), roleCodes.get(membership.roleId()),
-                    manageable.contains(row.userId()));
+            User user = accounts.get(row.userId());
+            boolean mayManage = manageable.contains(row.userId());
+            return view(membership, user, roleCodes.get(membership.roleId()), mayManage,
+                    mayManage && locked.contains(User.normalize(user.email())));
         }).toList();
         return new PageImpl<>(content, pageable, total == null ? 0 : total);
     }
@@ -89,7 +94,10 @@ class MemberViews {
     /** One member of the caller's organization. */
     UserView of(Caller caller, Membership membership) {
         User user = users.findById(membership.userId()).orElseThrow();
-        return view(membership, user, roleCode(membership), authority.mayManageAccount(caller, user.getId()));
+        boolean manageable = authority.mayManageAccount(caller, user.getId());
+        // The lock is the account's: shown to those who may lift it.
+        return view(membership, user, roleCode(membership), manageable,
+                manageable && attempts.lockedFor(user.email()).isPresent());
     }
 
     String roleCode(Membership membership) {
@@ -109,7 +117,8 @@ class MemberViews {
         return User.normalize(user.email());
     }
 
-    private UserView view(Membership membership, User user, String roleCode, boolean manageable) {
+    private static UserView view(Membership membership, User user, String roleCode, boolean manageable,
+                                 boolean locked) {
         if (membership.pending()) {
             return new UserView(user.getId(), invitedAddress(user), invitedName(membership, user), null, "INVITED",
                     false, null,
@@ -117,8 +126,6 @@ class MemberViews {
         }
         String status = user.status() == User.Status.DEACTIVATED ? "DEACTIVATED"
                 : membership.status() == Membership.Status.SUSPENDED ? "SUSPENDED" : user.status().name();
-        // The lock is the account's: shown to those who may lift it.
-        boolean locked = manageable && attempts.lockedFor(user.email()).isPresent();
         return new UserView(user.getId(), user.email(), user.name(), user.phone(), status, user.emailVerified(),
                 user.lastSignInAt(), user.createdAt(), membership.organizationId(), roleCode, locked, manageable);
     }

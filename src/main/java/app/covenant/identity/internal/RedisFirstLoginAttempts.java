@@ -2,7 +2,10 @@ package app.covenant.identity.internal;
 
 import app.covenant.platform.config.RedisGuard;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Lockout that outlives a Redis outage (SECURITY.md): the counters live in Redis, shared by every node;
@@ -29,6 +32,13 @@ class RedisFirstLoginAttempts implements LoginAttempts {
             return shared.get().compareTo(local.get()) >= 0 ? shared : local;
         }
         return shared.isPresent() ? shared : local;
+    }
+
+    @Override
+    public Set<String> locked(Collection<String> emails) {
+        Set<String> locked = new HashSet<>(guard.call(() -> redis.locked(emails), Set::of));
+        locked.addAll(memory.locked(emails));
+        return locked;
     }
 
     @Override

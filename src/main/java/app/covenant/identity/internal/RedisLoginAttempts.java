@@ -2,8 +2,11 @@ package app.covenant.identity.internal;
 
 import app.covenant.identity.IdentityProperties;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
@@ -38,6 +41,22 @@ class RedisLoginAttempts implements LoginAttempts {
         }
         Long ttlMillis = redis.getExpire(key, TimeUnit.MILLISECONDS);
         return Optional.of(ttlMillis == null || ttlMillis < 0 ? properties.lockoutDuration() : Duration.ofMillis(ttlMillis));
+    }
+
+    @Override
+    public Set<String> locked(Collection<String> emails) {
+        List<String> normalized = emails.stream().map(User::normalize).distinct().toList();
+        if (normalized.isEmpty()) {
+            return Set.of();
+        }
+        List<String> counts = redis.opsForValue().multiGet(normalized.stream().map(LoginAttempts::key).toList());
+        Set<String> locked = new HashSet<>();
+        for (int i = 0; counts != null && i < normalized.size(); i++) {
+            if (counts.get(i) != null && Long.parseLong(counts.get(i)) >= properties.lockoutMaxFailures()) {
+                locked.add(normalized.get(i));
+            }
+        }
+        return locked;
     }
 
     @Override

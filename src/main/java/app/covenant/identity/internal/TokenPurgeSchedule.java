@@ -1,9 +1,9 @@
 package app.covenant.identity.internal;
 
+import app.covenant.identity.IdentityProperties;
 import app.covenant.platform.jobs.BackgroundJobs;
 import app.covenant.platform.jobs.JobRun;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,9 +14,9 @@ class TokenPurgeSchedule {
     static final String TASK_NAME = "identity-token-purge";
 
     @Bean(TASK_NAME)
-    RecurringTask<Void> identityTokenPurgeTask(@Value("${covenant.identity.purge-cron:0 15 3 * * *}") String cron,
-                                               BackgroundJobs jobs, TokenPurge purge) {
-        return jobs.cron(TASK_NAME, cron, () -> {
+    RecurringTask<Void> identityTokenPurgeTask(IdentityProperties properties, BackgroundJobs jobs,
+                                               TokenPurge purge) {
+        return jobs.cron(TASK_NAME, properties.purgeCron(), () -> {
             TokenPurge.Result result = purge.runNow();
             JobRun.count("refreshTokens", result.refreshTokens());
             JobRun.count("links", result.links());

@@ -1,11 +1,12 @@
 package app.covenant.notifications.internal;
 
 import app.covenant.notifications.OutgoingEmail;
+import app.covenant.platform.config.PlatformProperties;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -32,7 +33,12 @@ class EmailTemplateRenderer {
     private final SpringTemplateEngine text = engine(".txt", TemplateMode.TEXT);
     private final TemplateValues values;
 
-    EmailTemplateRenderer(@Value("${covenant.platform.frontend-url:http://localhost:8080}") URI frontendUrl) {
+    @Autowired
+    EmailTemplateRenderer(PlatformProperties platform) {
+        this(platform.frontendUrl());
+    }
+
+    EmailTemplateRenderer(URI frontendUrl) {
         this.values = new TemplateValues(frontendUrl);
     }
 

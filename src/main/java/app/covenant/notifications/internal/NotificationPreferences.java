@@ -35,6 +35,11 @@ public class NotificationPreferences {
     record Choice(boolean inApp, boolean email) {
     }
 
+    private static final String UPDATE = "update notification_preferences set in_app = :inApp, email = :email, "
+            + "updated_at = :now where user_id = :user and type = :type";
+    private static final String INSERT = "insert into notification_preferences (user_id, type, in_app, email, "
+            + "updated_at) values (:user, :type, :inApp, :email, :now) on conflict do nothing";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final NotificationTypes types;
     private final Clock clock;
@@ -80,10 +85,10 @@ public class NotificationPreferences {
         byType.values().forEach(change -> {
             Map<String, Object> row = Map.of("user", userId, "type", change.type(), "inApp", change.inApp(),
                     "email", change.email(), "now", now);
-            if (jdbc.update("update notification_preferences set in_app = :inApp, email = :email, updated_at = :now "
-                    + "where user_id = :user and type = :type", row) == 0) {
-                jdbc.update("insert into notification_preferences (user_id, type, in_app, email, updated_at) "
-                        + "values (:user, :type, :inApp, :email, :now)", row);
+            // Two first saves at once both find no row: the second insert yields to the first and then
+            // updates it, instead of failing on the primary key (ON CONFLICT DO NOTHING, also understood by H2).
+            if (jdbc.update(UPDATE, row) == 0 && jdbc.update(INSERT, row) == 0) {
+                jdbc.update(UPDATE, row);
             }
         });
         return of(userId);

@@ -25,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param sendgrid the SendGrid account, used when the provider is {@code sendgrid}
  * @param ses      the Amazon SES account, used when the provider is {@code aws_ses}
  * @param delivery retries, claiming and the sender job
+ * @param retention how long notifications and outbox messages are kept
  */
 @Validated
 @ConfigurationProperties("covenant.notifications")
@@ -34,7 +35,8 @@ public record NotificationsProperties(
         @Valid @NotNull @DefaultValue Smtp smtp,
         @Valid @NotNull @DefaultValue SendGrid sendgrid,
         @Valid @NotNull @DefaultValue Ses ses,
-        @Valid @NotNull @DefaultValue Delivery delivery) {
+        @Valid @NotNull @DefaultValue Delivery delivery,
+        @Valid @NotNull @DefaultValue Retention retention) {
 
     @AssertTrue(message = "SMTP_HOST is required when EMAIL_PROVIDER=smtp")
     public boolean isSmtpHostSetWhenNeeded() {
@@ -173,5 +175,21 @@ public record NotificationsProperties(
             @NotNull @DefaultValue("5m") Duration claimLease,
             @DefaultValue("4") @Min(1) @Max(32) int concurrency,
             @DefaultValue("8") @Min(1) int immediateConcurrency) {
+    }
+
+    /**
+     * @param notificationsDays {@code NOTIFICATIONS_RETENTION_DAYS}: in-app notifications older than this are
+     *                          deleted, read or not
+     * @param outboxDays        {@code EMAIL_OUTBOX_RETENTION_DAYS}: outbox messages created before this are
+     *                          deleted whatever their state; at least 3 days, longer than the retries last
+     * @param cron              {@code NOTIFICATIONS_RETENTION_CRON}: when the {@code notifications-retention}
+     *                          job runs
+     * @param batchSize         rows deleted per statement and transaction
+     */
+    public record Retention(
+            @DefaultValue("180") @Min(1) int notificationsDays,
+            @DefaultValue("30") @Min(3) int outboxDays,
+            @NotBlank @DefaultValue("0 50 3 * * *") String cron,
+            @DefaultValue("1000") @Min(1) @Max(10000) int batchSize) {
     }
 }

@@ -68,20 +68,16 @@ public class OutboxAdministration {
 
     @Transactional
     public OutboxEmailView open(Caller caller, UUID id) {
-        List<Object> args = new ArrayList<>();
-        String where = scope(caller, args) + " and id = ?";
-        args.add(id);
-        OutboxEmailView message = jdbc.query("select " + COLUMNS + ", body_text from email_outbox where " + where,
-                (rs, i) -> view(rs, rs.getString("body_text")), args.toArray()).stream().findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Message"));
+        OutboxEmailView message = find(caller, id);
         audit.record(AuditEntry.of("notifications", "outbox.message.opened").organization(caller.organizationId())
                 .target("email", id));
         return message;
     }
 
+    /** Puts a given-up message back in the queue; the one audit row says so (the retry is not an opening). */
     @Transactional
     public OutboxEmailView retry(Caller caller, UUID id) {
-        OutboxEmailView message = open(caller, id);
+        OutboxEmailView message = find(caller, id);
         if (!OutboxStatus.FAILED.name().equals(message.status())) {
             throw ProblemException.conflict("Only a message that was given up can be retried; this one is "
                     + message.status().toLowerCase(Locale.ROOT) + ".");
@@ -91,7 +87,16 @@ public class OutboxAdministration {
                 Timestamp.from(clock.instant()), id);
         audit.record(AuditEntry.of("notifications", "outbox.message.retried").organization(caller.organizationId())
                 .target("email", id));
-        return open(caller, id);
+        return find(caller, id);
+    }
+
+    private OutboxEmailView find(Caller caller, UUID id) {
+        List<Object> args = new ArrayList<>();
+        String where = scope(caller, args) + " and id = ?";
+        args.add(id);
+        return jdbc.query("select " + COLUMNS + ", body_text from email_outbox where " + where,
+                (rs, i) -> view(rs, rs.getString("body_text")), args.toArray()).stream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Message"));
     }
 
     private static String scope(Caller caller, List<Object> args) {

@@ -24,6 +24,7 @@ class OutboxDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
     private static final int MAX_ERROR_LENGTH = 1000;
+    static final String REDACTED = "The body of this message held a one-time link and was removed after delivery.";
 
     private final OutboxMessageRepository repository;
     private final Optional<EmailSender> sender;
@@ -74,6 +75,9 @@ class OutboxDelivery {
             if (repository.markSent(message.getId(), token, clock.instant(), OutboxStatus.SENT) == 0) {
                 log.warn("E-mail {} was sent after its claim had expired; another node may send it again", message.getId());
             } else {
+                if (message.holdsLiveLink()) {
+                    repository.redactBody(message.getId(), REDACTED, "<p>" + REDACTED + "</p>");
+                }
                 log.debug("E-mail {} sent", message.getId());
             }
             return Outcome.SENT;

@@ -37,7 +37,7 @@ class OutboxEnqueuer implements EmailOutbox {
         RenderedEmail rendered = renderer.render(email);
         UUID id = UUID.randomUUID();
         repository.save(OutboxMessage.pending(id, email.organizationId(), email.to(), email.template(),
-                rendered, MDC.get(CORRELATION_MDC_KEY), clock.instant()));
+                rendered, TemplateValues.holdsLiveLink(email.model()), MDC.get(CORRELATION_MDC_KEY), clock.instant()));
         afterCommit.deliverAfterCommit(id);
         return id;
     }

@@ -37,6 +37,7 @@ class OutboxMessage implements Persistable<UUID> {
     private Instant sentAt;
     private String correlationId;
     private UUID claimToken;
+    private boolean holdsLiveLink;
 
     // The id is assigned before insert, so Spring Data needs to be told the row is new (no SELECT first).
     @Transient
@@ -46,7 +47,8 @@ class OutboxMessage implements Persistable<UUID> {
     }
 
     static OutboxMessage pending(UUID id, UUID organizationId, String toAddress, String template,
-                                 RenderedEmail rendered, String correlationId, Instant now) {
+                                 RenderedEmail rendered, boolean holdsLiveLink, String correlationId,
+                                 Instant now) {
         OutboxMessage message = new OutboxMessage();
         message.id = id;
         message.organizationId = organizationId;
@@ -59,6 +61,7 @@ class OutboxMessage implements Persistable<UUID> {
         message.nextAttemptAt = now;
         message.createdAt = now;
         message.correlationId = correlationId;
+        message.holdsLiveLink = holdsLiveLink;
         message.isNew = true;
         return message;
     }
@@ -89,5 +92,9 @@ class OutboxMessage implements Persistable<UUID> {
 
     String correlationId() {
         return correlationId;
+    }
+
+    boolean holdsLiveLink() {
+        return holdsLiveLink;
     }
 }

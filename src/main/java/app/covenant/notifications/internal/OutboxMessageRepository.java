@@ -52,6 +52,12 @@ interface OutboxMessageRepository extends JpaRepository<OutboxMessage, UUID> {
             where m.id = :id and m.claimToken = :token""")
     int markSent(UUID id, UUID token, Instant sentAt, OutboxStatus sent);
 
+    /** Replaces a delivered body: the recipient has the link, the outbox must not keep a usable copy. */
+    @Transactional
+    @Modifying
+    @Query("update OutboxMessage m set m.bodyText = :text, m.bodyHtml = :html where m.id = :id")
+    int redactBody(UUID id, String text, String html);
+
     @Transactional
     @Modifying
     @Query("""

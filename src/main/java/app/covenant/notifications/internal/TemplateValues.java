@@ -22,6 +22,7 @@ final class TemplateValues {
     static final String FRONTEND_URL = "frontendUrl";
     static final String SUBJECT = "subject";
     static final String BODY_TEMPLATE = "bodyTemplate";
+    private static final Pattern LIVE_LINK = Pattern.compile("[?&]token=");
     private static final Set<String> RESERVED = Set.of(FRONTEND_URL, SUBJECT, BODY_TEMPLATE);
 
     // Recipients live in many zones and we do not know theirs yet: say UTC plainly rather than guess.
@@ -56,6 +57,12 @@ final class TemplateValues {
 
     private static boolean isLink(String key) {
         return key.equals("link") || key.endsWith("Link");
+    }
+
+    /** Whether a link of the model carries a one-time token: whoever reads the body could use it. */
+    static boolean holdsLiveLink(Map<String, Object> model) {
+        return model.entrySet().stream().anyMatch(entry -> isLink(entry.getKey()) && entry.getValue() != null
+                && LIVE_LINK.matcher(entry.getValue().toString()).find());
     }
 
     private String absoluteLink(String key, Object value) {

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -25,9 +24,9 @@ class RedisConfiguration {
     private static final Duration LONGEST_RECONNECT_DELAY = Duration.ofSeconds(5);
 
     @Bean
-    RedisGuard redisGuard(ObjectProvider<RedisConnectionFactory> redis,
-                          @Value("${covenant.redis.retry-after:10s}") Duration retryAfter, Clock clock) {
-        return redis.getIfAvailable() == null ? RedisGuard.off(clock) : new RedisGuard(true, retryAfter, clock);
+    RedisGuard redisGuard(ObjectProvider<RedisConnectionFactory> redis, PlatformProperties properties, Clock clock) {
+        return redis.getIfAvailable() == null ? RedisGuard.off(clock)
+                : new RedisGuard(true, properties.redisRetryAfter(), clock);
     }
 
     @Bean

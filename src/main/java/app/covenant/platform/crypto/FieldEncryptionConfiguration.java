@@ -1,7 +1,6 @@
 package app.covenant.platform.crypto;
 
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -12,10 +11,9 @@ import org.springframework.core.env.Profiles;
 class FieldEncryptionConfiguration {
 
     @Bean
-    FieldEncryptor fieldEncryptor(FieldEncryptionProperties properties, Environment environment,
-                                  @Value("${covenant.data-dir}") Path dataDirectory) {
+    FieldEncryptor fieldEncryptor(FieldEncryptionProperties properties, Environment environment) {
         KeySecret current = properties.hasKey() ? new KeySecret(properties.key(), properties.salt())
-                : localKey(environment, dataDirectory);
+                : localKey(environment, properties.localKeyDirectory());
         return new FieldEncryptor(current,
                 properties.previousKeys().stream().map(entry -> KeySecret.previous(entry, current.salt())).toList());
     }

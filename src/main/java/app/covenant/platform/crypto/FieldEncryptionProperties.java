@@ -1,6 +1,7 @@
 package app.covenant.platform.crypto;
 
 import jakarta.validation.constraints.AssertTrue;
+import java.nio.file.Path;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,13 +17,16 @@ import org.springframework.validation.annotation.Validated;
  * @param previousKeys old keys that stay readable: each entry is {@code key} (with the current salt) or
  *                     {@code key@salt} (the part after the last {@code @} is the salt, so a key that
  *                     contains {@code @} must always be written as {@code key@salt})
+ * @param localKeyDirectory where the generated key is kept without {@code key}: {@code DATA_DIR}, under
+ *                     {@code secrets/}
  */
 @Validated
 @ConfigurationProperties("covenant.crypto")
 record FieldEncryptionProperties(
         @DefaultValue("") String key,
         @DefaultValue("") String salt,
-        @DefaultValue List<String> previousKeys) {
+        @DefaultValue List<String> previousKeys,
+        Path localKeyDirectory) {
 
     FieldEncryptionProperties {
         key = key == null ? "" : key.trim();
@@ -33,6 +37,11 @@ record FieldEncryptionProperties(
 
     boolean hasKey() {
         return !key.isEmpty();
+    }
+
+    @AssertTrue(message = "covenant.crypto.local-key-directory (DATA_DIR) must be set when ENCRYPTION_KEY is not")
+    boolean isLocalKeyDirectoryGivenWithoutKey() {
+        return hasKey() || localKeyDirectory != null;
     }
 
     // A constraint on the method, not on the fields: a failed field constraint would print the secret.

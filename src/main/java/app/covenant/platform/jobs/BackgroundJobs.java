@@ -18,10 +18,14 @@ import org.springframework.stereotype.Component;
  * picks up every task bean, and runs each due execution on one node only.
  *
  * <pre>{@code
- * @Bean
- * RecurringTask<Void> documentsOrphanCleanupTask(BackgroundJobs jobs, DocumentsProperties properties, OrphanCleanup cleanup) {
- *     return jobs.cron("documents-orphan-cleanup", properties.orphanCleanupCron(),
- *             () -> JobRun.count("deleted", cleanup.run()));
+ * @Bean("documents-orphan-cleanup")
+ * RecurringTask<Void> documentsOrphanCleanupTask(DocumentsProperties properties, BackgroundJobs jobs,
+ *                                                OrphanCleanup cleanup) {
+ *     return jobs.cron("documents-orphan-cleanup", properties.cleanupCron(), () -> {
+ *         OrphanCleanup.Result result = cleanup.runNow();
+ *         JobRun.count("removed", result.removed());
+ *         JobRun.count("failed", result.failed());
+ *     });
  * }
  * }</pre>
  */

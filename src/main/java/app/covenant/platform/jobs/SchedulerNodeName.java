@@ -2,10 +2,11 @@ package app.covenant.platform.jobs;
 
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerProperties;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,8 +19,10 @@ import org.springframework.context.annotation.Configuration;
 class SchedulerNodeName {
 
     @Bean
-    DbSchedulerCustomizer nodeNameCustomizer(@Value("${db-scheduler.scheduler-name:}") String configured) {
-        String name = configured.isBlank() ? ofThisProcess() : configured.strip();
+    DbSchedulerCustomizer nodeNameCustomizer(ObjectProvider<DbSchedulerProperties> properties) {
+        DbSchedulerProperties settings = properties.getIfAvailable();
+        String configured = settings == null ? null : settings.getSchedulerName();
+        String name = configured == null || configured.isBlank() ? ofThisProcess() : configured.strip();
         return new DbSchedulerCustomizer() {
             @Override
             public Optional<SchedulerName> schedulerName() {

@@ -100,6 +100,7 @@ class HttpSenderErrorMappingTest {
                         Duration.ofSeconds(2), Duration.ofSeconds(5)),
                 new NotificationsProperties.Ses("us-east-1", "AKIAUNITTEST", "unit-secret", ses, null, Duration.ofSeconds(5)),
                 new NotificationsProperties.Delivery(10, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofSeconds(30), 50,
-                        Duration.ofMinutes(5), 4, 8));
+                        Duration.ofMinutes(5), 4, 8),
+                new NotificationsProperties.Retention(180, 30, "0 50 3 * * *", 1000));
     }
 }

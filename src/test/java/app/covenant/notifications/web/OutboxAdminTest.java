@@ -86,6 +86,8 @@ class OutboxAdminTest {
         assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(retried.getBody().get("status").asString()).isEqualTo("PENDING");
         assertThat(retried.getBody().get("attempts").asInt()).isZero();
+        assertThat(jdbc.queryForList("select action from audit_log where target_id = ?", String.class,
+                failed.toString())).containsExactly("outbox.message.retried");
         assertThat(SignIn.post(http, "/api/v1/admin/outbox/" + failed + "/retry", null, admin).getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
         assertThat(SignIn.get(http, "/api/v1/admin/outbox?status=SOMETIMES", admin).getStatusCode())

@@ -28,7 +28,7 @@ class FieldEncryptionConfigurationTest {
     ApplicationContextRunner runner() {
         return new ApplicationContextRunner()
                 .withUserConfiguration(PropertiesEnabled.class, FieldEncryptionConfiguration.class)
-                .withPropertyValues("covenant.data-dir=" + dataDirectory);
+                .withPropertyValues("covenant.crypto.local-key-directory=" + dataDirectory);
     }
 
     @Test

@@ -185,7 +185,7 @@ class FieldEncryptorTest {
     void noSecretAppearsInAnyTextTheseClassesProduce() {
         List<String> texts = new ArrayList<>(List.of(beforeRotation.toString(), afterRotation.toString(), OLD.toString(),
                 FieldKey.derive(OLD).toString(),
-                new FieldEncryptionProperties(CURRENT.secret(), CURRENT.salt(), List.of(OLD.secret() + "@" + OLD.salt())).toString()));
+                new FieldEncryptionProperties(CURRENT.secret(), CURRENT.salt(), List.of(OLD.secret() + "@" + OLD.salt()), null).toString()));
         List<Throwable> errors = List.of(
                 catchThrowable(() -> afterRotation.decrypt(unrelated.encrypt("x"))),
                 catchThrowable(() -> afterRotation.decrypt(flipBit(afterRotation.encrypt("x"), 30))),

@@ -39,7 +39,7 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 @ContextConfiguration(initializers = {TestDatabaseInitializer.class, RedisOutageTest.OwnRedis.class})
-@TestPropertySource(properties = {"covenant.redis.retry-after=1s", "covenant.ratelimit.enabled=true",
+@TestPropertySource(properties = {"covenant.platform.redis-retry-after=1s", "covenant.ratelimit.enabled=true",
         "covenant.ratelimit.per-minute=100000", "covenant.ratelimit.auth-per-minute=100000"})
 @DirtiesContext
 class RedisOutageTest {

@@ -1,5 +1,6 @@
 package app.covenant.identity.web.security;
 
+import app.covenant.identity.IdentityProperties;
 import app.covenant.identity.internal.CallerLoader;
 import app.covenant.identity.internal.SignInService;
 import app.covenant.platform.http.ProblemResponseWriter;
@@ -11,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -56,8 +56,8 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, HttpSecurityDefaults defaults, JwtDecoder decoder,
             CallerAuthenticationConverter converter, SignInService signIn, SessionCookies cookies, CallerLoader callers,
             ProblemResponseWriter problems, RateLimiting rateLimiting, Idempotency idempotency,
-            Environment environment,
-            @Value("${covenant.identity.public-api-docs:true}") boolean publicApiDocs) throws Exception {
+            Environment environment, IdentityProperties properties) throws Exception {
+        boolean publicApiDocs = properties.publicApiDocs();
         defaults.apply(http)
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfTokens())

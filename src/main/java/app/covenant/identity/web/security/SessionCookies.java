@@ -1,5 +1,6 @@
 package app.covenant.identity.web.security;
 
+import app.covenant.identity.IdentityProperties;
 import app.covenant.identity.internal.SignedIn;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
@@ -26,8 +26,8 @@ public class SessionCookies {
     private final boolean secure;
     private final Clock clock;
 
-    SessionCookies(@Value("${covenant.identity.secure-cookies:false}") boolean secure, Clock clock) {
-        this.secure = secure;
+    SessionCookies(IdentityProperties properties, Clock clock) {
+        this.secure = properties.secureCookies();
         this.clock = clock;
     }
 
