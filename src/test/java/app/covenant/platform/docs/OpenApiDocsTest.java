@@ -6,10 +6,25 @@ import app.covenant.support.IntegrationTest;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -20,6 +35,14 @@ import org.springframework.http.ResponseEntity;
 @IntegrationTest
 class OpenApiDocsTest {
 
+    /** Public operations: everything else needs a bearer token and says so. */
+    private static final Set<String> PUBLIC_OPERATIONS = Set.of(
+            "POST /api/v1/auth/login", "POST /api/v1/auth/refresh", "POST /api/v1/auth/forgot-password",
+            "POST /api/v1/auth/reset-password", "POST /api/v1/auth/accept-invite", "POST /api/v1/auth/verify-email",
+            "GET /api/v1/system/status", "GET /health", "GET /health/liveness", "GET /health/readiness");
+
+    private static final Set<String> MODULES = Set.of("identity", "audit", "documents", "notifications", "platform");
+
     @Autowired
     TestRestTemplate http;
 
@@ -27,7 +50,7 @@ class OpenApiDocsTest {
     int port;
 
     @Test
-    void theApiDescriptionIsValidOpenApi3() {
+    void theApiDescriptionIsValidOpenApi3() throws Exception {
         ResponseEntity<String> docs = http.getForEntity("/api/docs.json", String.class);
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
 
@@ -39,6 +62,8 @@ class OpenApiDocsTest {
         assertThat(result.getOpenAPI().getOpenapi()).startsWith("3.");
         assertThat(result.getOpenAPI().getInfo().getTitle()).isEqualTo("Covenant API");
         assertThat(result.getOpenAPI().getPaths()).containsKeys("/api/v1/system/status", "/health");
+        // For the Redocly lint in .ci/run (README, API section).
+        Files.writeString(Files.createDirectories(Path.of("target")).resolve("openapi.json"), docs.getBody());
     }
 
     @Test
@@ -51,5 +76,114 @@ class OpenApiDocsTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.uri().getPath()).isEqualTo("/api/swagger-ui/index.html");
         assertThat(page.body()).contains("swagger-ui");
+    }
+
+    @Test
+    void everyOperationHasASummaryAStableIdAndItsModulesTag() {
+        OpenAPI api = document();
+        Set<String> ids = new HashSet<>();
+        operations(api).forEach((name, operation) -> {
+            assertThat(operation.getSummary()).as("summary of %s", name).isNotBlank();
+            assertThat(operation.getOperationId()).as("operationId of %s", name).matches("[a-z][A-Za-z]+");
+            assertThat(ids.add(operation.getOperationId())).as("unique operationId of %s", name).isTrue();
+            assertThat(operation.getTags()).as("tags of %s", name).hasSize(1).first().isIn(MODULES);
+        });
+        assertThat(api.getTags()).extracting(Tag::getName).containsExactlyInAnyOrderElementsOf(MODULES);
+        assertThat(api.getTags()).allSatisfy(tag -> assertThat(tag.getDescription()).isNotBlank());
+    }
+
+    @Test
+    void everyOperationSaysWhetherItNeedsTheBearerToken() {
+        OpenAPI api = document();
+        SecurityScheme bearer = api.getComponents().getSecuritySchemes().get("bearer");
+        assertThat(bearer.getType()).isEqualTo(SecurityScheme.Type.HTTP);
+        assertThat(bearer.getScheme()).isEqualTo("bearer");
+        assertThat(bearer.getBearerFormat()).isEqualTo("JWT");
+
+        Map<String, Operation> operations = operations(api);
+        assertThat(operations.keySet()).containsAll(PUBLIC_OPERATIONS);
+        operations.forEach((name, operation) -> {
+            assertThat(operation.getSecurity()).as("security of %s", name).isNotNull();
+            if (PUBLIC_OPERATIONS.contains(name)) {
+                assertThat(operation.getSecurity()).as("security of public %s", name).isEmpty();
+            } else {
+                assertThat(operation.getSecurity()).as("security of %s", name)
+                        .containsExactly(new SecurityRequirement().addList("bearer"));
+            }
+        });
+    }
+
+    @Test
+    void everyOperationDeclaresTheProblemsItMayAnswer() {
+        OpenAPI api = document();
+        operations(api).forEach((name, operation) -> {
+            String path = name.substring(name.indexOf(' ') + 1);
+            Set<String> expected = new TreeSet<>();
+            if (path.startsWith("/api/")) {
+                expected.add("429");
+            }
+            if (!operation.getSecurity().isEmpty()) {
+                expected.addAll(List.of("401", "403"));
+            }
+            boolean takesBody = operation.getRequestBody() != null;
+            boolean takesParameters = operation.getParameters() != null && operation.getParameters().stream()
+                    .anyMatch(parameter -> !"Idempotency-Key".equals(parameter.getName()));
+            if (takesBody || takesParameters) {
+                expected.add("400");
+            }
+            if (path.contains("{")) {
+                expected.add("404");
+            }
+            if (takesBody) {
+                expected.addAll(List.of("413", "415"));
+            }
+            assertThat(operation.getResponses().keySet()).as("responses of %s", name).containsAll(expected);
+            operation.getResponses().forEach((status, response) -> {
+                if (status.startsWith("4")) {
+                    ApiResponse resolved = resolve(api, response);
+                    assertThat(resolved.getDescription()).as("%s of %s", status, name).isNotBlank();
+                    assertThat(resolved.getContent()).as("%s of %s", status, name).containsKey("application/problem+json");
+                    assertThat(resolved.getContent().get("application/problem+json").getSchema().get$ref())
+                            .isEqualTo("#/components/schemas/Problem");
+                }
+            });
+        });
+        assertThat(api.getComponents().getSchemas().get("Problem").getProperties())
+                .containsKeys("type", "title", "status", "detail", "instance", "correlationId", "errors");
+    }
+
+    @Test
+    void theMainRequestBodiesCarryAnExample() {
+        Map<String, Operation> operations = operations(document());
+        for (String name : List.of("POST /api/v1/auth/login", "POST /api/v1/auth/accept-invite",
+                "POST /api/v1/users/invite", "POST /api/v1/roles", "POST /api/v1/organizations")) {
+            MediaType json = operations.get(name).getRequestBody().getContent().get("application/json");
+            assertThat(json).as("JSON body of %s", name).isNotNull();
+            assertThat(json.getSchema().get$ref()).as("schema of %s", name).isNotBlank();
+            assertThat(json.getExample() != null || (json.getExamples() != null && !json.getExamples().isEmpty()))
+                    .as("example of %s", name).isTrue();
+        }
+    }
+
+    private OpenAPI document() {
+        ResponseEntity<String> docs = http.getForEntity("/api/docs.json", String.class);
+        assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return new OpenAPIV3Parser().readContents(docs.getBody(), null, new ParseOptions()).getOpenAPI();
+    }
+
+    /** Every operation, named "METHOD /path". */
+    private static Map<String, Operation> operations(OpenAPI api) {
+        Map<String, Operation> operations = new TreeMap<>();
+        api.getPaths().forEach((path, item) -> item.readOperationsMap()
+                .forEach((method, operation) -> operations.put(method + " " + path, operation)));
+        return operations;
+    }
+
+    private static ApiResponse resolve(OpenAPI api, ApiResponse response) {
+        if (response.get$ref() == null) {
+            return response;
+        }
+        String name = response.get$ref().substring(response.get$ref().lastIndexOf('/') + 1);
+        return api.getComponents().getResponses().get(name);
     }
 }
