@@ -12,6 +12,7 @@ import app.covenant.shared.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -53,14 +54,19 @@ class AuthController {
     @PermitAll
     @Operation(summary = "Sign in with e-mail and password", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
-                    {"email": "admin@example.org", "password": "correct horse battery staple"}"""))))
+                    {"email": "admin@example.org", "password": "correct horse battery staple"}"""))),
+            responses = {@ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "Signed in"),
+                    @ApiResponse(responseCode = "401", description = "Wrong e-mail or password"),
+                    @ApiResponse(responseCode = "423", description = "Locked after too many failed sign-ins (see Retry-After)")})
     @PostMapping("/login")
     TokenResponse login(@Valid @RequestBody AuthRequests.Login body, HttpServletRequest request) {
         return TokenResponse.of(signIn.signIn(body.email(), body.password(), ClientInfo.of(request)), clock);
     }
 
     @PermitAll
-    @Operation(summary = "Exchange a refresh token for new tokens")
+    @Operation(summary = "Exchange a refresh token for new tokens",
+            responses = {@ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "New tokens"),
+                    @ApiResponse(responseCode = "401", description = "The refresh token is not valid or its session has ended")})
     @PostMapping("/refresh")
     TokenResponse refresh(@Valid @RequestBody AuthRequests.Refresh body, HttpServletRequest request) {
         return TokenResponse.of(signIn.refresh(body.refreshToken(), ClientInfo.of(request)), clock);

@@ -122,14 +122,14 @@ class OperationConventions implements OperationCustomizer {
 
     private static void addProblems(Operation operation, TreeSet<Integer> statuses) {
         ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
-        for (int status : statuses) {
-            String code = String.valueOf(status);
-            ApiResponse declared = responses.get(code);
-            if (declared == null) {
-                responses.addApiResponse(code, new ApiResponse().$ref(ProblemResponses.reference(status)));
-            } else if (declared.getContent() == null || declared.getContent().isEmpty()) {
+        // Springdoc gives a status declared in @Operation the method's return type: a 4xx answers a problem.
+        responses.forEach((code, declared) -> {
+            if (code.startsWith("4") && declared.get$ref() == null) {
                 declared.setContent(ProblemResponses.problemContent());
             }
+        });
+        for (int status : statuses) {
+            responses.putIfAbsent(String.valueOf(status), new ApiResponse().$ref(ProblemResponses.reference(status)));
         }
         operation.setResponses(responses);
     }

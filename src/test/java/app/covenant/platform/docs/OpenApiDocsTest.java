@@ -172,6 +172,8 @@ class OpenApiDocsTest {
                 }
             });
         });
+        // A status an operation declares itself is kept, and answered as a problem too (checked above).
+        assertThat(operations(api).get("POST /api/v1/auth/login").getResponses()).containsKeys("200", "401", "423");
         assertThat(api.getComponents().getSchemas().get("Problem").getProperties())
                 .containsKeys("type", "title", "status", "detail", "instance", "correlationId", "errors");
     }
