@@ -32,7 +32,8 @@ import org.springframework.web.method.HandlerMethod;
  * 401 and 403 when a token is needed; 400 when the operation takes parameters or a body; 404 when the path
  * names a record; 413 and 415 when it takes a body; 409 when a signed-in caller changes something (a conflict
  * with the current state, or an idempotent retry still running); 422 for a signed-in {@code POST} (an
- * Idempotency-Key reused for another request). A status an operation declares itself is kept.
+ * Idempotency-Key reused for another request). A status an operation declares itself is kept, and every
+ * 4xx answers a {@code Problem}.
  */
 class OperationConventions implements OperationCustomizer {
 
