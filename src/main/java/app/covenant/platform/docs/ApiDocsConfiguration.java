@@ -10,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The OpenAPI document's cover: served at {@code /api/docs.json}, browsable at {@code /api/docs}. Its
@@ -43,8 +44,10 @@ class ApiDocsConfiguration {
     }
 
     @Bean
-    OperationConventions operationConventions() {
-        return new OperationConventions();
+    OperationConventions operationConventions(Environment environment) {
+        return new OperationConventions(new PagingParameters(
+                environment.getProperty("spring.data.web.pageable.default-page-size", Integer.class, 20),
+                environment.getProperty("spring.data.web.pageable.max-page-size", Integer.class, 2000)));
     }
 
     @Bean

@@ -1,22 +1,16 @@
 package app.covenant.platform.docs;
 
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
-import io.swagger.v3.oas.models.parameters.Parameter;
-import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import jakarta.annotation.security.PermitAll;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.data.domain.Pageable;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +20,7 @@ import org.springframework.web.method.HandlerMethod;
 /**
  * Completes every operation by the same rules, so that no controller repeats them and no new one forgets:
  * who may call it (bearer token unless the handler is {@code @PermitAll}), its problem answers, a stable
- * operationId, its module's tag and the paging parameters of {@link Pageable}.
+ * operationId, its module's tag and the paging parameters ({@link PagingParameters}).
  *
  * <p>Problem answers: 429 on every {@code /api} path (the rate limiter exempts only the health probes);
  * 401 and 403 when a token is needed; 400 when the operation takes parameters or a body; 404 when the path
@@ -39,13 +33,19 @@ class OperationConventions implements OperationCustomizer {
 
     static final String BEARER = "bearer";
 
+    private final PagingParameters paging;
+
+    OperationConventions(PagingParameters paging) {
+        this.paging = paging;
+    }
+
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
         boolean secured = !isPublic(handler);
         operation.setSecurity(secured ? List.of(new SecurityRequirement().addList(BEARER)) : List.of());
         operation.setOperationId(operationId(handler));
         operation.setTags(List.of(ModuleTags.moduleOf(handler.getBeanType())));
-        describePaging(operation, handler);
+        paging.describe(operation, handler);
         boolean takesParameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
         addProblems(operation, problemStatuses(operation, handler, secured, takesParameters));
         describeIdempotencyKey(operation, handler, secured);
@@ -133,23 +133,5 @@ class OperationConventions implements OperationCustomizer {
             responses.putIfAbsent(String.valueOf(status), new ApiResponse().$ref(ProblemResponses.reference(status)));
         }
         operation.setResponses(responses);
-    }
-
-    /** Springdoc shows a {@link Pageable} as one object parameter; the API reads page, size and sort. */
-    private static void describePaging(Operation operation, HandlerMethod handler) {
-        boolean pageable = List.of(handler.getMethod().getParameterTypes()).contains(Pageable.class);
-        if (!pageable || operation.getParameters() == null) {
-            return;
-        }
-        List<Parameter> parameters = new ArrayList<>(operation.getParameters());
-        parameters.removeIf(parameter -> "pageable".equals(parameter.getName()));
-        parameters.add(new QueryParameter().name("page").description("The page, from 0")
-                .schema(new IntegerSchema().minimum(BigDecimal.ZERO)._default(0)));
-        parameters.add(new QueryParameter().name("size").description("Items per page")
-                .schema(new IntegerSchema().minimum(BigDecimal.ONE)
-                        .maximum(BigDecimal.valueOf(100))._default(20)));
-        parameters.add(new QueryParameter().name("sort").description("field,asc or field,desc")
-                .schema(new StringSchema()));
-        operation.setParameters(parameters);
     }
 }

@@ -191,6 +191,17 @@ class OpenApiDocsTest {
         }
     }
 
+    @Test
+    void listsTakePageSizeAndSort() {
+        Operation users = operations(document()).get("GET /api/v1/users");
+        assertThat(users.getParameters()).extracting(parameter -> parameter.getName())
+                .containsExactly("q", "page", "size", "sort");
+        assertThat(users.getParameters().get(2).getSchema().getMaximum()).isEqualByComparingTo("100");
+        Operation notifications = operations(document()).get("GET /api/v1/notifications");
+        assertThat(notifications.getParameters()).filteredOn(parameter -> "size".equals(parameter.getName()))
+                .singleElement().satisfies(size -> assertThat(size.getSchema().getDefault()).isEqualTo(20));
+    }
+
     private OpenAPI document() {
         ResponseEntity<String> docs = http.getForEntity("/api/docs.json", String.class);
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
