@@ -6,6 +6,7 @@ import app.covenant.audit.internal.AuditLogEntry;
 import app.covenant.audit.internal.AuditScope;
 import app.covenant.audit.internal.AuditSearch;
 import app.covenant.shared.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -32,6 +33,7 @@ class AuditApiController {
     }
 
     /** Newest first; {@code from} inclusive, {@code to} exclusive (ISO-8601 instants); {@code userId} is the actor. */
+    @Operation(summary = "Search the audit log")
     @GetMapping
     @PreAuthorize("hasAuthority('audit:read')")
     Page<AuditLogEntry> list(@AuthenticationPrincipal Caller caller,
@@ -46,6 +48,7 @@ class AuditApiController {
                 pageable);
     }
 
+    @Operation(summary = "Verify the audit log's hash chains")
     @GetMapping("/verify")
     @PreAuthorize("hasAuthority('audit:verify')")
     AuditVerification.Result verify() {

@@ -4,6 +4,7 @@ import app.covenant.documents.DocumentView;
 import app.covenant.documents.internal.DocumentLibrary;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.UUID;
@@ -43,6 +44,7 @@ class DocumentApiController {
     }
 
     @PreAuthorize("hasAuthority('document:upload')")
+    @Operation(summary = "Upload a document")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     DocumentView upload(@AuthenticationPrincipal Caller caller, @RequestParam("file") MultipartFile file) {
@@ -54,6 +56,7 @@ class DocumentApiController {
     }
 
     @PreAuthorize("hasAuthority('document:read')")
+    @Operation(summary = "List and search documents")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     Page<DocumentView> list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String name,
                             @PageableDefault(size = 20) Pageable pageable) {
@@ -61,12 +64,14 @@ class DocumentApiController {
     }
 
     @PreAuthorize("hasAuthority('document:read')")
+    @Operation(summary = "Get a document with its versions")
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     DocumentLibrary.DocumentDetails get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return library.details(caller, id);
     }
 
     @PreAuthorize("hasAuthority('document:read')")
+    @Operation(summary = "Download a document's content")
     @GetMapping("/{id}/content")
     ResponseEntity<StreamingResponseBody> content(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                                                   @RequestParam(required = false) String disposition) {
@@ -78,6 +83,7 @@ class DocumentApiController {
      * {@code document:manage}, 403) before the upload is looked at.
      */
     @PreAuthorize("hasAuthority('document:upload')")
+    @Operation(summary = "Upload a new version of a document")
     @PostMapping(path = "/{id}/versions", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     DocumentView newVersion(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
@@ -94,6 +100,7 @@ class DocumentApiController {
     }
 
     @PreAuthorize("hasAuthority('document:upload')")
+    @Operation(summary = "Delete a document")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         library.delete(caller, id);

@@ -9,6 +9,10 @@ import app.covenant.identity.internal.SessionView;
 import app.covenant.identity.internal.SignInService;
 import app.covenant.identity.web.security.CallerAuthentication;
 import app.covenant.shared.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -48,18 +52,28 @@ class AuthController {
     }
 
     @PermitAll
+    @Operation(summary = "Sign in with e-mail and password", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
+                    {"email": "admin@example.org", "password": "correct horse battery staple"}"""))),
+            responses = {@ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "Signed in"),
+                    @ApiResponse(responseCode = "401", description = "Wrong e-mail or password"),
+                    @ApiResponse(responseCode = "423", description = "Locked after too many failed sign-ins (see Retry-After)")})
     @PostMapping("/login")
     TokenResponse login(@Valid @RequestBody AuthRequests.Login body, HttpServletRequest request) {
         return TokenResponse.of(signIn.signIn(body.email(), body.password(), ClientInfo.of(request)), clock);
     }
 
     @PermitAll
+    @Operation(summary = "Exchange a refresh token for new tokens",
+            responses = {@ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "New tokens"),
+                    @ApiResponse(responseCode = "401", description = "The refresh token is not valid or its session has ended")})
     @PostMapping("/refresh")
     TokenResponse refresh(@Valid @RequestBody AuthRequests.Refresh body, HttpServletRequest request) {
         return TokenResponse.of(signIn.refresh(body.refreshToken(), ClientInfo.of(request)), clock);
     }
 
     @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Sign out of the current session")
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(CallerAuthentication authentication,
@@ -70,12 +84,14 @@ class AuthController {
     }
 
     @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Who the caller is, in which organization, with which permissions")
     @GetMapping("/me")
     Me me(@AuthenticationPrincipal Caller caller) {
         return accounts.describe(caller);
     }
 
     @PermitAll
+    @Operation(summary = "Ask for a password reset e-mail")
     @PostMapping("/forgot-password")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void forgotPassword(@Valid @RequestBody AuthRequests.ForgotPassword body, HttpServletRequest request) {
@@ -83,6 +99,7 @@ class AuthController {
     }
 
     @PermitAll
+    @Operation(summary = "Set a new password with a reset token")
     @PostMapping("/reset-password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void resetPassword(@Valid @RequestBody AuthRequests.ResetPassword body) {
@@ -90,6 +107,7 @@ class AuthController {
     }
 
     @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Change one's own password")
     @PostMapping("/change-password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void changePassword(@AuthenticationPrincipal Caller caller, @Valid @RequestBody AuthRequests.ChangePassword body) {
@@ -98,6 +116,9 @@ class AuthController {
 
     /** Signed in as the invitee: the token alone; otherwise name and password (an existing account: its password). */
     @PermitAll
+    @Operation(summary = "Accept an invitation and sign in", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
+                    {"token": "the token from the invitation link", "name": "Sam Site", "password": "a long new passphrase"}"""))))
     @PostMapping("/accept-invite")
     TokenResponse acceptInvite(@AuthenticationPrincipal Caller caller,
                                @Valid @RequestBody AuthRequests.AcceptInvite body, HttpServletRequest request) {
@@ -106,6 +127,7 @@ class AuthController {
     }
 
     @PermitAll
+    @Operation(summary = "Confirm an e-mail address with its token")
     @PostMapping("/verify-email")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void verifyEmail(@Valid @RequestBody AuthRequests.VerifyEmail body) {
@@ -113,6 +135,7 @@ class AuthController {
     }
 
     @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Send the e-mail verification link again")
     @PostMapping("/send-verification")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void sendVerification(@AuthenticationPrincipal Caller caller) {
@@ -120,6 +143,7 @@ class AuthController {
     }
 
     @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Switch to another organization one belongs to")
     @PostMapping("/switch-org")
     TokenResponse switchOrganization(@AuthenticationPrincipal Caller caller,
                                      @Valid @RequestBody AuthRequests.SwitchOrganization body,
@@ -128,12 +152,14 @@ class AuthController {
     }
 
     @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "List one's signed-in sessions")
     @GetMapping("/sessions")
     List<SessionView> sessions(@AuthenticationPrincipal Caller caller) {
         return sessions.mine(caller);
     }
 
     @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Revoke one of one's sessions")
     @PostMapping("/sessions/{id}/revoke")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revokeSession(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {

@@ -5,6 +5,9 @@ import app.covenant.identity.internal.OrganizationAdministration;
 import app.covenant.identity.internal.OrganizationView;
 import app.covenant.shared.security.Caller;
 import app.covenant.shared.web.Sorting;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import jakarta.validation.Valid;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +45,7 @@ class OrganizationController {
     }
 
     @PreAuthorize("hasAuthority('organization:read')")
+    @Operation(summary = "List the organizations the caller may see")
     @GetMapping("/api/v1/organizations")
     Page<OrganizationView> list(@AuthenticationPrincipal Caller caller,
                                 @PageableDefault(sort = "name") Pageable pageable) {
@@ -49,12 +53,16 @@ class OrganizationController {
     }
 
     @PreAuthorize("hasAuthority('organization:read')")
+    @Operation(summary = "Get an organization")
     @GetMapping("/api/v1/organizations/{id}")
     OrganizationView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return organizations.get(caller, id);
     }
 
     @PreAuthorize("hasAuthority('organization:manage')")
+    @Operation(summary = "Create an organization", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
+                    {"code": "ACME-WEST", "name": "Acme West", "type": "ENTITY", "parentId": "5b0c5e8e-2f34-4a8e-9d0b-1c2d3e4f5a6b"}"""))))
     @PostMapping("/api/v1/organizations")
     @ResponseStatus(HttpStatus.CREATED)
     OrganizationView create(@AuthenticationPrincipal Caller caller,
@@ -63,6 +71,7 @@ class OrganizationController {
     }
 
     @PreAuthorize("hasAuthority('organization:manage')")
+    @Operation(summary = "Rename, activate or deactivate an organization")
     @PutMapping("/api/v1/organizations/{id}")
     OrganizationView update(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                             @Valid @RequestBody AdminRequests.UpdateOrganization body) {
@@ -70,12 +79,14 @@ class OrganizationController {
     }
 
     @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "The feature flags of the caller's organization")
     @GetMapping("/api/v1/feature-flags")
     Map<String, Boolean> featureFlags(@AuthenticationPrincipal Caller caller) {
         return features.of(caller.organizationId());
     }
 
     @PreAuthorize("hasAuthority('feature:manage')")
+    @Operation(summary = "Switch a feature flag on or off")
     @PutMapping("/api/v1/feature-flags/{key}")
     Map<String, Boolean> setFeatureFlag(@AuthenticationPrincipal Caller caller, @PathVariable String key,
                                         @Valid @RequestBody AdminRequests.SetFeature body) {

@@ -4,6 +4,9 @@ import app.covenant.identity.Permissions;
 import app.covenant.identity.internal.RoleAdministration;
 import app.covenant.identity.internal.RoleView;
 import app.covenant.shared.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
@@ -35,18 +38,23 @@ class RoleController {
     }
 
     @PreAuthorize("hasAuthority('role:read')")
+    @Operation(summary = "List the roles of the caller's organization")
     @GetMapping("/api/v1/roles")
     List<RoleView> list(@AuthenticationPrincipal Caller caller) {
         return roles.list(caller);
     }
 
     @PreAuthorize("hasAuthority('role:read')")
+    @Operation(summary = "Get a role")
     @GetMapping("/api/v1/roles/{id}")
     RoleView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return roles.get(caller, id);
     }
 
     @PreAuthorize("hasAuthority('role:manage')")
+    @Operation(summary = "Create a role", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
+                    {"code": "SITE_REVIEWER", "name": "Site reviewer", "description": "Reads documents on site", "permissions": ["document:read", "user:read"]}"""))))
     @PostMapping("/api/v1/roles")
     @ResponseStatus(HttpStatus.CREATED)
     RoleView create(@AuthenticationPrincipal Caller caller, @Valid @RequestBody AdminRequests.CreateRole body) {
@@ -54,6 +62,7 @@ class RoleController {
     }
 
     @PreAuthorize("hasAuthority('role:manage')")
+    @Operation(summary = "Update a role's name, description and permissions")
     @PutMapping("/api/v1/roles/{id}")
     RoleView update(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                     @Valid @RequestBody AdminRequests.UpdateRole body) {
@@ -61,6 +70,7 @@ class RoleController {
     }
 
     @PreAuthorize("hasAuthority('role:manage')")
+    @Operation(summary = "Delete a custom role")
     @DeleteMapping("/api/v1/roles/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
@@ -68,6 +78,7 @@ class RoleController {
     }
 
     @PreAuthorize("hasAuthority('role:read')")
+    @Operation(summary = "List every permission a role can hold")
     @GetMapping("/api/v1/permissions")
     List<PermissionView> permissions() {
         return Permissions.all().entrySet().stream()

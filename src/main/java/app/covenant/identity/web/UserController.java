@@ -5,6 +5,9 @@ import app.covenant.identity.internal.UserAdministration;
 import app.covenant.identity.internal.UserView;
 import app.covenant.shared.security.Caller;
 import app.covenant.shared.web.Sorting;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import jakarta.validation.Valid;
 import java.util.Set;
 import java.util.UUID;
@@ -48,6 +51,7 @@ class UserController {
     }
 
     @PreAuthorize("hasAuthority('user:read')")
+    @Operation(summary = "List and search the organization's users")
     @GetMapping
     Page<UserView> list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String q,
                         @PageableDefault(sort = "name") Pageable pageable) {
@@ -55,12 +59,16 @@ class UserController {
     }
 
     @PreAuthorize("hasAuthority('user:read')")
+    @Operation(summary = "Get a user")
     @GetMapping("/{id}")
     UserView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return users.get(caller, id);
     }
 
     @PreAuthorize("hasAuthority('user:invite')")
+    @Operation(summary = "Invite a user by e-mail", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
+                    {"email": "sam.site@example.org", "name": "Sam Site", "roleCode": "MANAGER"}"""))))
     @PostMapping("/invite")
     @ResponseStatus(HttpStatus.CREATED)
     UserView invite(@AuthenticationPrincipal Caller caller, @Valid @RequestBody AdminRequests.Invite body) {
@@ -68,12 +76,14 @@ class UserController {
     }
 
     @PreAuthorize("hasAuthority('user:invite')")
+    @Operation(summary = "Send a pending invitation again")
     @PostMapping("/{id}/resend-invitation")
     UserView resendInvitation(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return invitations.resend(caller, id);
     }
 
     @PreAuthorize("hasAuthority('user:manage')")
+    @Operation(summary = "Update a user's name, phone or role")
     @PutMapping("/{id}")
     UserView update(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                     @Valid @RequestBody AdminRequests.UpdateUser body) {
@@ -81,18 +91,21 @@ class UserController {
     }
 
     @PreAuthorize("hasAuthority('user:manage')")
+    @Operation(summary = "Deactivate a user's account")
     @PostMapping("/{id}/deactivate")
     UserView deactivate(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return users.deactivate(caller, id);
     }
 
     @PreAuthorize("hasAuthority('user:manage')")
+    @Operation(summary = "Reactivate a deactivated account")
     @PostMapping("/{id}/reactivate")
     UserView reactivate(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return users.reactivate(caller, id);
     }
 
     @PreAuthorize("hasAuthority('user:manage')")
+    @Operation(summary = "Unlock an account locked after failed sign-ins")
     @PostMapping("/{id}/unlock")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unlock(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
@@ -100,12 +113,14 @@ class UserController {
     }
 
     @PreAuthorize("hasAuthority('user:manage')")
+    @Operation(summary = "Suspend a user's membership in the organization")
     @PostMapping("/{id}/suspend")
     UserView suspend(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return users.suspend(caller, id);
     }
 
     @PreAuthorize("hasAuthority('user:manage')")
+    @Operation(summary = "Reinstate a suspended membership")
     @PostMapping("/{id}/reinstate")
     UserView reinstate(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return users.reinstate(caller, id);
@@ -113,6 +128,7 @@ class UserController {
 
     /** Takes the person out of this organization, or withdraws an invitation not accepted yet. */
     @PreAuthorize("hasAuthority('user:manage')")
+    @Operation(summary = "Remove a user from the organization")
     @DeleteMapping("/{id}/membership")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removeMembership(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {

@@ -7,6 +7,9 @@ import app.covenant.notifications.internal.NotificationPreferences.Change;
 import app.covenant.notifications.internal.NotificationPreferences.Preference;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,6 +41,7 @@ class NotificationController {
     }
 
     @PreAuthorize("hasAuthority('notification:read')")
+    @Operation(summary = "List one's notifications")
     @GetMapping
     Page<NotificationView> list(@AuthenticationPrincipal Caller caller,
                                 @RequestParam(defaultValue = "false") boolean unread,
@@ -46,30 +50,37 @@ class NotificationController {
     }
 
     @PreAuthorize("hasAuthority('notification:read')")
+    @Operation(summary = "Count one's unread notifications")
     @GetMapping("/unread-count")
     Map<String, Long> unreadCount(@AuthenticationPrincipal Caller caller) {
         return Map.of("unread", inbox.unreadCount(caller));
     }
 
     @PreAuthorize("hasAuthority('notification:read')")
+    @Operation(summary = "Mark a notification read")
     @PostMapping("/{id}/read")
     NotificationView markRead(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return inbox.markRead(caller, id);
     }
 
     @PreAuthorize("hasAuthority('notification:read')")
+    @Operation(summary = "Mark all one's notifications read")
     @PostMapping("/read-all")
     Map<String, Integer> markAllRead(@AuthenticationPrincipal Caller caller) {
         return Map.of("marked", inbox.markAllRead(caller));
     }
 
     @PreAuthorize("hasAuthority('notification:read')")
+    @Operation(summary = "One's notification preferences per type")
     @GetMapping("/preferences")
     List<Preference> preferences(@AuthenticationPrincipal Caller caller) {
         return preferences.of(caller.userId());
     }
 
     @PreAuthorize("hasAuthority('notification:read')")
+    @Operation(summary = "Change one's notification preferences", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
+                    [{"type": "INVITATION_ACCEPTED", "inApp": true, "email": false}]"""))))
     @PutMapping(path = "/preferences", consumes = MediaType.APPLICATION_JSON_VALUE)
     List<Preference> updatePreferences(@AuthenticationPrincipal Caller caller, @RequestBody List<Change> changes) {
         if (changes == null) {

@@ -3,6 +3,7 @@ package app.covenant.notifications.web;
 import app.covenant.notifications.internal.OutboxAdministration;
 import app.covenant.notifications.internal.OutboxAdministration.OutboxEmailView;
 import app.covenant.shared.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -28,6 +29,7 @@ class OutboxAdminController {
     }
 
     @PreAuthorize("hasAuthority('outbox:read')")
+    @Operation(summary = "List the e-mail outbox")
     @GetMapping
     Page<OutboxEmailView> list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String status,
                                Pageable pageable) {
@@ -35,12 +37,14 @@ class OutboxAdminController {
     }
 
     @PreAuthorize("hasAuthority('outbox:read')")
+    @Operation(summary = "Get an outbox e-mail")
     @GetMapping("/{id}")
     OutboxEmailView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return outbox.open(caller, id);
     }
 
     @PreAuthorize("hasAuthority('outbox:read')")
+    @Operation(summary = "Send a failed or given-up e-mail again")
     @PostMapping("/{id}/retry")
     OutboxEmailView retry(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return outbox.retry(caller, id);

@@ -1,6 +1,7 @@
 package app.covenant.platform.health;
 
 import app.covenant.platform.config.RedisGuard;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.annotation.security.PermitAll;
 import java.util.Map;
 import org.springframework.boot.availability.ApplicationAvailability;
@@ -36,16 +37,19 @@ class HealthController {
         this.availability = availability;
     }
 
+    @Operation(summary = "Whether the node is healthy")
     @GetMapping
     ResponseEntity<Map<String, String>> health() {
         return answer(database.check().up());
     }
 
+    @Operation(summary = "Liveness probe: the process is up")
     @GetMapping("/liveness")
     ResponseEntity<Map<String, String>> liveness() {
         return answer(availability.getLivenessState() == LivenessState.CORRECT);
     }
 
+    @Operation(summary = "Readiness probe: the node can serve requests")
     @GetMapping("/readiness")
     ResponseEntity<Map<String, String>> readiness() {
         boolean ready = availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC && database.check().up();

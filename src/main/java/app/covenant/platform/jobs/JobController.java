@@ -1,5 +1,6 @@
 package app.covenant.platform.jobs;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -26,6 +27,7 @@ class JobController {
     }
 
     @PreAuthorize("hasAuthority('job:manage')")
+    @Operation(summary = "List the background jobs and their last runs")
     @GetMapping
     List<JobAdministration.JobView> list() {
         return jobs.list();
@@ -33,12 +35,14 @@ class JobController {
 
     /** The job's recorded runs, newest first ({@code ?page=&size=}). */
     @PreAuthorize("hasAuthority('job:manage')")
+    @Operation(summary = "A job's recorded runs, newest first")
     @GetMapping("/{name}/runs")
     Page<JobRuns.JobRunView> runs(@PathVariable String name, @PageableDefault(size = 20) Pageable pageable) {
         return jobs.history(name, pageable);
     }
 
     @PreAuthorize("hasAuthority('job:manage')")
+    @Operation(summary = "Run a job now")
     @PostMapping("/{name}/run")
     @ResponseStatus(HttpStatus.ACCEPTED)
     JobAdministration.JobView run(@PathVariable String name) {

@@ -1,6 +1,7 @@
 package app.covenant.platform.status;
 
 import app.covenant.shared.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,6 +20,7 @@ class NodeStatusController {
         this.status = status;
     }
 
+    @Operation(summary = "The node's status (version and database for platform operators)")
     @GetMapping(path = "/api/v1/system/status", produces = MediaType.APPLICATION_JSON_VALUE)
     NodeStatus status(@AuthenticationPrincipal Caller caller) {
         return status.visibleTo(caller);
