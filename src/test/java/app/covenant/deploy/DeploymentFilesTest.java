@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -320,7 +321,33 @@ class DeploymentFilesTest {
         void has_a_healthcheck_and_starts_the_layered_application() {
             assertThat(instructions).anyMatch(line -> line.startsWith("HEALTHCHECK ") && line.contains("/health"));
             assertThat(instructions).anyMatch(line -> line.startsWith("ENTRYPOINT ")
-                    && line.contains("org.springframework.boot.loader.launch.JarLauncher"));
+                    && line.contains("\"-jar\",\"app.jar\""));
+        }
+
+        /** The start-time figures of the README depend on it (bench/startup.sh). */
+        @Test
+        void starts_with_the_ahead_of_time_class_cache_of_a_training_run() {
+            int training = indexOf(line -> line.startsWith("RUN ") && line.contains("-XX:AOTCacheOutput=app.aot")
+                    && line.contains("-Dspring.context.exit=onRefresh") && line.contains("-jar app.jar"));
+            int lastCopy = instructions.stream().filter(line -> line.startsWith("COPY --from=")).map(instructions::lastIndexOf)
+                    .max(Integer::compare).orElseThrow();
+            int user = indexOf(line -> line.startsWith("USER "));
+
+            assertThat(training).as("training run after the last layer and before switching to the user")
+                    .isGreaterThan(lastCopy).isLessThan(user);
+            assertThat(instructions).anyMatch(line -> line.startsWith("ENTRYPOINT ")
+                    && line.contains("\"-XX:AOTCache=app.aot\""));
+            assertThat(instructions).filteredOn(line -> line.startsWith("FROM "))
+                    .allSatisfy(line -> assertThat(line).as("the AOT cache needs JDK 24+").contains(":25-"));
+        }
+
+        private int indexOf(Predicate<String> instruction) {
+            for (int i = 0; i < instructions.size(); i++) {
+                if (instruction.test(instructions.get(i))) {
+                    return i;
+                }
+            }
+            throw new AssertionError("No such instruction in the Dockerfile");
         }
 
         @Test
