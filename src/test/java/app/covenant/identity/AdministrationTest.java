@@ -64,6 +64,14 @@ class AdministrationTest {
                 .as("a column outside the list is the client's mistake").isEqualTo(400);
     }
 
+    @Test
+    void listsOfUsersAndOrganizationsTakeTheConfiguredPageSize() {
+        for (String list : List.of("/api/v1/users", "/api/v1/organizations")) {
+            JsonNode page = SignIn.get(http, list, admin).getBody().get("page");
+            assertThat(page.get("size").asInt()).as(list).isEqualTo(20);
+        }
+    }
+
     private int total(String path) {
         return SignIn.get(http, path, admin).getBody().get("page").get("totalElements").asInt();
     }

@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -48,7 +47,7 @@ class OrganizationController {
     @Operation(summary = "List the organizations the caller may see")
     @GetMapping("/api/v1/organizations")
     Page<OrganizationView> list(@AuthenticationPrincipal Caller caller,
-                                @PageableDefault(sort = "name") Pageable pageable) {
+                                Pageable pageable) {
         return organizations.list(caller, Sorting.only(pageable, SORTABLE, Sort.by("name")));
     }
 

@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -54,7 +53,7 @@ class UserController {
     @Operation(summary = "List and search the organization's users")
     @GetMapping
     Page<UserView> list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String q,
-                        @PageableDefault(sort = "name") Pageable pageable) {
+                        Pageable pageable) {
         return users.list(caller, q, Sorting.only(pageable, SORTABLE, Sort.by("name")));
     }
 
