@@ -4,23 +4,7 @@
 # PostgreSQL database (dropped afterwards), and prints outbox vs raw SMTP throughput. See bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
-WORK="$(mktemp -d -t covenant-outbox-bench.XXXXXX)"
-trap 'rm -rf "$WORK"' EXIT INT TERM
-
-if [ -z "${JAVA_HOME:-}" ]; then
-  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
-    if [ -x "$candidate/bin/javac" ]; then JAVA_HOME="$candidate"; break; fi
-  done
-fi
-export JAVA_HOME
-
-if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-  printf '==> Compiling the application\n' >&2
-  ./mvnw -B -q -ntp -Dmaven.test.skip=true compile
-fi
-printf '==> Resolving the test classpath\n' >&2
-./mvnw -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
-
-printf '==> Running bench/OutboxBench.java\n' >&2
-"$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} -cp "target/classes:$(cat "$WORK/classpath.txt")" bench/OutboxBench.java
+bench_use_jdk 21
+bench_run_on_test_classpath bench/OutboxBench.java

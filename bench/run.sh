@@ -4,16 +4,15 @@
 # it over loopback, prints the results and stops the application again. See bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 PORT="${BENCH_PORT:-18080}"
 WORK="$(mktemp -d -t covenant-bench.XXXXXX)"
 APP_PID=""
 
-log() { printf '==> %s\n' "$*" >&2; }
-
 cleanup() {
   if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    log "Stopping the application (pid $APP_PID)"
+    bench_log "Stopping the application (pid $APP_PID)"
     kill "$APP_PID" 2>/dev/null || true
     for _ in $(seq 1 30); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
     kill -9 "$APP_PID" 2>/dev/null || true
@@ -22,26 +21,8 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' | cut -d. -f1; }
-find_jdk() {
-  local candidate
-  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
-    if [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] && [ "$(java_major "$candidate")" -ge 21 ] 2>/dev/null; then
-      echo "$candidate"; return 0
-    fi
-  done
-  return 1
-}
-JAVA_HOME="$(find_jdk)" || { echo "A JDK 21 or newer is needed (set JAVA_HOME)." >&2; exit 1; }
-export JAVA_HOME
-JAVA="$JAVA_HOME/bin/java"
-
-if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-  log "Building the application jar (tests skipped)"
-  ./mvnw -B -q -ntp -Dmaven.test.skip=true package
-fi
-JAR="$(ls target/covenant-*.jar 2>/dev/null | grep -v -e '-plain' -e '\.original' | head -n 1 || true)"
-[ -n "$JAR" ] || { echo "No application jar under target/ (build it, or unset BENCH_SKIP_BUILD)." >&2; exit 1; }
+bench_use_jdk 21
+bench_build_jar
 
 # The benchmark's own classpath: BCryptPasswordEncoder with what it needs (spring-core, logging API), taken
 # from the application jar itself, so the in-process bcrypt is exactly the one the application uses.
@@ -56,7 +37,7 @@ if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/health" 2>/dev/null; then
   exit 1
 fi
 
-log "Starting $JAR on 127.0.0.1:$PORT ($([ -n "${DATABASE_URL:-}" ] && echo "DATABASE_URL" || echo "embedded default, data in $WORK/data"))"
+bench_log "Starting $JAR on 127.0.0.1:$PORT ($([ -n "${DATABASE_URL:-}" ] && echo "DATABASE_URL" || echo "embedded default, data in $WORK/data"))"
 # Rate limits raised far above the load (the limiter stays in the chain, as in production); both the documented
 # variables and Spring's relaxed names of covenant.ratelimit.* are set.
 env PORT="$PORT" SERVER_ADDRESS=127.0.0.1 DATA_DIR="${DATA_DIR:-$WORK/data}" LOG_LEVEL="${LOG_LEVEL:-warn}" \
@@ -65,7 +46,7 @@ env PORT="$PORT" SERVER_ADDRESS=127.0.0.1 DATA_DIR="${DATA_DIR:-$WORK/data}" LOG
   "$JAVA" ${BENCH_APP_JAVA_OPTS:-} -jar "$JAR" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 
-log "Waiting for /health"
+bench_log "Waiting for /health"
 for _ in $(seq 1 240); do
   if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/health" 2>/dev/null; then break; fi
   if ! kill -0 "$APP_PID" 2>/dev/null; then
@@ -75,6 +56,6 @@ for _ in $(seq 1 240); do
 done
 curl -fsS -o /dev/null "http://127.0.0.1:$PORT/health" || { echo "No healthy application after 240 s" >&2; tail -n 40 "$WORK/app.log" >&2; exit 1; }
 
-log "Running bench/Bench.java"
+bench_log "Running bench/Bench.java"
 BENCH_BASE_URL="http://127.0.0.1:$PORT" BCRYPT_COST="${BCRYPT_COST:-12}" \
   "$JAVA" -cp "$BENCH_CP" bench/Bench.java

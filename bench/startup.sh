@@ -12,6 +12,7 @@
 # Prints every measurement, then the medians and their ratios to (a). See bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 PORT="${BENCH_PORT:-18090}"
 ROUNDS="${BENCH_ROUNDS:-3}"
@@ -21,7 +22,6 @@ if [ -n "${BENCH_BASELINE_JAR:-}" ]; then VARIANTS="before $VARIANTS"; fi
 WORK="$(mktemp -d -t covenant-startup.XXXXXX)"
 APP_PID=""
 
-log() { printf '==> %s\n' "$*" >&2; }
 
 stop_app() {
   if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
@@ -34,26 +34,8 @@ stop_app() {
 cleanup() { stop_app; rm -rf "$WORK"; }
 trap cleanup EXIT INT TERM
 
-java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' | cut -d. -f1; }
-find_jdk() {
-  local candidate
-  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
-    if [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] && [ "$(java_major "$candidate")" -ge 25 ] 2>/dev/null; then
-      echo "$candidate"; return 0
-    fi
-  done
-  return 1
-}
-JAVA_HOME="$(find_jdk)" || { echo "A JDK 25 or newer is needed for the AOT cache (set JAVA_HOME)." >&2; exit 1; }
-export JAVA_HOME
-JAVA="$JAVA_HOME/bin/java"
-
-if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-  log "Building the application jar (tests skipped)"
-  ./mvnw -B -q -ntp -Dmaven.test.skip=true package
-fi
-JAR="$(ls target/covenant-*.jar 2>/dev/null | grep -v -e '-plain' -e '\.original' | head -n 1 || true)"
-[ -n "$JAR" ] || { echo "No application jar under target/ (build it, or unset BENCH_SKIP_BUILD)." >&2; exit 1; }
+bench_use_jdk 25
+bench_build_jar
 cp "$JAR" "$WORK/covenant.jar"
 if [ -n "${BENCH_BASELINE_JAR:-}" ]; then cp "$BENCH_BASELINE_JAR" "$WORK/before.jar"; fi
 
@@ -63,7 +45,7 @@ if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/health" 2>/dev/null; then
 fi
 
 # The same steps as the Dockerfile: extract, then one training run that stops once the context is refreshed.
-log "Extracting the jar and recording the AOT cache (training run)"
+bench_log "Extracting the jar and recording the AOT cache (training run)"
 "$JAVA" -Djarmode=tools -jar "$WORK/covenant.jar" extract --destination "$WORK/extracted" >/dev/null
 mkdir -p "$WORK/seeded"
 env DATA_DIR="$WORK/seeded" PORT="$PORT" SERVER_ADDRESS=127.0.0.1 \
@@ -108,7 +90,7 @@ measure() {
 median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : int((v[NR/2] + v[NR/2+1]) / 2)}'; }
 seconds() { awk -v ms="$1" 'BEGIN {printf "%.1f", ms / 1000}'; }
 
-log "$ROUNDS rounds of: $VARIANTS ($DATA_MODE DATA_DIR); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+bench_log "$ROUNDS rounds of: $VARIANTS ($DATA_MODE DATA_DIR); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 declare -A TIMES
 for round in $(seq 1 "$ROUNDS"); do
   for variant in $VARIANTS; do
