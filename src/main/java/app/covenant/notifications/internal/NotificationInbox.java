@@ -23,11 +23,11 @@ public class NotificationInbox {
                                    Instant createdAt, Instant readAt) {
     }
 
-    private final InAppNotificationRepository notifications;
+    private final InAppNotificationRows notifications;
     private final NotificationTypes types;
     private final Clock clock;
 
-    NotificationInbox(InAppNotificationRepository notifications, NotificationTypes types, Clock clock) {
+    NotificationInbox(InAppNotificationRows notifications, NotificationTypes types, Clock clock) {
         this.notifications = notifications;
         this.types = types;
         this.clock = clock;
@@ -42,31 +42,24 @@ public class NotificationInbox {
         }
         // The order is the query's own (newest first); a client's sort= is not offered.
         Pageable page = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize());
-        return notifications.findPage(caller.userId(), caller.organizationId(), unreadOnly, filter, page)
-                .map(NotificationInbox::view);
+        return notifications.page(caller.userId(), caller.organizationId(), unreadOnly, filter, page);
     }
 
     @Transactional(readOnly = true)
     public long unreadCount(Caller caller) {
-        return notifications.countByUserIdAndOrganizationIdAndReadAtIsNull(caller.userId(), caller.organizationId());
+        return notifications.countUnread(caller.userId(), caller.organizationId());
     }
 
     /** Marks one read; marking a read one again changes nothing. */
     @Transactional
     public NotificationView markRead(Caller caller, UUID id) {
         notifications.markRead(id, caller.userId(), caller.organizationId(), clock.instant());
-        return notifications.findByIdAndUserIdAndOrganizationId(id, caller.userId(), caller.organizationId())
-                .map(NotificationInbox::view).orElseThrow(() -> ProblemException.notFound("Notification"));
+        return notifications.find(id, caller.userId(), caller.organizationId()).orElseThrow(() -> ProblemException.notFound("Notification"));
     }
 
     /** @return how many were unread */
     @Transactional
     public int markAllRead(Caller caller) {
         return notifications.markAllRead(caller.userId(), caller.organizationId(), clock.instant());
-    }
-
-    private static NotificationView view(InAppNotification n) {
-        return new NotificationView(n.id(), n.type(), n.title(), n.message(), n.link(), n.readAt() != null,
-                n.createdAt(), n.readAt());
     }
 }

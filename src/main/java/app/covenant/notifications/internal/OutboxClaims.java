@@ -15,25 +15,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class OutboxClaims {
 
-    private final OutboxMessageRepository repository;
+    private final OutboxRows rows;
     private final int batchSize;
     private final Duration lease;
 
-    OutboxClaims(OutboxMessageRepository repository, NotificationsProperties properties) {
-        this.repository = repository;
+    OutboxClaims(OutboxRows rows, NotificationsProperties properties) {
+        this.rows = rows;
         this.batchSize = properties.delivery().batchSize();
         this.lease = properties.delivery().claimLease();
     }
 
     /**
      * @return the messages claimed with {@code token}, at most one batch, empty when nothing is due. Their
-     *         content and attempt count are current; their claim fields are not (set by a bulk update).
+     *         content and attempt count are current.
      */
     @Transactional
     public List<OutboxMessage> claimDue(UUID token, Instant now) {
-        List<OutboxMessage> due = repository.lockDue(now, batchSize);
+        List<OutboxMessage> due = rows.lockDue(now, batchSize);
         if (!due.isEmpty()) {
-            repository.claimLocked(due.stream().map(OutboxMessage::getId).toList(), token, now.plus(lease));
+            rows.claimLocked(due.stream().map(OutboxMessage::id).toList(), token, now.plus(lease));
         }
         return due;
     }
@@ -41,6 +41,6 @@ class OutboxClaims {
     /** Gives back what this claim has not sent yet, due at once, without counting an attempt. */
     @Transactional
     public void release(UUID token, Instant now) {
-        repository.release(token, now);
+        rows.release(token, now);
     }
 }

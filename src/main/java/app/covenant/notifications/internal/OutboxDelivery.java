@@ -26,16 +26,16 @@ class OutboxDelivery {
     private static final int MAX_ERROR_LENGTH = 1000;
     static final String REDACTED = "The body of this message held a one-time link and was removed after delivery.";
 
-    private final OutboxMessageRepository repository;
+    private final OutboxRows rows;
     private final Optional<EmailSender> sender;
     private final RetrySchedule retries;
     private final NotificationsProperties.Delivery settings;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    OutboxDelivery(OutboxMessageRepository repository, ObjectProvider<EmailSender> sender,
+    OutboxDelivery(OutboxRows rows, ObjectProvider<EmailSender> sender,
                    NotificationsProperties properties, Clock clock, ApplicationEventPublisher events) {
-        this.repository = repository;
+        this.rows = rows;
         this.sender = Optional.ofNullable(sender.getIfAvailable());
         this.settings = properties.delivery();
         this.retries = RetrySchedule.of(settings);
@@ -52,10 +52,10 @@ class OutboxDelivery {
     Outcome deliverIfDue(UUID id) {
         UUID token = UUID.randomUUID();
         Instant now = clock.instant();
-        if (repository.claimIfDue(id, token, now, now.plus(settings.claimLease()), OutboxStatus.PENDING) == 0) {
+        if (rows.claimIfDue(id, token, now, now.plus(settings.claimLease())) == 0) {
             return Outcome.NOT_CLAIMED;
         }
-        return repository.findById(id).map(message -> deliver(message, token)).orElse(Outcome.NOT_CLAIMED);
+        return rows.find(id).map(message -> deliver(message, token)).orElse(Outcome.NOT_CLAIMED);
     }
 
     /** Sends a message this node has claimed with {@code token}. */
@@ -72,13 +72,13 @@ class OutboxDelivery {
             } catch (RuntimeException e) {
                 return recordFailure(message, token, e);
             }
-            if (repository.markSent(message.getId(), token, clock.instant(), OutboxStatus.SENT) == 0) {
-                log.warn("E-mail {} was sent after its claim had expired; another node may send it again", message.getId());
+            if (rows.markSent(message.id(), token, clock.instant()) == 0) {
+                log.warn("E-mail {} was sent after its claim had expired; another node may send it again", message.id());
             } else {
                 if (message.holdsLiveLink()) {
-                    repository.redactBody(message.getId(), REDACTED, "<p>" + REDACTED + "</p>");
+                    rows.redactBody(message.id(), REDACTED, "<p>" + REDACTED + "</p>");
                 }
-                log.debug("E-mail {} sent", message.getId());
+                log.debug("E-mail {} sent", message.id());
             }
             return Outcome.SENT;
         } finally {
@@ -92,14 +92,14 @@ class OutboxDelivery {
         boolean permanent = e instanceof EmailDeliveryException delivery && delivery.isPermanent();
         Optional<Instant> next = permanent ? Optional.empty() : retries.nextAttempt(attempts, now);
         String error = describe(e);
-        repository.markFailedAttempt(message.getId(), token, next.isPresent() ? OutboxStatus.PENDING : OutboxStatus.FAILED,
+        rows.markFailedAttempt(message.id(), token, next.isPresent() ? OutboxStatus.PENDING : OutboxStatus.FAILED,
                 error, next.orElse(now));
         if (next.isPresent()) {
-            log.warn("E-mail {} not delivered (attempt {}), next attempt at {}: {}", message.getId(), attempts, next.get(), error);
+            log.warn("E-mail {} not delivered (attempt {}), next attempt at {}: {}", message.id(), attempts, next.get(), error);
             return Outcome.RETRY_LATER;
         }
-        log.error("E-mail {} given up after {} attempt(s): {}", message.getId(), attempts, error);
-        events.publishEvent(new OutboxMessageGivenUp(message.getId()));
+        log.error("E-mail {} given up after {} attempt(s): {}", message.id(), attempts, error);
+        events.publishEvent(new OutboxMessageGivenUp(message.id()));
         return Outcome.GAVE_UP;
     }
 

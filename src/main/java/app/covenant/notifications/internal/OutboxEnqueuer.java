@@ -17,14 +17,14 @@ class OutboxEnqueuer implements EmailOutbox {
     static final String CORRELATION_MDC_KEY = "traceId";
 
     private final EmailTemplateRenderer renderer;
-    private final OutboxMessageRepository repository;
+    private final OutboxRows rows;
     private final AfterCommitDelivery afterCommit;
     private final Clock clock;
 
-    OutboxEnqueuer(EmailTemplateRenderer renderer, OutboxMessageRepository repository,
+    OutboxEnqueuer(EmailTemplateRenderer renderer, OutboxRows rows,
                    AfterCommitDelivery afterCommit, Clock clock) {
         this.renderer = renderer;
-        this.repository = repository;
+        this.rows = rows;
         this.afterCommit = afterCommit;
         this.clock = clock;
     }
@@ -36,8 +36,8 @@ class OutboxEnqueuer implements EmailOutbox {
     public UUID enqueue(OutgoingEmail email) {
         RenderedEmail rendered = renderer.render(email);
         UUID id = UUID.randomUUID();
-        repository.save(OutboxMessage.pending(id, email.organizationId(), email.to(), email.template(),
-                rendered, TemplateValues.holdsLiveLink(email.model()), MDC.get(CORRELATION_MDC_KEY), clock.instant()));
+        rows.insertPending(id, email.organizationId(), email.to(), email.template(), rendered,
+                TemplateValues.holdsLiveLink(email.model()), MDC.get(CORRELATION_MDC_KEY), clock.instant());
         afterCommit.deliverAfterCommit(id);
         return id;
     }

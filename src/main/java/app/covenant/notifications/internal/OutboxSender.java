@@ -31,15 +31,15 @@ class OutboxSender {
 
     private final OutboxClaims claims;
     private final OutboxDelivery delivery;
-    private final OutboxMessageRepository repository;
+    private final OutboxRows rows;
     private final Clock clock;
     private final int concurrency;
 
-    OutboxSender(OutboxClaims claims, OutboxDelivery delivery, OutboxMessageRepository repository, Clock clock,
+    OutboxSender(OutboxClaims claims, OutboxDelivery delivery, OutboxRows rows, Clock clock,
                  NotificationsProperties properties) {
         this.claims = claims;
         this.delivery = delivery;
-        this.repository = repository;
+        this.rows = rows;
         this.clock = clock;
         this.concurrency = properties.delivery().concurrency();
     }
@@ -70,7 +70,7 @@ class OutboxSender {
                 claims.release(token, clock.instant());
             }
         }
-        RunSummary summary = new RunSummary(counts.sent.get(), counts.failed.get(), repository.countByStatus(OutboxStatus.PENDING));
+        RunSummary summary = new RunSummary(counts.sent.get(), counts.failed.get(), rows.countPending());
         logCompletion(summary, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return summary;
     }
@@ -102,7 +102,7 @@ class OutboxSender {
             outcome = delivery.deliver(message, token);
         } catch (RuntimeException e) {
             // Recording the outcome failed (the database): the claim's lease runs out and the message is due again.
-            log.warn("E-mail {} left to a later run: {}", message.getId(), OutboxDelivery.describe(e));
+            log.warn("E-mail {} left to a later run: {}", message.id(), OutboxDelivery.describe(e));
             counts.failedInARow.incrementAndGet();
             return;
         }
