@@ -8,7 +8,8 @@ import java.util.UUID;
  * <p>{@link #enqueue} renders the message at once and writes it in the caller's transaction, so the
  * message exists exactly when the business change that caused it exists: a rollback loses it, a commit
  * keeps it. After the commit it is delivered in the background (the caller never waits on, or sees an
- * error from, the e-mail provider) and retried with backoff until it is sent.
+ * error from, the e-mail provider) and retried with backoff until it is sent, or given up after
+ * {@code EMAIL_MAX_ATTEMPTS} (then an administrator can retry it from the outbox page).
  */
 public interface EmailOutbox {
 

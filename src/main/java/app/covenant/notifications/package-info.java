@@ -12,6 +12,11 @@
  * For the same reason as above, who may be told is answered through
  * {@link app.covenant.notifications.NotificationRecipients} (declared here, implemented by identity), and
  * identity turns its own facts ({@code InvitationAccepted}) into notifications with a listener of its own.
+ *
+ * <p>Its tables hold no aggregates: outbox messages and notifications are inserted, then moved by guarded or
+ * bulk statements, and preferences are upserted, so none has a JPA entity. All are reached through
+ * JdbcTemplate ({@code OutboxRows}, {@code InAppNotificationRows} and classes named after their job; see
+ * docs/persistence.md).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "platform", "platform :: ui", "platform :: http", "platform :: config", "platform :: jobs", "audit"})
 package app.covenant.notifications;

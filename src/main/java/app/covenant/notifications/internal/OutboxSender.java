@@ -24,7 +24,7 @@ class OutboxSender {
     }
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
-    // Bounds one run; whatever is left is due again at the next run, seconds later.
+    // Bounds one run; whatever is left is due again at the next run, one interval later.
     private static final int MAX_BATCHES_PER_RUN = 20;
     // A provider that refused this many messages in a row is down: stop hammering it until the next run.
     private static final int FAILURES_BEFORE_PAUSE = 3;

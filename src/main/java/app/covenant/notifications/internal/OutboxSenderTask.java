@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
  * The recurring {@code email-outbox-sender} job on db-scheduler: one run at a time across all nodes,
  * visible in {@code scheduled_tasks} and recorded in {@code job_runs}. It catches up on everything the
  * after-commit path did not send: retries, messages of a node that stopped, bursts. A fixed delay rather
- * than a cron: it runs every few seconds, counted from the end of the previous run.
+ * than a cron: it runs every {@code covenant.notifications.delivery.interval} (30 s by default), counted
+ * from the end of the previous run.
  */
 @Configuration(proxyBeanMethods = false)
 class OutboxSenderTask {

@@ -73,7 +73,7 @@ class JobRunRecorder implements ExecutionInterceptor {
         if (outcome == Outcome.FAILED) {
             log.warn(line, values);
         } else if (run.isIdle()) {
-            // A frequent job with nothing to do (the outbox sender every few seconds) would drown the log.
+            // A frequent job with nothing to do (the outbox sender every 30 s) would drown the log.
             log.debug(line, values);
         } else {
             log.info(line, values);
