@@ -54,7 +54,8 @@ public class NotificationInbox {
     @Transactional
     public NotificationView markRead(Caller caller, UUID id) {
         notifications.markRead(id, caller.userId(), caller.organizationId(), clock.instant());
-        return notifications.find(id, caller.userId(), caller.organizationId()).orElseThrow(() -> ProblemException.notFound("Notification"));
+        return notifications.find(id, caller.userId(), caller.organizationId())
+                .orElseThrow(() -> ProblemException.notFound("Notification"));
     }
 
     /** @return how many were unread */
