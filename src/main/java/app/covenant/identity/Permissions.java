@@ -47,6 +47,7 @@ public final class Permissions {
         define(OUTBOX_READ, "Read and retry outgoing e-mail");
         define(METRICS_READ, "Read the operational metrics of the whole platform (platform operators)");
         define(NOTIFICATION_READ, "Receive in-app notifications");
+        define("system:read", "See the System page: node status, API docs, health");
         define("document:read", "Download documents of records one can see");
         define("document:upload", "Upload documents, and delete one's own library documents");
         define("document:manage", "Delete any document of the organization's library");

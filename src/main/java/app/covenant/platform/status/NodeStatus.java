@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What one application node runs on, shown on the home page and at {@code GET /api/v1/system/status}.
+ * What one application node runs on, shown on the System page and at {@code GET /api/v1/system/status}.
  *
  * @param version  the build's version; absent for visitors (see {@link #withoutDetails()})
  * @param mode     {@code embedded} (H2 file database, no services) or {@code server} (PostgreSQL)

@@ -8,7 +8,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The node's status as JSON, for operators and the home page. */
+/** The node's status as JSON, for operators and load balancers; the System page shows the same. */
 // Public: whether the node is up; its version and database product only for platform operators.
 @PermitAll
 @RestController

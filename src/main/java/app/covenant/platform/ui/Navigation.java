@@ -8,23 +8,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Collects the platform's links and every module's {@link NavigationItem} beans into sections. */
+/**
+ * Collects every {@link NavigationItem} bean into sections. The platform's own links (Home, System) are
+ * beans like every module's, so there is one way to add a link.
+ */
 @Component
 class Navigation {
-
-    private static final List<NavigationItem> PLATFORM_ITEMS = List.of(
-            new NavigationItem(Area.OVERVIEW, "Home", "/", "home", 0),
-            new NavigationItem(Area.DEVELOPERS, "API docs", "/api/docs", "code", 10),
-            new NavigationItem(Area.DEVELOPERS, "Health", "/health", "pulse", 20));
 
     private final Map<Area, List<NavigationItem>> byArea = new EnumMap<>(Area.class);
 
     Navigation(ObjectProvider<NavigationItem> contributed) {
-        Stream.concat(PLATFORM_ITEMS.stream(), contributed.orderedStream())
+        contributed.orderedStream()
                 .sorted(Comparator.comparingInt(NavigationItem::order).thenComparing(NavigationItem::label))
                 .forEach(item -> byArea.computeIfAbsent(item.area(), area -> new ArrayList<>()).add(item));
     }
@@ -42,6 +39,12 @@ class Navigation {
                                 .toList()))
                 .filter(section -> !section.links().isEmpty())
                 .toList();
+    }
+
+    /** The links {@code permissions} open, area by area, without Home itself: where to go from the home page. */
+    List<Link> destinationsFor(Set<String> permissions) {
+        return sectionsFor(null, permissions).stream().flatMap(section -> section.links().stream())
+                .filter(link -> !link.href().equals("/")).toList();
     }
 
     // "/" is current only on the home page itself; other links also cover the pages below them.

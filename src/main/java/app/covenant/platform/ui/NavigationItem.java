@@ -31,8 +31,7 @@ public record NavigationItem(Area area, String label, String href, String icon, 
         OVERVIEW("Overview"),
         INSURANCE("Insurance"),
         CONTRACTS("Contracts"),
-        ADMINISTRATION("Administration"),
-        DEVELOPERS("Developers");
+        ADMINISTRATION("Administration");
 
         private final String title;
 

@@ -60,16 +60,18 @@ class NodeStatusVisibilityTest {
     }
 
     @Test
-    void theHomePageShowsTheDetailsToPlatformAdministratorsOnly() {
-        String operator = SignIn.accessToken(http, TestTenants.create(jdbc).email("SUPER_ADMIN"));
+    void theSystemPageShowsTheDetailsToPlatformAdministratorsOnly() {
+        TestTenants.Tenant tenant = TestTenants.create(jdbc);
+        String admin = SignIn.accessToken(http, tenant.email("ADMIN"));
+        String operator = SignIn.accessToken(http, tenant.email("SUPER_ADMIN"));
 
-        assertThat(panel(null)).doesNotContain("PostgreSQL", "data-fact=\"version\"");
+        assertThat(panel(admin)).contains("data-fact=\"database\"").doesNotContain("PostgreSQL", "data-fact=\"version\"");
         assertThat(panel(operator)).contains("PostgreSQL", "data-fact=\"version\"");
     }
 
     private String panel(String accessToken) {
-        HttpHeaders headers = accessToken == null ? new HttpHeaders() : SignIn.bearer(accessToken);
+        HttpHeaders headers = SignIn.bearer(accessToken);
         headers.setAccept(List.of(MediaType.TEXT_HTML));
-        return http.exchange("/ui/node-status", HttpMethod.GET, new HttpEntity<>(headers), String.class).getBody();
+        return http.exchange("/admin/system/node-status", HttpMethod.GET, new HttpEntity<>(headers), String.class).getBody();
     }
 }

@@ -10,8 +10,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,25 +67,58 @@ class HomePageBrowserTest {
     }
 
     @Test
-    void homePageShowsThisNodeAndRefreshesIt() throws IOException {
+    void visitorsAreWelcomedAndOfferedTheSignIn() throws IOException {
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.get(url("/"));
 
         assertThat(browser.getTitle()).isEqualTo("Home · Covenant");
-        WebElement panel = browser.findElement(By.id("node-status"));
-        assertThat(panel.findElement(By.cssSelector("[data-fact=database]")).getText()).containsIgnoringCase("up");
-        assertThat(panel.findElement(By.cssSelector("[data-fact=redis]")).getText()).containsIgnoringCase("connected");
+        assertThat(browser.findElement(By.id("home-welcome-title")).getText()).isEqualTo("Welcome to Covenant");
+        assertThat(browser.findElement(By.cssSelector("[data-sign-in]")).isDisplayed()).isTrue();
+        assertThat(browser.findElements(By.id("node-status"))).as("no node panel for visitors").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("a[href='/api/docs'], a[href='/health']"))).isEmpty();
         assertThat(browser.findElement(By.cssSelector(".nav-toggle")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("sidenav")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.cssSelector(".nav-link[aria-current=page]")).getText()).isEqualTo("Home");
-        screenshot("home.png");
-        fullPageScreenshot("home-full.png");
+        screenshot("home-visitor.png");
 
-        // htmx swaps the whole panel every 10 s: the element we hold goes stale, a fresh one replaces it.
-        new WebDriverWait(browser, Duration.ofSeconds(25)).until(ExpectedConditions.stalenessOf(panel));
-        WebElement refreshed = new WebDriverWait(browser, Duration.ofSeconds(5))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id("node-status")));
-        assertThat(refreshed.getText()).containsIgnoringCase("connected");
+        browser.findElement(By.cssSelector("[data-sign-in]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("Sign in · Covenant"));
+    }
+
+    @Test
+    void aSignedInPersonSeesWhatNeedsThemThenTheEmptyState() throws IOException {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        TestTenants.Tenant tenant = TestTenants.create(jdbc);
+        jdbc.update("insert into email_outbox (id, organization_id, to_address, subject, body_text, body_html, template, "
+                + "status, attempts, next_attempt_at, created_at) values (?, ?, 'gone@example.com', 'Hello', 'x', "
+                + "'<p>x</p>', 'notification', 'FAILED', 5, ?, ?)", UUID.randomUUID(), tenant.organizationId(),
+                Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
+        try {
+            signIn(tenant.email("ADMIN"));
+            assertThat(browser.findElement(By.cssSelector("[data-greeting]")).getText()).isEqualTo("Hello, Test ADMIN");
+            assertThat(browser.findElement(By.cssSelector("[data-organization]")).getText())
+                    .isEqualTo("Tenant " + tenant.code());
+            List<WebElement> cards = browser.findElements(By.cssSelector("[data-home-card]"));
+            assertThat(cards).hasSize(1);
+            assertThat(cards.getFirst().getText()).contains("1", "Undelivered e-mail", "Action needed");
+            assertThat(browser.findElements(By.id("node-status"))).isEmpty();
+            screenshot("home-cards.png");
+
+            cards.getFirst().click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/admin/outbox"));
+            assertThat(browser.getCurrentUrl()).endsWith("/admin/outbox?status=FAILED");
+            assertThat(browser.getPageSource()).contains("gone@example.com");
+
+            jdbc.update("update email_outbox set status = 'SENT' where organization_id = ?", tenant.organizationId());
+            browser.get(url("/"));
+            assertThat(browser.findElements(By.cssSelector("[data-home-card]"))).isEmpty();
+            assertThat(browser.findElement(By.cssSelector(".empty-state")).getText())
+                    .contains("Nothing needs you right now");
+            assertThat(browser.findElement(By.cssSelector(".home-destinations")).getText()).contains("Documents");
+            screenshot("home-empty.png");
+        } finally {
+            browser.manage().deleteAllCookies();
+        }
     }
 
     @Test
@@ -100,7 +136,7 @@ class HomePageBrowserTest {
         toggle.click();
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOf(nav));
         assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
-        assertThat(nav.findElement(By.linkText("API docs")).isDisplayed()).isTrue();
+        assertThat(nav.findElement(By.linkText("Home")).isDisplayed()).isTrue();
         screenshot("home-tablet-menu.png");
 
         // Escape closes the menu and gives focus back to the toggle.
@@ -128,6 +164,14 @@ class HomePageBrowserTest {
         } finally {
             browser.manage().deleteAllCookies();
         }
+    }
+
+    private void signIn(String email) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("login-email")).sendKeys(email);
+        browser.findElement(By.id("login-password")).sendKeys(TestTenants.PASSWORD);
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("Home · Covenant"));
     }
 
     private String url(String path) {

@@ -8,8 +8,12 @@ import app.covenant.support.TestTenants;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,8 +41,8 @@ class HomePageTest {
     JdbcTemplate jdbc;
 
     @Test
-    void homePageDescribesBothJobsAndShowsThisNode() {
-        ResponseEntity<String> response = page("/");
+    void visitorsGetAShortWelcomeAndTheSignInButtonOnly() {
+        ResponseEntity<String> response = page("/", null);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
@@ -48,24 +52,21 @@ class HomePageTest {
         assertThat(html)
                 .contains("<html lang=\"en\"")
                 .contains("<title>Home · Covenant</title>")
-                .contains("Insurance compliance", "Contract lifecycle")
+                .contains("Welcome to Covenant")
                 .contains("href=\"#main\"")
                 .contains("{\"includeIndicatorStyles\":false");
-        assertThat(nodePanelOf(html))
-                .as("a visitor learns that the database is up, not which one").doesNotContain("PostgreSQL", ">Version<")
-                .contains("data-status=\"UP\"")
-                .contains("data-redis=\"connected\"")
-                .containsIgnoringCase(">Connected<")
-                .contains("hx-get=\"/ui/node-status\"", "hx-trigger=\"every 10s\"");
-        assertThat(html).contains("href=\"/api/docs\"", "href=\"/api/docs.json\"", "href=\"/health\"");
+        assertThat(html).as("the sign-in button").containsPattern("<a[^>]*href=\"/login\"[^>]*data-sign-in");
+        assertThat(html).as("no node panel, no developer links, no cards for visitors")
+                .doesNotContain("id=\"node-status\"", "hx-get", "href=\"/api/docs", "href=\"/health\"",
+                        ">Developers<", "data-home-card", "Nothing needs you");
     }
 
     @Test
     void navigationShowsOnlyAreasWithPagesAndMarksTheCurrentOne() {
-        String html = page("/").getBody();
+        String html = page("/", null).getBody();
 
-        assertThat(html).contains(">Overview<", ">Developers<")
-                .doesNotContain(">Insurance<", ">Contracts<", ">Administration<");
+        assertThat(html).contains(">Overview<")
+                .doesNotContain(">Developers<", ">Insurance<", ">Contracts<", ">Administration<");
         Matcher current = Pattern.compile("<a\\b[^>]*aria-current=\"page\"[^>]*>").matcher(html);
         assertThat(current.find()).as("a link marked as the current page").isTrue();
         assertThat(current.group()).contains("href=\"/\"", "is-current");
@@ -73,14 +74,59 @@ class HomePageTest {
     }
 
     @Test
-    void nodeStatusEndpointAnswersOnlyThePanel() {
-        ResponseEntity<String> response = page("/ui/node-status");
+    void cardsCountTheOwnOrganizationsRowsOnlyMostUrgentFirst() {
+        TestTenants.Tenant home = TestTenants.create(jdbc);
+        TestTenants.Tenant other = TestTenants.create(jdbc);
+        UUID admin = home.userId("ADMIN");
+        work(home, admin, 2, 1, 3, 3);
+        // More of everything next door, also for the same person were they a member there: none of it counts.
+        work(other, other.userId("ADMIN"), 5, 4, 6, 7);
+        notification(other.organizationId(), admin, null);
+        notification(other.organizationId(), home.userId("SUPER_ADMIN"), null);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        String html = response.getBody().strip();
-        assertThat(html).startsWith("<section").contains("id=\"node-status\"")
-                .contains("data-status=\"UP\"").contains("data-redis=\"connected\"")
-                .doesNotContain("<html", "<nav", "class=\"topbar\"");
+        String html = page("/", token(home, "ADMIN")).getBody();
+
+        assertThat(html).contains("<title>Home · Covenant</title>");
+        assertThat(html).as("greeting").containsPattern("data-greeting[^>]*>Hello, <span>Test ADMIN</span>")
+                .contains("data-organization>Tenant " + home.code() + "<");
+        assertThat(cards(html)).containsExactly(
+                "/admin/outbox?status=FAILED=1",
+                "/notifications?unread=true=3",
+                "/admin/users?status=PENDING=2",
+                "/documents=3");
+        assertThat(html).contains("Undelivered e-mail", "Action needed", "Unread notifications",
+                        "Invitations awaiting acceptance", "Recent documents")
+                .doesNotContain("id=\"node-status\"", "Nothing needs you");
+
+        // A platform operator sees every organization's outbox, but their home counts their own organization.
+        assertThat(cards(page("/", token(home, "SUPER_ADMIN")).getBody()))
+                .contains("/admin/outbox?status=FAILED=1", "/admin/users?status=PENDING=2", "/documents=3")
+                .noneMatch(card -> card.startsWith("/notifications"));
+    }
+
+    @Test
+    void aCardIsShownOnlyToHoldersOfItsPermission() {
+        TestTenants.Tenant home = TestTenants.create(jdbc);
+        work(home, home.userId("ADMIN"), 2, 1, 0, 1);
+        notification(home.organizationId(), home.userId("MANAGER"), null);
+
+        // A compliance manager reads users and documents but neither invites nor reads the outbox.
+        assertThat(cards(page("/", token(home, "MANAGER")).getBody()))
+                .containsExactly("/notifications?unread=true=1", "/documents=1");
+        // A broker reads documents and notifications, nothing of administration.
+        assertThat(cards(page("/", token(home, "BROKER")).getBody())).containsExactly("/documents=1");
+    }
+
+    @Test
+    void withNothingWaitingTheEmptyStateSaysSoAndShowsWhereToGo() {
+        TestTenants.Tenant quiet = TestTenants.create(jdbc);
+
+        String html = page("/", token(quiet, "USER")).getBody();
+
+        assertThat(cards(html)).isEmpty();
+        assertThat(html).contains("Nothing needs you right now", "Where to go")
+                .contains("href=\"/documents\"", "href=\"/notifications\"")
+                .doesNotContain("href=\"/admin/", "id=\"node-status\"");
     }
 
     @Test
@@ -118,7 +164,7 @@ class HomePageTest {
         }
         // The layout asks for the versionless path; Spring writes the webjar's version into the page.
         Matcher htmx = Pattern.compile("src=\"(/webjars/htmx\\.org/[^\"]*dist/htmx\\.min\\.js)\"")
-                .matcher(page("/").getBody());
+                .matcher(page("/", null).getBody());
         assertThat(htmx.find()).as("htmx script in the layout").isTrue();
         assertThat(http.getForEntity(htmx.group(1), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
@@ -151,15 +197,80 @@ class HomePageTest {
         assertThat(problems).isEmpty();
     }
 
-    private ResponseEntity<String> page(String path) {
+    private ResponseEntity<String> page(String path, String accessToken) {
         HttpHeaders headers = new HttpHeaders();
+        if (accessToken != null) {
+            headers.setBearerAuth(accessToken);
+        }
         headers.setAccept(List.of(MediaType.TEXT_HTML));
         return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 
-    private static String nodePanelOf(String html) {
-        int start = html.indexOf("id=\"node-status\"");
-        assertThat(start).as("node panel").isPositive();
-        return html.substring(start, html.indexOf("</section>", start));
+    private String token(TestTenants.Tenant tenant, String role) {
+        return SignIn.accessToken(http, tenant.email(role));
+    }
+
+    /** The cards of a home page in their order, as "link=count". */
+    private static List<String> cards(String html) {
+        Matcher card = Pattern.compile("data-home-card=\"([^\"]+)\"[\\s\\S]*?data-count>(\\d+)<").matcher(html);
+        List<String> cards = new ArrayList<>();
+        while (card.find()) {
+            cards.add(card.group(1).replace("&amp;", "&") + "=" + card.group(2));
+        }
+        return cards;
+    }
+
+    /**
+     * What waits in {@code tenant}: invitations nobody accepted, e-mail the outbox gave up (beside a sent
+     * one), unread notifications of {@code reader} (beside a read one), and library documents uploaded
+     * lately — beside an old one, a deleted one and another module's, which the card leaves out.
+     */
+    private void work(TestTenants.Tenant tenant, UUID reader, int invitations, int undelivered, int unread,
+                      int recentDocuments) {
+        UUID role = jdbc.queryForObject("select id from roles where scope_key = 'system' and code = 'USER'", UUID.class);
+        for (int i = 0; i < invitations; i++) {
+            UUID user = UUID.randomUUID();
+            String email = "invited-" + user + "@example.com";
+            jdbc.update("insert into users (id, email, email_normalized, name, status, email_verified, "
+                    + "must_change_password, created_at, updated_at) values (?, ?, ?, ?, 'INVITED', false, false, ?, ?)",
+                    user, email, email, "Invited " + i, now(), now());
+            jdbc.update("insert into memberships (id, user_id, organization_id, role_id, created_at, status) "
+                    + "values (?, ?, ?, ?, ?, 'PENDING')", UUID.randomUUID(), user, tenant.organizationId(), role, now());
+        }
+        for (int i = 0; i <= undelivered; i++) {
+            jdbc.update("insert into email_outbox (id, organization_id, to_address, subject, body_text, body_html, "
+                    + "template, status, attempts, next_attempt_at, created_at) values (?, ?, ?, 'Hello', 'x', '<p>x</p>', "
+                    + "'notification', ?, 5, ?, ?)", UUID.randomUUID(), tenant.organizationId(), "to@example.com",
+                    i == 0 ? "SENT" : "FAILED", now(), now());
+        }
+        for (int i = 0; i <= unread; i++) {
+            notification(tenant.organizationId(), reader, i == 0 ? now() : null);
+        }
+        for (int i = 0; i < recentDocuments; i++) {
+            document(tenant, "documents", tenant.organizationId(), Instant.now().minus(Duration.ofDays(6)), null);
+        }
+        document(tenant, "documents", tenant.organizationId(), Instant.now().minus(Duration.ofDays(8)), null);
+        document(tenant, "documents", tenant.organizationId(), Instant.now(), now());
+        document(tenant, "insurance", UUID.randomUUID(), Instant.now(), null);
+    }
+
+    private void notification(UUID organizationId, UUID user, Timestamp readAt) {
+        jdbc.update("insert into notifications (id, user_id, organization_id, type, title, message, created_at, read_at) "
+                + "values (?, ?, ?, 'identity.invitation-accepted', 'Hello', 'There', ?, ?)", UUID.randomUUID(), user,
+                organizationId, now(), readAt);
+    }
+
+    private void document(TestTenants.Tenant tenant, String ownerModule, UUID ownerRecord, Instant uploadedAt,
+                          Timestamp deletedAt) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("insert into documents (id, chain_id, version, latest, organization_id, owner_module, owner_record_id, "
+                + "original_name, content_type, size_bytes, sha256, storage_key, uploaded_by, uploaded_at, deleted_at) "
+                + "values (?, ?, 1, true, ?, ?, ?, 'a.pdf', 'application/pdf', 10, ?, ?, ?, ?, ?)", id, id,
+                tenant.organizationId(), ownerModule, ownerRecord, "0".repeat(64), "home-test/" + id,
+                tenant.userId("ADMIN"), Timestamp.from(uploadedAt), deletedAt);
+    }
+
+    private static Timestamp now() {
+        return Timestamp.from(Instant.now());
     }
 }
