@@ -13,5 +13,6 @@
  * {@link app.covenant.notifications.NotificationRecipients} (declared here, implemented by identity), and
  * identity turns its own facts ({@code InvitationAccepted}) into notifications with a listener of its own.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "platform", "platform :: ui", "platform :: http", "platform :: config", "platform :: jobs", "audit"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "platform", "platform :: ui", "platform :: http", "platform :: config", "platform :: jobs",
+        "platform :: modules", "audit"})
 package app.covenant.notifications;

@@ -5,7 +5,8 @@
  * ({@code ratelimit}), idempotency keys ({@code idempotency}), field encryption ({@code crypto}), background
  * jobs on db-scheduler and their history ({@code jobs}), health probes ({@code health}), node status
  * ({@code status}), the migration command ({@code migration}), the API description ({@code docs}) and the web
- * layout ({@code ui}). Modules use these through the named interfaces; platform depends on {@code shared} only.
+ * layout ({@code ui}), and the types through which modules declare their permissions, flags and public paths
+ * ({@code modules}). Modules use these through the named interfaces; platform depends on {@code shared} only.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
 package app.covenant.platform;

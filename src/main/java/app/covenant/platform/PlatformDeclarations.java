@@ -1,0 +1,48 @@
+package app.covenant.platform;
+
+import static app.covenant.platform.modules.PermissionSet.platformOnly;
+
+import app.covenant.platform.modules.PermissionSet;
+import app.covenant.platform.modules.PublicPaths;
+import app.covenant.platform.ui.StatusTones;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What the platform itself contributes: the metrics permission, its public pages and the node's states. */
+@Configuration(proxyBeanMethods = false)
+class PlatformDeclarations {
+
+    @Bean
+    PermissionSet platformPermissions() {
+        // Metrics span every organization, their counts included.
+        return PermissionSet.of(platformOnly("metrics:read",
+                "Read the operational metrics of the whole platform (platform operators)")).titled("metrics", "Metrics");
+    }
+
+    @Bean
+    PublicPaths platformPublicPaths() {
+        // Home, errors and health are what a visitor or a load balancer sees before signing in.
+        return PublicPaths.of("/", "/error", "/health", "/health/**", "/favicon.svg", "/css/**", "/js/**", "/img/**",
+                "/webjars/**", "/api/v1/system/status", "/ui/node-status");
+    }
+
+    @Bean
+    StatusTones nodeUp() {
+        return StatusTones.success("UP", "CONNECTED");
+    }
+
+    @Bean
+    StatusTones nodeDegraded() {
+        return StatusTones.warning("DEGRADED");
+    }
+
+    @Bean
+    StatusTones nodeDown() {
+        return StatusTones.danger("DOWN", "UNREACHABLE");
+    }
+
+    @Bean
+    StatusTones nodeOff() {
+        return StatusTones.neutral("OFF");
+    }
+}
