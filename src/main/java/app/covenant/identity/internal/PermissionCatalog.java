@@ -5,6 +5,7 @@ import app.covenant.platform.modules.PermissionSet;
 import app.covenant.platform.modules.PermissionSet.Permission;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,21 +72,11 @@ public class PermissionCatalog {
 
     /** The declared permissions, in declaration order. */
     public Collection<Entry> entries() {
-        return byCode.values();
-    }
-
-    public Set<String> codes() {
-        return byCode.keySet();
+        return Collections.unmodifiableCollection(byCode.values());
     }
 
     public boolean exists(String code) {
         return byCode.containsKey(code);
-    }
-
-    /** Held by SUPER_ADMIN alone. */
-    public Set<String> platformOnly() {
-        return byCode.values().stream().filter(entry -> entry.permission().platformOnly()).map(Entry::code)
-                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The permissions {@code role} gets by default: all for SUPER_ADMIN, all but platform-only for ADMIN. */
