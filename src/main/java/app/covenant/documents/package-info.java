@@ -4,5 +4,6 @@
  * and serves it only to callers the owning module's {@link app.covenant.documents.DocumentAccessPolicy}
  * lets read the owning record.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "platform", "platform :: ui", "platform :: jobs", "audit"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "platform", "platform :: ui", "platform :: jobs",
+        "platform :: modules", "audit"})
 package app.covenant.documents;

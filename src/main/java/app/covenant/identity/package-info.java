@@ -6,6 +6,6 @@
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {"shared", "platform", "platform :: security", "platform :: ui", "platform :: crypto",
                 "platform :: http", "platform :: config", "platform :: ratelimit",
-                "platform :: idempotency", "platform :: jobs",
+                "platform :: idempotency", "platform :: jobs", "platform :: modules",
                 "audit", "notifications", "documents"})
 package app.covenant.identity;

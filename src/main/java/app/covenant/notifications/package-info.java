@@ -18,5 +18,6 @@
  * JdbcTemplate ({@code OutboxRows}, {@code InAppNotificationRows} and classes named after their job; see
  * docs/persistence.md).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "platform", "platform :: ui", "platform :: http", "platform :: config", "platform :: jobs", "audit"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "platform", "platform :: ui", "platform :: http", "platform :: config", "platform :: jobs",
+        "platform :: modules", "audit"})
 package app.covenant.notifications;

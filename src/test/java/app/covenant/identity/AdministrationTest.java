@@ -118,16 +118,16 @@ class AdministrationTest {
         assertThat(narrower.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(outranked.getStatusCode()).as("the member's current role holds permissions the caller lacks")
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(outranked.getBody().get("detail").asString()).contains("contract:create");
+        assertThat(outranked.getBody().get("detail").asString()).contains("document:upload");
     }
 
     @Test
     void customRolesStayWithinTheCreatorsPermissionsAndOrganization() {
         ResponseEntity<JsonNode> created = SignIn.post(http, "/api/v1/roles", Map.of("code", "SITE_AUDITOR",
-                "name", "Site auditor", "permissions", List.of("coi:read", "project:read")), admin);
+                "name", "Site auditor", "permissions", List.of("document:read", "notification:read")), admin);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(SignIn.post(http, "/api/v1/roles", Map.of("code", "TYPO", "name", "Typo",
-                "permissions", List.of("coi:reed")), admin).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+                "permissions", List.of("document:reed")), admin).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
         String roleId = created.getBody().get("id").asString();
         TestTenants.Tenant other = TestTenants.create(jdbc);
@@ -139,14 +139,14 @@ class AdministrationTest {
                 .isEqualTo(HttpStatus.OK);
         String user = SignIn.accessToken(http, tenant.email("USER"));
         assertThat(SignIn.get(http, "/api/v1/auth/me", user).getBody().get("permissions").toString())
-                .contains("coi:read").doesNotContain("contract:create");
+                .contains("document:read").doesNotContain("document:upload");
     }
 
     @Test
     void onlyASuperAdminEditsSystemRoles() {
         String managerRole = jdbc.queryForObject("select id from roles where scope_key = 'system' and code = 'MANAGER'",
                 UUID.class).toString();
-        Map<String, Object> body = Map.of("permissions", List.of("coi:read"));
+        Map<String, Object> body = Map.of("permissions", List.of("document:read"));
 
         assertThat(put("/api/v1/roles/" + managerRole, body).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         String superAdmin = SignIn.accessToken(http, tenant.email("SUPER_ADMIN"));
@@ -173,10 +173,11 @@ class AdministrationTest {
         assertThat(SignIn.post(http, "/api/v1/organizations", Map.of("code", "X" + tenant.code().substring(1, 8),
                 "name", "Top level", "type", "PARENT"), admin).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
-        ResponseEntity<JsonNode> flags = put("/api/v1/feature-flags/FINANCE_WORKFLOW", Map.of("enabled", true));
-        assertThat(flags.getBody().get("FINANCE_WORKFLOW").asBoolean()).isTrue();
+        // FIXTURE_PREVIEW: declared by the test fixture module (app.covenant.fixture).
+        ResponseEntity<JsonNode> flags = put("/api/v1/feature-flags/fixture_preview", Map.of("enabled", true));
+        assertThat(flags.getBody().get("FIXTURE_PREVIEW").asBoolean()).isTrue();
         assertThat(SignIn.get(http, "/api/v1/feature-flags", SignIn.accessToken(http, tenant.email("USER")))
-                .getBody().get("FINANCE_WORKFLOW").asBoolean()).isTrue();
+                .getBody().get("FIXTURE_PREVIEW").asBoolean()).isTrue();
         assertThat(put("/api/v1/feature-flags/TELEPORTATION", Map.of("enabled", true)).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }

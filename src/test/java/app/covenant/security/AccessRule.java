@@ -1,7 +1,7 @@
 package app.covenant.security;
 
-import app.covenant.identity.Permissions;
 import app.covenant.identity.SystemRole;
+import app.covenant.identity.internal.PermissionCatalog;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,8 +24,8 @@ import org.springframework.web.method.HandlerMethod;
 /**
  * Who may call an endpoint, derived from its own declaration: {@code @PermitAll} (everyone, also
  * anonymous) or {@code @PreAuthorize} with an expression this class understands. The roles allowed
- * by {@code hasAuthority('x')} are the system roles whose default permissions
- * ({@link SystemRole#permissions()}) contain x. Anything else is refused, so a new style of rule
+ * by {@code hasAuthority('x')} are the system roles whose default permissions, as the modules declare
+ * them ({@link PermissionCatalog#defaultsOf}), contain x. Anything else is refused, so a new style of rule
  * needs a line here before its endpoints can pass.
  *
  * @param declaration what the endpoint declares, for messages
@@ -54,19 +54,19 @@ record AccessRule(String declaration, boolean permitAll, Set<String> roles) {
         return roles.contains(role);
     }
 
-    static AccessRule of(HandlerMethod handler) {
-        AccessRule onMethod = declaredOn(handler.getMethod());
+    static AccessRule of(HandlerMethod handler, PermissionCatalog catalog) {
+        AccessRule onMethod = declaredOn(handler.getMethod(), catalog);
         if (onMethod != null) {
             return onMethod;
         }
-        AccessRule onClass = declaredOn(ClassUtils.getUserClass(handler.getBeanType()));
+        AccessRule onClass = declaredOn(ClassUtils.getUserClass(handler.getBeanType()), catalog);
         if (onClass != null) {
             return onClass;
         }
         throw new Undeclared("declares neither @PreAuthorize nor @PermitAll (method or class)");
     }
 
-    private static AccessRule declaredOn(AnnotatedElement element) {
+    private static AccessRule declaredOn(AnnotatedElement element, PermissionCatalog catalog) {
         for (Class<? extends Annotation> type : NOT_UNDERSTOOD) {
             if (AnnotatedElementUtils.hasAnnotation(element, type)) {
                 throw new Undeclared("uses @" + type.getSimpleName()
@@ -82,11 +82,11 @@ record AccessRule(String declaration, boolean permitAll, Set<String> roles) {
         if (permitAll) {
             return new AccessRule("@PermitAll", true, Set.copyOf(ROLES));
         }
-        return preAuthorize == null ? null : parse(preAuthorize.value());
+        return preAuthorize == null ? null : parse(preAuthorize.value(), catalog);
     }
 
     /** {@code isAuthenticated()}, {@code hasAuthority('x')}, {@code hasAnyAuthority('x', 'y')}, {@code denyAll()}, joined by one kind of {@code or} / {@code and}. */
-    static AccessRule parse(String expression) {
+    static AccessRule parse(String expression, PermissionCatalog catalog) {
         String trimmed = expression.trim();
         boolean or = Pattern.compile("\\s+or\\s+").matcher(trimmed).find();
         boolean and = Pattern.compile("\\s+and\\s+").matcher(trimmed).find();
@@ -95,7 +95,7 @@ record AccessRule(String declaration, boolean permitAll, Set<String> roles) {
         }
         Set<String> roles = null;
         for (String term : trimmed.split("\\s+(?:or|and)\\s+")) {
-            Set<String> allowed = term(term.trim(), expression);
+            Set<String> allowed = term(term.trim(), expression, catalog);
             if (roles == null) {
                 roles = new LinkedHashSet<>(allowed);
             } else if (or) {
@@ -107,7 +107,7 @@ record AccessRule(String declaration, boolean permitAll, Set<String> roles) {
         return new AccessRule("@PreAuthorize(\"" + expression + "\")", false, Set.copyOf(roles));
     }
 
-    private static Set<String> term(String term, String expression) {
+    private static Set<String> term(String term, String expression, PermissionCatalog catalog) {
         if (term.equals("isAuthenticated()") || term.equals("isFullyAuthenticated()")) {
             return Set.copyOf(ROLES);
         }
@@ -116,14 +116,14 @@ record AccessRule(String declaration, boolean permitAll, Set<String> roles) {
         }
         Matcher single = AUTHORITY.matcher(term);
         if (single.matches()) {
-            return holding(single.group(1), expression);
+            return holding(single.group(1), expression, catalog);
         }
         Matcher any = ANY_AUTHORITY.matcher(term);
         if (any.matches()) {
             Set<String> roles = new LinkedHashSet<>();
             Matcher quoted = QUOTED.matcher(any.group(1));
             while (quoted.find()) {
-                roles.addAll(holding(quoted.group(1), expression));
+                roles.addAll(holding(quoted.group(1), expression, catalog));
             }
             return roles;
         }
@@ -131,12 +131,12 @@ record AccessRule(String declaration, boolean permitAll, Set<String> roles) {
                 + term + "'; add a rule for it to AccessRule");
     }
 
-    private static Set<String> holding(String permission, String expression) {
-        if (!Permissions.exists(permission)) {
+    private static Set<String> holding(String permission, String expression, PermissionCatalog catalog) {
+        if (!catalog.exists(permission)) {
             throw new Undeclared("@PreAuthorize(\"" + expression + "\") names '" + permission
-                    + "', which is not a permission of app.covenant.identity.Permissions");
+                    + "', which no module declares (a PermissionSet bean)");
         }
-        return Arrays.stream(SystemRole.values()).filter(role -> role.permissions().contains(permission))
+        return Arrays.stream(SystemRole.values()).filter(role -> catalog.defaultsOf(role).contains(permission))
                 .map(Enum::name).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

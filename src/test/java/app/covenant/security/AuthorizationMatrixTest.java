@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import app.covenant.identity.internal.PermissionCatalog;
 import app.covenant.security.MatrixHttp.Response;
 import app.covenant.support.IntegrationTest;
 import app.covenant.support.SignIn;
@@ -68,6 +69,9 @@ class AuthorizationMatrixTest {
     @Autowired
     Validator validator;
 
+    @Autowired
+    PermissionCatalog catalog;
+
     @LocalServerPort
     int port;
 
@@ -111,7 +115,7 @@ class AuthorizationMatrixTest {
         List<String> offenders = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
             try {
-                AccessRule.of(endpoint.handler());
+                AccessRule.of(endpoint.handler(), catalog);
             } catch (AccessRule.Undeclared undeclared) {
                 offenders.add(endpoint + " (" + endpoint.handlerName() + "): " + undeclared.getMessage());
             }
@@ -125,7 +129,7 @@ class AuthorizationMatrixTest {
         return endpoints.stream().map(endpoint -> {
             AccessRule rule;
             try {
-                rule = AccessRule.of(endpoint.handler());
+                rule = AccessRule.of(endpoint.handler(), catalog);
             } catch (AccessRule.Undeclared undeclared) {
                 return dynamicContainer(endpoint.toString(), Stream.of(dynamicTest("declares who may call it",
                         () -> fail(endpoint + " (" + endpoint.handlerName() + ") " + undeclared.getMessage()))));
@@ -147,7 +151,7 @@ class AuthorizationMatrixTest {
     private Stream<DynamicTest> crossTenantCalls(Endpoint endpoint) {
         AccessRule rule;
         try {
-            rule = AccessRule.of(endpoint.handler());
+            rule = AccessRule.of(endpoint.handler(), catalog);
         } catch (AccessRule.Undeclared undeclared) {
             return Stream.of(dynamicTest("declares who may call it",
                     () -> fail(endpoint + " (" + endpoint.handlerName() + ") " + undeclared.getMessage())));
@@ -277,7 +281,7 @@ class AuthorizationMatrixTest {
                 .filter(endpoint -> endpoint.page() && endpoint.changesState() && endpoint.variables().isEmpty())
                 .filter(endpoint -> {
                     try {
-                        return AccessRule.of(endpoint.handler()).permitAll();
+                        return AccessRule.of(endpoint.handler(), catalog).permitAll();
                     } catch (AccessRule.Undeclared undeclared) {
                         return false;
                     }

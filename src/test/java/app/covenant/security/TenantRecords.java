@@ -1,6 +1,5 @@
 package app.covenant.security;
 
-import app.covenant.identity.Feature;
 import app.covenant.support.TestTenants.Tenant;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +42,8 @@ final class TenantRecords {
     private static final Source CUSTOM_ROLE = (fixtures, tenant, role) -> fixtures.customRole(tenant);
     private static final Source ORGANIZATION = (fixtures, tenant, role) -> tenant.organizationId();
     private static final Source ENTITY = (fixtures, tenant, role) -> fixtures.entity(tenant);
-    private static final Source FEATURE = (fixtures, tenant, role) -> Feature.OCR.name();
+    // Declared by the test fixture module (app.covenant.fixture), present in every integration test context.
+    private static final Source FEATURE = (fixtures, tenant, role) -> "FIXTURE_PREVIEW";
     private static final Source OWN_SESSION = (fixtures, tenant, role) -> fixtures.session(tenant, role);
     private static final Source JOB = (fixtures, tenant, role) -> "identity-token-purge";
     private static final Source OUTBOX_MESSAGE = (fixtures, tenant, role) -> fixtures.outboxMessage(tenant);

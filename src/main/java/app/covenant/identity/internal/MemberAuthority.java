@@ -1,6 +1,6 @@
 package app.covenant.identity.internal;
 
-import app.covenant.identity.Permissions;
+import app.covenant.identity.IdentityPermissions;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
 import java.util.Collection;
@@ -36,7 +36,7 @@ class MemberAuthority {
         if (caller.userId().equals(userId) || caller.isSuperAdmin()) {
             return true;
         }
-        return caller.has(Permissions.USER_MANAGE) && onlyHolder(caller, memberships.acceptedOrganizations(userId));
+        return caller.has(IdentityPermissions.USER_MANAGE) && onlyHolder(caller, memberships.acceptedOrganizations(userId));
     }
 
     /** {@link #mayManageAccount} for a page of members, in one query. */
@@ -47,7 +47,7 @@ class MemberAuthority {
         Map<UUID, List<UUID>> holders = userIds.isEmpty() ? Map.of() : memberships.findAcceptedByUserIdIn(userIds)
                 .stream().collect(Collectors.groupingBy(Membership::userId,
                         Collectors.mapping(Membership::organizationId, Collectors.toList())));
-        return userIds.stream().filter(id -> id.equals(caller.userId()) || (caller.has(Permissions.USER_MANAGE)
+        return userIds.stream().filter(id -> id.equals(caller.userId()) || (caller.has(IdentityPermissions.USER_MANAGE)
                 && onlyHolder(caller, holders.getOrDefault(id, List.of())))).collect(Collectors.toSet());
     }
 

@@ -1,6 +1,7 @@
 package app.covenant.identity.internal;
 
 import app.covenant.documents.UserNames;
+import app.covenant.identity.Members;
 import app.covenant.notifications.NotificationRecipients;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,11 +13,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Answers other modules about people: the notifications module who may be told what (active members,
- * with their roles' permissions), the documents module who uploaded a file.
+ * Answers other modules about people: the modules above identity through {@link Members}, the notifications
+ * module who may be told what (active members, with their roles' permissions), the documents module who
+ * uploaded a file.
  */
 @Component
-class MemberDirectory implements NotificationRecipients, UserNames {
+class MemberDirectory implements Members, NotificationRecipients, UserNames {
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -63,5 +65,41 @@ class MemberDirectory implements NotificationRecipients, UserNames {
                     names.put(rs.getObject("id", UUID.class), rs.getString("name"));
                 });
         return names;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Member> holding(UUID organizationId, String permission) {
+        return jdbc.query("""
+                select u.id, u.name, u.email from users u
+                join memberships m on m.user_id = u.id and m.organization_id = :organization and m.status = 'ACTIVE'
+                join role_permissions p on p.role_id = m.role_id and p.permission_code = :permission
+                where u.status = 'ACTIVE'
+                order by u.name, u.id""",
+                Map.of("organization", organizationId, "permission", permission),
+                (rs, i) -> new Member(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("email"), true));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, Member> byIds(UUID organizationId, Collection<UUID> userIds) {
+        Map<UUID, Member> members = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return members;
+        }
+        // A pending member is shown by the name the inviting administrator typed (V10), not the account's.
+        jdbc.query("""
+                select u.id, u.email, m.status as membership, u.status as account,
+                       case when m.status = 'PENDING' and m.invited_name is not null then m.invited_name else u.name end
+                           as shown_name
+                from users u
+                join memberships m on m.user_id = u.id and m.organization_id = :organization
+                where u.id in (:users)""",
+                Map.of("organization", organizationId, "users", userIds), rs -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    members.put(id, new Member(id, rs.getString("shown_name"), rs.getString("email"),
+                            "ACTIVE".equals(rs.getString("membership")) && "ACTIVE".equals(rs.getString("account"))));
+                });
+        return members;
     }
 }

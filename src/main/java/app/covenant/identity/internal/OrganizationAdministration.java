@@ -2,7 +2,7 @@ package app.covenant.identity.internal;
 
 import app.covenant.audit.AuditEntry;
 import app.covenant.audit.AuditTrail;
-import app.covenant.identity.Feature;
+import app.covenant.platform.modules.FeatureFlag;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
 import java.time.Clock;
@@ -115,16 +115,13 @@ public class OrganizationAdministration {
 
     @Transactional
     public Map<String, Boolean> setFeature(Caller caller, String key, boolean enabled) {
-        Feature feature;
-        try {
-            feature = Feature.valueOf(key == null ? "" : key.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Feature " + key);
-        }
-        boolean before = features.isEnabled(caller.organizationId(), feature);
-        features.set(caller.organizationId(), feature, enabled);
+        // Only what a module declares (and reads) can be switched.
+        FeatureFlag feature = features.find(key == null ? "" : key.trim().toUpperCase(Locale.ROOT))
+                .orElseThrow(() -> ProblemException.notFound("Feature " + key));
+        boolean before = features.isOn(caller.organizationId(), feature.key());
+        features.set(caller.organizationId(), feature.key(), enabled);
         audit.record(AuditEntry.of("identity", "feature.changed").actor(caller.userId(), caller.email())
-                .organization(caller.organizationId()).target("feature", feature.name())
+                .organization(caller.organizationId()).target("feature", feature.key())
                 .before(Map.of("enabled", before)).after(Map.of("enabled", enabled)));
         return features.of(caller.organizationId());
     }

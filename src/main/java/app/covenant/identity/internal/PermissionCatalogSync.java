@@ -1,11 +1,10 @@
 package app.covenant.identity.internal;
 
-import app.covenant.identity.Permissions;
 import app.covenant.identity.SystemRole;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -15,20 +14,24 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Brings the database in line with the code at startup: every permission of {@link Permissions}
- * exists, every {@link SystemRole} exists, and permissions new in this release are granted to the
- * system roles that should have them — without undoing a super admin's later edits. Idempotent and
- * safe when several nodes start at once ({@code ON CONFLICT DO NOTHING}, also understood by H2).
+ * Brings the database in line with what the modules declare ({@link PermissionCatalog}) at startup: every
+ * declared permission exists with its description, every {@link SystemRole} exists, permissions new in this
+ * release are granted to the system roles their declaration names — without undoing a super admin's later
+ * edits — and permissions no module declares any more are removed from every role and from the catalogue,
+ * so the role editor only offers what protects something. Idempotent and safe when several nodes start at
+ * once ({@code ON CONFLICT DO NOTHING}, also understood by H2).
  */
 @Component
 class PermissionCatalogSync {
 
     private static final Logger log = LoggerFactory.getLogger(PermissionCatalogSync.class);
 
+    private final PermissionCatalog catalog;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    PermissionCatalogSync(JdbcTemplate jdbc, Clock clock) {
+    PermissionCatalogSync(PermissionCatalog catalog, JdbcTemplate jdbc, Clock clock) {
+        this.catalog = catalog;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -36,12 +39,15 @@ class PermissionCatalogSync {
     @Transactional
     void synchronize() {
         Set<String> added = new HashSet<>();
-        for (Map.Entry<String, String> permission : Permissions.all().entrySet()) {
+        for (PermissionCatalog.Entry permission : catalog.entries()) {
             int inserted = jdbc.update("insert into permissions (code, module, description) values (?, ?, ?) "
-                    + "on conflict do nothing", permission.getKey(), Permissions.moduleOf(permission.getKey()),
-                    permission.getValue());
+                    + "on conflict do nothing", permission.code(), permission.module(), permission.description());
             if (inserted == 1) {
-                added.add(permission.getKey());
+                added.add(permission.code());
+            } else {
+                jdbc.update("update permissions set module = ?, description = ? where code = ? "
+                                + "and (module <> ? or description <> ?)", permission.module(), permission.description(),
+                        permission.code(), permission.module(), permission.description());
             }
         }
         int rolesCreated = 0;
@@ -53,21 +59,30 @@ class PermissionCatalogSync {
             rolesCreated += inserted;
             UUID roleId = jdbc.queryForObject("select id from roles where scope_key = 'system' and code = ?",
                     UUID.class, role.name());
-            Set<String> grant = inserted == 1 ? role.permissions() : intersection(role.permissions(), added);
+            Set<String> grant = new HashSet<>(catalog.defaultsOf(role));
+            if (inserted == 0) {
+                grant.retainAll(added);
+            }
             for (String code : grant) {
                 jdbc.update("insert into role_permissions (role_id, permission_code) values (?, ?) on conflict do nothing",
                         roleId, code);
             }
         }
-        if (!added.isEmpty() || rolesCreated > 0) {
-            log.info("Permission catalogue synchronised: {} new permissions, {} new system roles", added.size(),
-                    rolesCreated);
+        List<String> retired = retireUndeclared();
+        if (!added.isEmpty() || rolesCreated > 0 || !retired.isEmpty()) {
+            log.info("Permission catalogue synchronised: {} new permissions, {} new system roles, retired {}",
+                    added.size(), rolesCreated, retired);
         }
     }
 
-    private static Set<String> intersection(Set<String> a, Set<String> b) {
-        Set<String> result = new HashSet<>(a);
-        result.retainAll(b);
-        return result;
+    /** Removes the permissions no module declares (a module removed, or a permission dropped), roles first. */
+    private List<String> retireUndeclared() {
+        List<String> retired = jdbc.queryForList("select code from permissions order by code", String.class).stream()
+                .filter(code -> !catalog.exists(code)).toList();
+        for (String code : retired) {
+            jdbc.update("delete from role_permissions where permission_code = ?", code);
+            jdbc.update("delete from permissions where code = ?", code);
+        }
+        return retired;
     }
 }

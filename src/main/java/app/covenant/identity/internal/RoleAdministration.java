@@ -2,7 +2,6 @@ package app.covenant.identity.internal;
 
 import app.covenant.audit.AuditEntry;
 import app.covenant.audit.AuditTrail;
-import app.covenant.identity.Permissions;
 import app.covenant.identity.SystemRole;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
@@ -24,12 +23,14 @@ public class RoleAdministration {
     private final RoleRepository roles;
     private final MembershipRepository memberships;
     private final Grants grants;
+    private final PermissionCatalog catalog;
     private final CallerLoader callers;
     private final AuditTrail audit;
     private final Clock clock;
 
-    RoleAdministration(RoleRepository roles, MembershipRepository memberships, Grants grants, CallerLoader callers,
-                       AuditTrail audit, Clock clock) {
+    RoleAdministration(RoleRepository roles, MembershipRepository memberships, Grants grants,
+                       PermissionCatalog catalog, CallerLoader callers, AuditTrail audit, Clock clock) {
+        this.catalog = catalog;
         this.roles = roles;
         this.memberships = memberships;
         this.grants = grants;
@@ -102,7 +103,7 @@ public class RoleAdministration {
         if (permissions == null || permissions.isEmpty()) {
             throw ProblemException.invalid("permissions", "must name at least one permission");
         }
-        List<String> unknown = permissions.stream().filter(code -> !Permissions.exists(code)).sorted().toList();
+        List<String> unknown = permissions.stream().filter(code -> !catalog.exists(code)).sorted().toList();
         if (!unknown.isEmpty()) {
             throw ProblemException.invalid("permissions", "unknown: " + String.join(", ", unknown));
         }

@@ -1,6 +1,6 @@
 package app.covenant.identity.web;
 
-import app.covenant.identity.Permissions;
+import app.covenant.identity.internal.PermissionCatalog;
 import app.covenant.identity.internal.RoleAdministration;
 import app.covenant.identity.internal.RoleView;
 import app.covenant.shared.security.Caller;
@@ -32,9 +32,11 @@ class RoleController {
     }
 
     private final RoleAdministration roles;
+    private final PermissionCatalog catalog;
 
-    RoleController(RoleAdministration roles) {
+    RoleController(RoleAdministration roles, PermissionCatalog catalog) {
         this.roles = roles;
+        this.catalog = catalog;
     }
 
     @PreAuthorize("hasAuthority('role:read')")
@@ -81,8 +83,7 @@ class RoleController {
     @Operation(summary = "List every permission a role can hold")
     @GetMapping("/api/v1/permissions")
     List<PermissionView> permissions() {
-        return Permissions.all().entrySet().stream()
-                .map(entry -> new PermissionView(entry.getKey(), Permissions.moduleOf(entry.getKey()), entry.getValue()))
-                .toList();
+        return catalog.entries().stream()
+                .map(entry -> new PermissionView(entry.code(), entry.module(), entry.description())).toList();
     }
 }

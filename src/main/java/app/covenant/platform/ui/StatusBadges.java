@@ -1,35 +1,39 @@
 package app.covenant.platform.ui;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The one colour map for statuses, so a status looks the same on every page. Templates call it as
- * {@code ${@statusBadges.tone(status)}} through {@code fragments/components :: status-badge}.
+ * The one colour map for statuses, so a status looks the same on every page. Each module declares the
+ * statuses it renders as {@link StatusTones} beans; templates call it as {@code ${@statusBadges.tone(status)}}
+ * through {@code fragments/components :: status-badge}.
  */
 @Component("statusBadges")
 public class StatusBadges {
 
-    private static final Map<String, Set<String>> TONES = Map.of(
-            "success", Set.of("ACTIVE", "COMPLIANT", "COMPLETED", "SUCCEEDED", "APPROVED", "SIGNED", "EXECUTED", "RENEWED",
-                    "VERIFIED", "ACKNOWLEDGED", "CONNECTED", "UP"),
-            "warning", Set.of("PENDING", "IN_REVIEW", "UNDER_REVIEW", "EXPIRING", "EXPIRING_SOON", "ESCALATED",
-                    "REVISION_REQUESTED", "SENT", "DEGRADED"),
-            "danger", Set.of("DEFICIENCY_PENDING", "DEFICIENT", "NON_COMPLIANT", "REJECTED", "FAILED", "LOCKED",
-                    "UNREACHABLE", "DOWN"),
-            "neutral", Set.of("EXPIRED", "CANCELLED", "VOIDED", "TERMINATED", "ARCHIVED", "SUPERSEDED", "INACTIVE",
-                    "OFF"),
-            "info", Set.of("DRAFT", "NEW", "INVITED"));
+    private final Map<String, String> toneOf = new HashMap<>();
+
+    StatusBadges(ObjectProvider<StatusTones> declared) {
+        declared.orderedStream().forEach(tones -> {
+            for (String status : tones.statuses()) {
+                String before = toneOf.putIfAbsent(status, tones.tone());
+                if (before != null && !before.equals(tones.tone())) {
+                    throw new IllegalStateException("The status " + status + " is declared both " + before + " and "
+                            + tones.tone() + " (StatusTones beans): a status has one colour on every page");
+                }
+            }
+        });
+    }
 
     /** {@code success}, {@code warning}, {@code danger}, {@code neutral} or {@code info}. */
     public String tone(Object status) {
         String key = key(status);
-        for (Map.Entry<String, Set<String>> tone : TONES.entrySet()) {
-            if (tone.getValue().contains(key)) {
-                return tone.getKey();
-            }
+        String declared = toneOf.get(key);
+        if (declared != null) {
+            return declared;
         }
         // Waiting states of any workflow read as "someone has to act".
         if (key.startsWith("AWAITING_") || key.startsWith("PENDING_")) {

@@ -1,6 +1,6 @@
 package app.covenant.identity.web.pages;
 
-import app.covenant.identity.Permissions;
+import app.covenant.identity.IdentityPermissions;
 import app.covenant.platform.ui.NavigationItem;
 import app.covenant.platform.ui.NavigationItem.Area;
 import org.springframework.context.annotation.Bean;
@@ -12,23 +12,25 @@ class AdministrationNavigation {
 
     @Bean
     NavigationItem usersNavigation() {
-        return new NavigationItem(Area.ADMINISTRATION, "Users", "/admin/users", "user", 10, Permissions.USER_READ);
+        return new NavigationItem(Area.ADMINISTRATION, "Users", "/admin/users", "user", 10,
+                IdentityPermissions.USER_READ);
     }
 
     @Bean
     NavigationItem rolesNavigation() {
-        return new NavigationItem(Area.ADMINISTRATION, "Roles", "/admin/roles", "shield", 20, Permissions.ROLE_READ);
+        return new NavigationItem(Area.ADMINISTRATION, "Roles", "/admin/roles", "shield", 20,
+                IdentityPermissions.ROLE_READ);
     }
 
     @Bean
     NavigationItem organizationsNavigation() {
         return new NavigationItem(Area.ADMINISTRATION, "Organizations", "/admin/organizations", "server", 30,
-                Permissions.ORGANIZATION_READ);
+                IdentityPermissions.ORGANIZATION_READ);
     }
 
     @Bean
     NavigationItem featuresNavigation() {
         return new NavigationItem(Area.ADMINISTRATION, "Feature flags", "/admin/features", "check", 40,
-                Permissions.FEATURE_MANAGE);
+                IdentityPermissions.FEATURE_MANAGE);
     }
 }

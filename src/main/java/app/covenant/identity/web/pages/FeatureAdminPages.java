@@ -1,10 +1,8 @@
 package app.covenant.identity.web.pages;
 
-import app.covenant.identity.Feature;
 import app.covenant.identity.internal.FeatureFlags;
 import app.covenant.identity.internal.OrganizationAdministration;
 import app.covenant.shared.security.Caller;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The organization's feature switches. htmx swaps the one switch; without it the page reloads. */
+/**
+ * The organization's feature switches: the flags the modules declare, with their own titles and
+ * descriptions. htmx swaps the one switch; without it the page reloads.
+ */
 @Controller
 @RequestMapping("/admin/features")
 class FeatureAdminPages {
@@ -28,16 +29,6 @@ class FeatureAdminPages {
     /** A switch as shown: what it does in words an administrator recognises. */
     record Switch(String key, String title, String description, boolean enabled) {
     }
-
-    private static final Map<Feature, String[]> TEXTS = Map.of(
-            Feature.FINANCE_WORKFLOW, new String[]{"Finance approval",
-                    "Contracts also need a finance manager's approval before they go out."},
-            Feature.AI_ANALYSIS, new String[]{"AI contract analysis",
-                    "People with the permission can ask the configured AI provider to review a contract."},
-            Feature.OCR, new String[]{"Text recognition of scans",
-                    "Scanned certificates and contracts are read with OCR where Tesseract is installed."},
-            Feature.PARALLEL_NEGOTIATION, new String[]{"Parallel negotiation",
-                    "Contracts may go to the counterparty while they are still in internal review."});
 
     private final FeatureFlags flags;
     private final OrganizationAdministration organizations;
@@ -49,8 +40,12 @@ class FeatureAdminPages {
 
     @PreAuthorize("hasAuthority('feature:manage')")
     @GetMapping
-    String list(@AuthenticationPrincipal Caller caller, Model model) {
+    String list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String feature,
+                @RequestParam(required = false) Boolean switched, Model model) {
         model.addAttribute("switches", switches(flags.of(caller.organizationId())));
+        // The flash after a change without htmx: only a declared flag's own title is ever shown.
+        flags.find(feature == null ? "" : feature).filter(found -> switched != null)
+                .ifPresent(found -> model.addAttribute("flash", message(found.title(), switched)));
         return LIST;
     }
 
@@ -59,19 +54,22 @@ class FeatureAdminPages {
     String set(@AuthenticationPrincipal Caller caller, @PathVariable String key, @RequestParam(defaultValue = "false") boolean enabled,
                @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         Map<String, Boolean> now = organizations.setFeature(caller, key, enabled);
+        Switch changed = switches(now).stream().filter(s -> s.key().equalsIgnoreCase(key.trim())).findFirst()
+                .orElseThrow();
         if (htmx == null) {
-            return "redirect:/admin/features?done=feature-saved";
+            return "redirect:/admin/features?feature=" + changed.key() + "&switched=" + enabled;
         }
-        model.addAttribute("feature", switches(now).stream().filter(s -> s.key().equalsIgnoreCase(key)).findFirst()
-                .orElseThrow());
-        model.addAttribute("switchMessage", Flash.message("feature-saved"));
+        model.addAttribute("feature", changed);
+        model.addAttribute("switchMessage", message(changed.title(), enabled));
         return LIST + " :: feature-row";
     }
 
-    private static List<Switch> switches(Map<String, Boolean> enabled) {
-        return Arrays.stream(Feature.values()).map(feature -> {
-            String[] text = TEXTS.getOrDefault(feature, new String[]{feature.name(), ""});
-            return new Switch(feature.name(), text[0], text[1], Boolean.TRUE.equals(enabled.get(feature.name())));
-        }).toList();
+    private List<Switch> switches(Map<String, Boolean> enabled) {
+        return flags.declared().stream().map(flag -> new Switch(flag.key(), flag.title(), flag.description(),
+                Boolean.TRUE.equals(enabled.get(flag.key())))).toList();
+    }
+
+    private static String message(String title, boolean on) {
+        return title + " is switched " + (on ? "on" : "off") + ".";
     }
 }

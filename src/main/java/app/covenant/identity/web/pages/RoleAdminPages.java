@@ -1,5 +1,6 @@
 package app.covenant.identity.web.pages;
 
+import app.covenant.identity.internal.PermissionCatalog;
 import app.covenant.identity.internal.RoleAdministration;
 import app.covenant.identity.internal.RoleView;
 import app.covenant.shared.problem.ProblemException;
@@ -41,9 +42,11 @@ class RoleAdminPages {
     }
 
     private final RoleAdministration roles;
+    private final PermissionCatalog catalog;
 
-    RoleAdminPages(RoleAdministration roles) {
+    RoleAdminPages(RoleAdministration roles, PermissionCatalog catalog) {
         this.roles = roles;
+        this.catalog = catalog;
     }
 
     @PreAuthorize("hasAuthority('role:read')")
@@ -131,7 +134,7 @@ class RoleAdminPages {
         boolean editable = caller.has("role:manage") && (!role.system() || caller.isSuperAdmin());
         model.addAttribute("role", role);
         model.addAttribute("editable", editable);
-        model.addAttribute("areas", PermissionGroups.of(role.permissions(), caller.permissions(), caller.isSuperAdmin()));
+        model.addAttribute("areas", PermissionGroups.of(catalog, role.permissions(), caller.permissions(), caller.isSuperAdmin()));
         return EDIT;
     }
 

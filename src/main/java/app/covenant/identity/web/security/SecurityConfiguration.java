@@ -6,12 +6,14 @@ import app.covenant.identity.internal.SignInService;
 import app.covenant.platform.http.ProblemResponseWriter;
 import app.covenant.platform.http.Problems;
 import app.covenant.platform.idempotency.Idempotency;
+import app.covenant.platform.modules.PublicPaths;
 import app.covenant.platform.ratelimit.RateLimiting;
 import app.covenant.platform.security.HttpSecurityDefaults;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -31,21 +33,13 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
- * One filter chain for pages and API. Everything needs a signed-in caller except the public paths
- * below; each endpoint then declares its permission with {@code @PreAuthorize} (checked by the
+ * One filter chain for pages and API. Everything needs a signed-in caller except the public paths the
+ * modules declare ({@link PublicPaths} beans); each endpoint then declares its permission with {@code @PreAuthorize} (checked by the
  * authorization-matrix test). CSRF protects requests that a browser authenticates by cookie.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity(jsr250Enabled = true)
 class SecurityConfiguration {
-
-    /** Reachable without signing in. */
-    static final String[] PUBLIC_PATHS = {
-            "/", "/error", "/health", "/health/**", "/favicon.svg", "/css/**", "/js/**", "/img/**", "/webjars/**",
-            "/api/v1/system/status",
-            "/ui/node-status", "/login", "/forgot-password", "/reset-password", "/accept-invite", "/verify-email",
-            "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/forgot-password",
-            "/api/v1/auth/reset-password", "/api/v1/auth/accept-invite", "/api/v1/auth/verify-email"};
 
     /** The API description: public in development, behind sign-in in production (API.md). */
     static final String[] API_DOCS_PATHS = {"/api/docs", "/api/docs.json", "/api/docs.json/**", "/api/swagger-ui/**"};
@@ -56,7 +50,10 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, HttpSecurityDefaults defaults, JwtDecoder decoder,
             CallerAuthenticationConverter converter, SignInService signIn, SessionCookies cookies, CallerLoader callers,
             ProblemResponseWriter problems, RateLimiting rateLimiting, Idempotency idempotency,
-            Environment environment, IdentityProperties properties) throws Exception {
+            Environment environment, IdentityProperties properties, ObjectProvider<PublicPaths> publicPaths)
+            throws Exception {
+        String[] reachableWithoutSignIn = publicPaths.orderedStream().flatMap(paths -> paths.patterns().stream())
+                .distinct().toArray(String[]::new);
         boolean publicApiDocs = properties.publicApiDocs();
         defaults.apply(http)
                 .csrf(csrf -> csrf
@@ -85,7 +82,7 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(entryPoint(problems, cookies))
                         .accessDeniedHandler(accessDenied(problems)))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .requestMatchers(reachableWithoutSignIn).permitAll()
                         .requestMatchers(API_DOCS_PATHS).access(publicApiDocs
                                 ? (authentication, context) -> new AuthorizationDecision(true)
                                 : AuthenticatedAuthorizationManager.authenticated())
