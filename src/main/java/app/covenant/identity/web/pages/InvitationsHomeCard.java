@@ -1,6 +1,6 @@
 package app.covenant.identity.web.pages;
 
-import app.covenant.identity.Permissions;
+import app.covenant.identity.IdentityPermissions;
 import app.covenant.identity.internal.PendingInvitations;
 import app.covenant.platform.ui.HomeCard;
 import app.covenant.platform.ui.HomeCard.Urgency;
@@ -24,7 +24,7 @@ class InvitationsHomeCard implements HomeCardSource {
 
     @Override
     public List<HomeCard> cardsFor(Caller caller) {
-        if (!caller.has(Permissions.USER_INVITE) || !caller.has(Permissions.USER_READ)) {
+        if (!caller.has(IdentityPermissions.USER_INVITE) || !caller.has(IdentityPermissions.USER_READ)) {
             return List.of();
         }
         long count = pending.count(caller.organizationId());
