@@ -83,7 +83,8 @@ class DocumentPages {
     /**
      * Several {@code file} parts, each stored or refused on its own. All stored: redirect (to the document
      * when there was one, else to the list; htmx is told by {@code HX-Redirect}). Any refused: the list
-     * again with one line per file, answered with the first refusal's status.
+     * again with one line per file, answered with the first refusal's status (to htmx with 200: the
+     * answer is shown in place, and a browser would log an error status as a failure of the page).
      */
     @PreAuthorize("hasAuthority('document:upload')")
     @PostMapping("/documents")
@@ -108,7 +109,10 @@ class DocumentPages {
             model.addAttribute("outcomes", outcomes);
             return "documents/list :: upload-outcomes";
         }
-        response.setStatus(firstRefusal.status());
+        // htmx swaps the answer in place and reads the outcome from it; a plain post carries the refusal's status.
+        if (htmx == null) {
+            response.setStatus(firstRefusal.status());
+        }
         model.addAttribute("outcomes", outcomes);
         return listPage(caller, null, pageable, model);
     }
