@@ -7,6 +7,7 @@ import app.covenant.notifications.internal.NotificationTypes;
 import app.covenant.platform.ui.FlashMessages;
 import app.covenant.platform.ui.NavigationItem;
 import app.covenant.platform.ui.PageRequests;
+import app.covenant.platform.ui.Toasts;
 import app.covenant.shared.security.Caller;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -89,6 +90,8 @@ class NotificationPages {
             return "redirect:/notifications";
         }
         response.setHeader("HX-Trigger", CHANGED_EVENT);
+        // The swapped row is not announced by screen readers; the toast region is.
+        Toasts.success(response, "Marked as read.");
         model.addAttribute("n", read);
         return "notifications/list :: row";
     }
