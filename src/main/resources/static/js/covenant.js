@@ -142,7 +142,10 @@
   // ---------- Web kit: toasts ----------
   // The server raises one with Toasts.success(response, "…") (HX-Trigger: {"covenant:toast": {…}}); a
   // full page's flash becomes one too. The region is aria-live, so each is announced once.
-  var TOAST_SECONDS = 8;
+  // Long enough to read: six seconds and a little more for each word.
+  function toastMilliseconds(message) {
+    return Math.min(20000, 6000 + 300 * message.split(/\s+/).length);
+  }
 
   function showToast(message, kind, existing) {
     var region = document.querySelector('[data-toasts]');
@@ -173,7 +176,7 @@
     }
     function schedule() {
       window.clearTimeout(timer);
-      timer = window.setTimeout(dismiss, TOAST_SECONDS * 1000);
+      timer = window.setTimeout(dismiss, toastMilliseconds(message));
     }
     close.addEventListener('click', dismiss);
     // Kept while the pointer or keyboard is on it, so it can be read to the end.
