@@ -88,6 +88,23 @@ class DocumentUploadBrowserTest {
         WebElement area = browser.findElement(By.cssSelector("#document-upload [data-upload-area]"));
         assertThat(area.getAttribute("class")).contains("is-enhanced");
         assertThat(area.findElement(By.cssSelector(".upload-drop")).isDisplayed()).isTrue();
+        // Dropped files land in the file input, listed with type and size before anything is sent.
+        browser.executeScript("""
+                var files = new DataTransfer();
+                files.items.add(new File([new Uint8Array(1536)], 'site photo.png', { type: 'image/png' }));
+                files.items.add(new File(['plain'], 'notes.docx',
+                    { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+                var area = arguments[0];
+                area.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: files }));
+                area.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: files }));""", area);
+        assertThat(browser.executeScript("return document.getElementById('document-file').files.length;"))
+                .isEqualTo(2L);
+        List<WebElement> dropped = area.findElements(By.cssSelector("[data-upload-files] li"));
+        assertThat(dropped).hasSize(2);
+        assertThat(dropped.get(0).getText()).contains("site photo.png", "PNG image, 1.5 KB");
+        assertThat(dropped.get(1).getText()).contains("notes.docx", "Word document, 5 bytes");
+        assertThat(area.getAttribute("class")).doesNotContain("is-dragging");
+
         browser.findElement(By.id("document-file")).sendKeys(contract + "\n" + setup);
         List<WebElement> listed = area.findElements(By.cssSelector("[data-upload-files] li"));
         assertThat(listed).extracting(WebElement::getText).hasSize(2)
