@@ -9,15 +9,17 @@ import app.covenant.documents.internal.OrphanCleanup;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.support.IntegrationTest;
 import app.covenant.support.SignIn;
-import app.covenant.support.TestTenants;
 import app.covenant.support.TestTenants.Tenant;
+import app.covenant.support.TestTenants;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -325,6 +327,57 @@ class LocalDocumentsTest {
                 new byte[(int) LIMIT * 2]);
         assertThat(tooLargeVersion.headers().firstValue("Location").orElseThrow())
                 .endsWith(detailPath + "?error=too-large");
+    }
+
+    @Test
+    void the_upload_page_takes_several_files_and_stores_only_the_accepted_ones() {
+        PageBrowser browser = new PageBrowser(port, manager);
+        String good = "several-" + UUID.randomUUID() + ".pdf";
+        String refused = "several-" + UUID.randomUUID() + ".pdf";
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(good, DocumentFixtures.pdf(3));
+        files.put(refused, DocumentFixtures.exe());
+
+        HttpResponse<String> mixed = browser.uploadMany("/documents", "/documents", files);
+
+        assertThat(mixed.statusCode()).isEqualTo(415);
+        assertThat(mixed.body()).contains("1 of 2 files were refused; the others are stored", good, refused,
+                "data-outcome=\"stored\"", "data-outcome=\"refused\"", "Only PDF, DOCX, PNG and JPEG files");
+        assertThat(jdbc.queryForObject("select count(*) from documents where organization_id = ? and original_name = ?",
+                Long.class, tenant.organizationId(), good)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from documents where organization_id = ? and original_name like ?",
+                Long.class, tenant.organizationId(), refused.replace(".pdf", "") + "%")).isZero();
+
+        Map<String, byte[]> twoGood = new LinkedHashMap<>();
+        twoGood.put("pair-a-" + UUID.randomUUID() + ".pdf", DocumentFixtures.pdf(4));
+        twoGood.put("pair-b-" + UUID.randomUUID() + ".png", DocumentFixtures.png());
+        HttpResponse<String> both = browser.uploadMany("/documents", "/documents", twoGood);
+        assertThat(both.statusCode()).isEqualTo(302);
+        assertThat(both.headers().firstValue("Location").orElseThrow()).endsWith("/documents?done=documents-uploaded");
+        HttpResponse<String> list = browser.get("/documents?done=documents-uploaded");
+        assertThat(list.body()).contains("The documents were uploaded.", "PNG image", "PDF");
+
+        HttpResponse<String> nothing = browser.uploadMany("/documents", "/documents", Map.of("", new byte[0]));
+        assertThat(nothing.statusCode()).isEqualTo(400);
+        assertThat(nothing.body()).contains("Choose a file to upload.");
+        assertThat(browser.get("/documents?done=not-a-declared-key").body()).doesNotContain("not-a-declared-key\"")
+                .doesNotContain("data-flash");
+    }
+
+    @Test
+    void the_documents_list_pages_by_the_shared_page_size_rule() {
+        PageBrowser browser = new PageBrowser(port, manager);
+        for (int i = 0; i < 3; i++) {
+            upload(http, "/api/v1/documents", manager, "paged-" + i + ".pdf", DocumentFixtures.pdf(10 + i));
+        }
+        HttpResponse<String> first = browser.get("/documents?name=paged-&size=2");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("Showing <strong>1</strong>–<strong>2</strong>", "of <strong>3</strong>",
+                "href=\"/documents?name=paged-&amp;page=1&amp;size=2\"");
+        HttpResponse<String> second = browser.get("/documents?name=paged-&page=1&size=2");
+        assertThat(second.body()).contains("Showing <strong>3</strong>–<strong>3</strong>");
+        assertThat(browser.get("/documents?name=paged-").body()).contains("Showing <strong>1</strong>–<strong>3</strong>");
+        assertThat(browser.get("/documents?sort=name;drop").statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -53,6 +53,27 @@ final class PageBrowser {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "text/html"));
     }
 
+    /** Posts several files as one form, each a {@code file} part, as the upload area sends them. */
+    HttpResponse<String> uploadMany(String formPage, String action, Map<String, byte[]> files) {
+        Matcher csrf = CSRF_FIELD.matcher(get(formPage).body());
+        if (!csrf.find()) {
+            throw new AssertionError("no _csrf field on " + formPage);
+        }
+        String boundary = "----covenant" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf.group(1) + "\r\n");
+        files.forEach((name, bytes) -> {
+            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+            body.writeBytes(bytes);
+            write(body, "\r\n");
+        });
+        write(body, "--" + boundary + "--\r\n");
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "text/html"));
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
                 .collect(Collectors.joining("; ")));

@@ -3,7 +3,10 @@ package app.covenant.documents.web;
 import app.covenant.documents.DocumentView;
 import app.covenant.documents.UserNames;
 import app.covenant.documents.internal.DocumentLibrary;
+import app.covenant.platform.ui.FlashMessages;
+import app.covenant.platform.ui.FormErrors;
 import app.covenant.platform.ui.NavigationItem;
+import app.covenant.platform.ui.PageRequests;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,7 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
-import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,25 +26,20 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The organization's document library for people: a filtered, paginated list with an upload form, and
- * one document with its versions, download and "upload a new version". A refused upload (wrong type,
- * too large, infected, empty) comes back as a message on the same page.
+ * The organization's document library for people: a filtered, paginated list with an upload area for
+ * several files at once, and one document with its versions, download and "upload a new version". Each
+ * file is checked on its own: a refused one (wrong type, too large, infected, empty) is listed with its
+ * reason and stores nothing, the others are stored.
  */
 @Controller
 class DocumentPages {
 
-    private static final int PAGE_SIZE = 20;
-
-    /** Messages of {@code ?done=} and {@code ?error=} after a redirect (never text from the request). */
-    static final Map<String, String> MESSAGES = Map.of(
-            "uploaded", "The document was uploaded.",
-            "version", "The new version was uploaded.",
-            "deleted", "The document was deleted.",
-            OversizedUploadFilter.TOO_LARGE, "The file is larger than the upload limit; nothing was stored.");
+    private static final String TOO_LARGE_MESSAGE = "What you sent is larger than the upload limit; nothing was stored. Send large files one at a time.";
 
     private final DocumentLibrary library;
     private final UserNames uploaders;
@@ -57,37 +55,73 @@ class DocumentPages {
                 "document:read");
     }
 
+    @Bean
+    static FlashMessages documentFlashMessages() {
+        return new FlashMessages("documents", Map.of(
+                "uploaded", "The document was uploaded.",
+                "documents-uploaded", "The documents were uploaded.",
+                "version-uploaded", "The new version was uploaded.",
+                "document-deleted", "The document was deleted."));
+    }
+
+    /** One file of a post: stored, or refused with the reason and the status the refusal carries. */
+    record UploadOutcome(String name, DocumentView stored, String reason, int status) {
+
+        public boolean refused() {
+            return stored == null;
+        }
+    }
+
     @PreAuthorize("hasAuthority('document:read')")
     @GetMapping("/documents")
     String list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String name,
-                @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String done,
-                @RequestParam(required = false) String error, Model model) {
-        model.addAttribute("done", message(done));
-        model.addAttribute("error", message(error));
-        return listPage(caller, name, page, model);
+                @RequestParam(required = false) String error, Pageable pageable, Model model) {
+        tooLarge(error, model);
+        return listPage(caller, name, pageable, model);
     }
 
+    /**
+     * Several {@code file} parts, each stored or refused on its own. All stored: redirect (to the document
+     * when there was one, else to the list; htmx is told by {@code HX-Redirect}). Any refused: the list
+     * again with one line per file, answered with the first refusal's status (to htmx with 200: the
+     * answer is shown in place, and a browser would log an error status as a failure of the page).
+     */
     @PreAuthorize("hasAuthority('document:upload')")
     @PostMapping("/documents")
-    String upload(@AuthenticationPrincipal Caller caller, @RequestParam(name = "file", required = false) MultipartFile file,
-                  Model model, HttpServletResponse response) {
-        try {
-            DocumentView stored = store(file, content -> library.upload(caller, file.getOriginalFilename(), content));
-            return "redirect:/documents/" + stored.id() + "?done=uploaded";
-        } catch (ProblemException refused) {
-            response.setStatus(refused.status());
-            model.addAttribute("error", message(refused));
-            return listPage(caller, null, 0, model);
+    String upload(@AuthenticationPrincipal Caller caller, @RequestParam(name = "file", required = false) List<MultipartFile> files,
+                  @RequestHeader(name = "HX-Request", required = false) String htmx, Pageable pageable, Model model,
+                  HttpServletResponse response) {
+        List<MultipartFile> chosen = files == null ? List.of() : files.stream().filter(DocumentPages::chosen).toList();
+        if (chosen.isEmpty()) {
+            response.setStatus(400);
+            model.addAttribute("errors", FormErrors.field("file", "Choose a file to upload."));
+            return listPage(caller, null, pageable, model);
         }
+        List<UploadOutcome> outcomes = chosen.stream().map(file -> uploadOne(caller, file)).toList();
+        UploadOutcome firstRefusal = outcomes.stream().filter(UploadOutcome::refused).findFirst().orElse(null);
+        if (firstRefusal == null) {
+            String next = outcomes.size() == 1 ? "/documents/" + outcomes.getFirst().stored().id() + "?done=uploaded"
+                    : "/documents?done=documents-uploaded";
+            if (htmx == null) {
+                return "redirect:" + next;
+            }
+            response.setHeader("HX-Redirect", next);
+            model.addAttribute("outcomes", outcomes);
+            return "documents/list :: upload-outcomes";
+        }
+        // htmx swaps the answer in place and reads the outcome from it; a plain post carries the refusal's status.
+        if (htmx == null) {
+            response.setStatus(firstRefusal.status());
+        }
+        model.addAttribute("outcomes", outcomes);
+        return listPage(caller, null, pageable, model);
     }
 
     @PreAuthorize("hasAuthority('document:read')")
     @GetMapping("/documents/{id}")
     String document(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-                    @RequestParam(required = false) String done, @RequestParam(required = false) String error,
-                    Model model) {
-        model.addAttribute("done", message(done));
-        model.addAttribute("error", message(error));
+                    @RequestParam(required = false) String error, Model model) {
+        tooLarge(error, model);
         return documentPage(caller, id, model);
     }
 
@@ -98,12 +132,15 @@ class DocumentPages {
                       HttpServletResponse response) {
         library.changeableLibraryDocument(caller, id);
         try {
+            if (file == null || !chosen(file)) {
+                throw ProblemException.invalid("file", "Choose a file to upload.");
+            }
             DocumentView stored = store(file, content -> library.uploadVersion(caller, id, file.getOriginalFilename(),
                     content));
-            return "redirect:/documents/" + stored.id() + "?done=version";
+            return "redirect:/documents/" + stored.id() + "?done=version-uploaded";
         } catch (ProblemException refused) {
             response.setStatus(refused.status());
-            model.addAttribute("error", message(refused));
+            model.addAttribute("errors", FormErrors.general(reason(refused)));
             return documentPage(caller, id, model);
         }
     }
@@ -112,12 +149,30 @@ class DocumentPages {
     @PostMapping("/documents/{id}/delete")
     String delete(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         library.delete(caller, id);
-        return "redirect:/documents?done=deleted";
+        return "redirect:/documents?done=document-deleted";
     }
 
-    private String listPage(Caller caller, String name, int page, Model model) {
+    private UploadOutcome uploadOne(Caller caller, MultipartFile file) {
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                ? "(unnamed file)" : file.getOriginalFilename();
+        try {
+            DocumentView stored = store(file, content -> library.upload(caller, file.getOriginalFilename(), content));
+            return new UploadOutcome(stored.name(), stored, null, 200);
+        } catch (ProblemException refused) {
+            return new UploadOutcome(name, null, reason(refused), refused.status());
+        }
+    }
+
+    /** The redirect of OversizedUploadFilter: the only {@code ?error=} these pages know. */
+    private static void tooLarge(String error, Model model) {
+        if (OversizedUploadFilter.TOO_LARGE.equals(error)) {
+            model.addAttribute("errors", FormErrors.general(TOO_LARGE_MESSAGE));
+        }
+    }
+
+    private String listPage(Caller caller, String name, Pageable pageable, Model model) {
         String filter = name == null || name.isBlank() ? null : name.strip();
-        var documents = library.list(caller, filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+        var documents = library.list(caller, filter, PageRequests.unsorted(pageable));
         model.addAttribute("documents", documents);
         model.addAttribute("uploaders", uploaders.namesOf(uploaderIds(documents.getContent())));
         model.addAttribute("name", filter);
@@ -141,11 +196,12 @@ class DocumentPages {
         DocumentView from(InputStream content);
     }
 
+    /** A part with neither bytes nor a name is a file field left empty, not an empty file. */
+    private static boolean chosen(MultipartFile file) {
+        return !file.isEmpty() || file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank();
+    }
+
     private static DocumentView store(MultipartFile file, Upload upload) {
-        if (file == null || file.isEmpty() && (file.getOriginalFilename() == null
-                || file.getOriginalFilename().isBlank())) {
-            throw ProblemException.invalid("file", "Choose a file to upload.");
-        }
         try (InputStream content = file.getInputStream()) {
             return upload.from(content);
         } catch (IOException e) {
@@ -153,11 +209,7 @@ class DocumentPages {
         }
     }
 
-    private static String message(String key) {
-        return key == null ? null : MESSAGES.get(key);
-    }
-
-    private static String message(ProblemException refused) {
+    private static String reason(ProblemException refused) {
         return refused.errors().isEmpty() ? refused.getMessage() : refused.errors().getFirst().message();
     }
 

@@ -1,17 +1,21 @@
 package app.covenant.notifications.web;
 
 import app.covenant.notifications.internal.NotificationInbox;
-import app.covenant.notifications.internal.NotificationPreferences;
 import app.covenant.notifications.internal.NotificationPreferences.Change;
+import app.covenant.notifications.internal.NotificationPreferences;
 import app.covenant.notifications.internal.NotificationTypes;
+import app.covenant.platform.ui.FlashMessages;
 import app.covenant.platform.ui.NavigationItem;
+import app.covenant.platform.ui.PageRequests;
+import app.covenant.platform.ui.Toasts;
 import app.covenant.shared.security.Caller;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
-import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,7 +35,6 @@ class NotificationPages {
 
     /** htmx event the bell listens to, so its count follows a "mark read" at once. */
     static final String CHANGED_EVENT = "notifications-changed";
-    private static final int PAGE_SIZE = 20;
 
     private final NotificationInbox inbox;
     private final NotificationPreferences preferences;
@@ -49,6 +52,13 @@ class NotificationPages {
                 "notification:read");
     }
 
+    @Bean
+    static FlashMessages notificationFlashMessages() {
+        return new FlashMessages("notifications", Map.of(
+                "all-read", "All notifications are marked read.",
+                "preferences-saved", "Your notification preferences are saved."));
+    }
+
     /** The bell's content, polled by htmx; a poll is no activity (see the layout and covenant.js). */
     @PreAuthorize("hasAuthority('notification:read')")
     @GetMapping("/notifications/bell")
@@ -60,14 +70,12 @@ class NotificationPages {
     @PreAuthorize("hasAuthority('notification:read')")
     @GetMapping("/notifications")
     String list(@AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "false") boolean unread,
-                @RequestParam(required = false) String type, @RequestParam(defaultValue = "0") int page,
-                @RequestParam(required = false) String done, Model model) {
+                @RequestParam(required = false) String type, Pageable pageable, Model model) {
         String filter = type == null || type.isBlank() || types.find(type.trim()).isEmpty() ? null : type.trim();
-        model.addAttribute("notifications", inbox.list(caller, unread, filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        model.addAttribute("notifications", inbox.list(caller, unread, filter, PageRequests.unsorted(pageable)));
         model.addAttribute("unreadOnly", unread);
         model.addAttribute("type", filter);
         model.addAttribute("types", types.all());
-        model.addAttribute("allRead", "all-read".equals(done));
         model.addAttribute("baseUrl", "/notifications?unread=" + unread + (filter == null ? "" : "&type=" + filter));
         return "notifications/list";
     }
@@ -82,6 +90,8 @@ class NotificationPages {
             return "redirect:/notifications";
         }
         response.setHeader("HX-Trigger", CHANGED_EVENT);
+        // The swapped row is not announced by screen readers; the toast region is.
+        Toasts.success(response, "Marked as read.");
         model.addAttribute("n", read);
         return "notifications/list :: row";
     }
@@ -95,10 +105,8 @@ class NotificationPages {
 
     @PreAuthorize("hasAuthority('notification:read')")
     @GetMapping("/account/notifications")
-    String preferences(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String done,
-                       Model model) {
+    String preferences(@AuthenticationPrincipal Caller caller, Model model) {
         model.addAttribute("preferences", preferences.of(caller.userId()));
-        model.addAttribute("saved", "saved".equals(done));
         return "notifications/preferences";
     }
 
@@ -113,6 +121,6 @@ class NotificationPages {
         List<Change> changes = types.all().stream()
                 .map(type -> new Change(type.code(), app.contains(type.code()), mail.contains(type.code()))).toList();
         preferences.update(caller.userId(), changes);
-        return "redirect:/account/notifications?done=saved";
+        return "redirect:/account/notifications?done=preferences-saved";
     }
 }

@@ -1,12 +1,16 @@
 package app.covenant.notifications.web;
 
 import app.covenant.notifications.internal.OutboxAdministration;
+import app.covenant.platform.ui.FlashMessages;
 import app.covenant.platform.ui.NavigationItem;
+import app.covenant.platform.ui.PageRequests;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,15 +39,21 @@ class OutboxPages {
                 "outbox:read");
     }
 
+    @Bean
+    static FlashMessages outboxFlashMessages() {
+        return new FlashMessages("notifications.outbox", Map.of(
+                "email-retried", "The message will be sent again shortly."));
+    }
+
     @PreAuthorize("hasAuthority('outbox:read')")
     @GetMapping("/admin/outbox")
     String list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String status,
-                @RequestParam(defaultValue = "0") int page, Model model) {
+                Pageable pageable, Model model) {
         String filter = status == null || status.isBlank() ? null : status;
         try {
-            model.addAttribute("messages", outbox.list(caller, filter, PageRequest.of(Math.max(page, 0), 20)));
+            model.addAttribute("messages", outbox.list(caller, filter, PageRequests.unsorted(pageable)));
         } catch (ProblemException invalidStatus) {
-            model.addAttribute("messages", outbox.list(caller, null, PageRequest.of(0, 20)));
+            model.addAttribute("messages", outbox.list(caller, null, PageRequest.of(0, pageable.getPageSize())));
             filter = null;
         }
         model.addAttribute("status", filter);
@@ -52,10 +62,8 @@ class OutboxPages {
 
     @PreAuthorize("hasAuthority('outbox:read')")
     @GetMapping("/admin/outbox/{id}")
-    String message(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-                   @RequestParam(required = false) String done, Model model) {
+    String message(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, Model model) {
         model.addAttribute("message", outbox.open(caller, id));
-        model.addAttribute("retried", "retried".equals(done));
         return "notifications/outbox-message";
     }
 
@@ -63,6 +71,6 @@ class OutboxPages {
     @PostMapping("/admin/outbox/{id}/retry")
     String retry(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         outbox.retry(caller, id);
-        return "redirect:/admin/outbox/" + id + "?done=retried";
+        return "redirect:/admin/outbox/" + id + "?done=email-retried";
     }
 }

@@ -3,7 +3,6 @@ package app.covenant.platform.jobs;
 import app.covenant.platform.ui.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.web.PageableDefault;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,7 +40,7 @@ class JobPages {
 
     @PreAuthorize("hasAuthority('job:manage')")
     @GetMapping("/admin/jobs/{name}")
-    String history(@PathVariable String name, @PageableDefault(size = 20) Pageable pageable, Model model) {
+    String history(@PathVariable String name, Pageable pageable, Model model) {
         model.addAttribute("job", jobs.job(name));
         model.addAttribute("runs", jobs.history(name, pageable));
         model.addAttribute("zone", properties.timeZone().getId());

@@ -1,6 +1,11 @@
 /**
- * The web shell: layout, navigation, home page and shared view helpers. Published as the named
- * interface {@code platform :: ui} so business modules can add their own {@link app.covenant.platform.ui.NavigationItem}s.
+ * The web shell: layout, navigation, home page — and the web kit every module's pages are built with
+ * (docs/web-kit.md): {@link app.covenant.platform.ui.FlashMessages} a module declares for its
+ * {@code ?done=} keys, {@link app.covenant.platform.ui.FormErrors}, {@link app.covenant.platform.ui.LocalRedirects},
+ * {@link app.covenant.platform.ui.PageRequests} (the one page-size rule), {@link app.covenant.platform.ui.Toasts}
+ * and the template beans {@code @humanize} and {@code @pageTimes}. Published as the named interface
+ * {@code platform :: ui} so business modules can use them and add their own
+ * {@link app.covenant.platform.ui.NavigationItem}s.
  */
 @org.springframework.modulith.NamedInterface("ui")
 package app.covenant.platform.ui;

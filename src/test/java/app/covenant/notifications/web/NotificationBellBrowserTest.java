@@ -105,6 +105,8 @@ class NotificationBellBrowserTest {
         wait(ExpectedConditions.attributeToBe(By.cssSelector("#notification-bell .bell-link"), "aria-label",
                 "Notifications, 2 unread"));
         assertThat(browser.findElement(By.cssSelector("#notifications tbody tr:first-child")).getText()).contains("Read");
+        assertThat(browser.findElement(By.cssSelector("[data-toasts]")).getText()).as("announced as a toast")
+                .contains("Marked as read.");
 
         browser.findElement(By.cssSelector("[data-mark-all-read]")).click();
         wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"),

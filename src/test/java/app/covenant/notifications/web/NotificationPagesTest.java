@@ -64,7 +64,8 @@ class NotificationPagesTest {
                 + "and user_id = ?", UUID.class, tenant.userId("BROKER"));
         ResponseEntity<String> row = html(HttpMethod.POST, "/notifications/" + first + "/read", true);
         assertThat(row.getStatusCode()).as(row.toString()).isEqualTo(HttpStatus.OK);
-        assertThat(row.getHeaders().getFirst("HX-Trigger")).as(row.toString()).isEqualTo("notifications-changed");
+        assertThat(row.getHeaders().getFirst("HX-Trigger")).as(row.toString()).isEqualTo(
+                "{\"notifications-changed\":null,\"covenant:toast\":{\"kind\":\"success\",\"message\":\"Marked as read.\"}}");
         assertThat(row.getBody()).startsWith("<tr").contains("notification-read", "Read");
         assertThat(html(HttpMethod.GET, "/notifications/bell", true).getBody())
                 .contains("aria-label=\"Notifications, 1 unread\"");

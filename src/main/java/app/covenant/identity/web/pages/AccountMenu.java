@@ -2,6 +2,7 @@ package app.covenant.identity.web.pages;
 
 import app.covenant.identity.internal.OrganizationAdministration;
 import app.covenant.identity.internal.OrganizationView;
+import app.covenant.platform.ui.LocalRedirects;
 import app.covenant.shared.security.Caller;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;

@@ -5,6 +5,7 @@ import app.covenant.identity.internal.ClientInfo;
 import app.covenant.identity.internal.InvitationAcceptance;
 import app.covenant.identity.internal.SignedIn;
 import app.covenant.identity.web.security.SessionCookies;
+import app.covenant.platform.ui.FormErrors;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
 import jakarta.annotation.security.PermitAll;

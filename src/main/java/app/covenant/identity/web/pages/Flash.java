@@ -1,12 +1,16 @@
 package app.covenant.identity.web.pages;
 
+import app.covenant.platform.ui.FlashMessages;
 import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * Success messages after POST-redirect-GET. The redirect carries only a short key ({@code ?done=invited});
- * the text is looked up here, so a crafted link can show nothing but these sentences.
+ * The identity pages' success messages after POST-redirect-GET, declared to the platform's web kit: the
+ * redirect carries only a short key ({@code ?done=invited}) and every page's {@code flash} is its sentence.
  */
-final class Flash {
+@Configuration(proxyBeanMethods = false)
+class Flash {
 
     private static final Map<String, String> MESSAGES = Map.ofEntries(
             Map.entry("signed-out", "You are signed out."),
@@ -33,10 +37,15 @@ final class Flash {
             Map.entry("organization-saved", "The organization is saved."),
             Map.entry("feature-saved", "The feature is switched."));
 
-    private Flash() {
+    Flash() {
     }
 
-    /** The message for a {@code done} key, or {@code null} for an unknown one. */
+    @Bean
+    static FlashMessages identityFlashMessages() {
+        return new FlashMessages("identity", MESSAGES);
+    }
+
+    /** The message for one of identity's keys, for an htmx row that shows it in place of a redirect. */
     static String message(String key) {
         return key == null ? null : MESSAGES.get(key);
     }

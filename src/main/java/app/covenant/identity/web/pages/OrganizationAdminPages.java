@@ -2,6 +2,8 @@ package app.covenant.identity.web.pages;
 
 import app.covenant.identity.internal.OrganizationAdministration;
 import app.covenant.identity.internal.OrganizationView;
+import app.covenant.platform.ui.FormErrors;
+import app.covenant.platform.ui.PageRequests;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,16 +47,18 @@ class OrganizationAdminPages {
     }
 
     private final OrganizationAdministration organizations;
+    private final PageRequests pages;
 
-    OrganizationAdminPages(OrganizationAdministration organizations) {
+    OrganizationAdminPages(OrganizationAdministration organizations, PageRequests pages) {
+        this.pages = pages;
         this.organizations = organizations;
     }
 
     @PreAuthorize("hasAuthority('organization:read')")
     @GetMapping
-    String list(@AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(@AuthenticationPrincipal Caller caller, Pageable pageable, Model model) {
         model.addAttribute("create", new CreateForm("", "", "ENTITY", null));
-        return render(caller, page, model);
+        return render(caller, pageable, model);
     }
 
     @PreAuthorize("hasAuthority('organization:manage')")
@@ -75,7 +79,7 @@ class OrganizationAdminPages {
             }
         }
         model.addAttribute("errors", errors);
-        return render(caller, 0, model);
+        return render(caller, pages.firstPage(), model);
     }
 
     @PreAuthorize("hasAuthority('organization:manage')")
@@ -120,12 +124,11 @@ class OrganizationAdminPages {
         response.setStatus(refused.status());
         model.addAttribute("errors", FormErrors.of(refused));
         model.addAttribute("create", new CreateForm("", "", "ENTITY", null));
-        return render(caller, 0, model);
+        return render(caller, pages.firstPage(), model);
     }
 
-    private String render(Caller caller, int page, Model model) {
-        Page<OrganizationView> found = organizations.list(caller, PageRequest.of(Math.max(0, page), 20,
-                Sort.by("name")));
+    private String render(Caller caller, Pageable pageable, Model model) {
+        Page<OrganizationView> found = organizations.list(caller, PageRequests.inOrder(pageable, Sort.by("name")));
         // Parents by id for the "Part of" column; usually on the same page, else among one's own.
         List<OrganizationView> mine = organizations.mine(caller);
         Map<UUID, String> names = mine.stream()

@@ -1,5 +1,6 @@
 package app.covenant.identity.web.pages;
 
+import app.covenant.platform.ui.FormErrors;
 import java.util.Objects;
 
 /** The "repeat the password" check of the forms that set one; the rules themselves are the service's. */

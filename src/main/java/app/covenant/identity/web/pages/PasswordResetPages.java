@@ -2,6 +2,7 @@ package app.covenant.identity.web.pages;
 
 import app.covenant.identity.internal.AccountService;
 import app.covenant.identity.internal.ClientInfo;
+import app.covenant.platform.ui.FormErrors;
 import app.covenant.shared.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;

@@ -3,6 +3,7 @@ package app.covenant.identity.web.pages;
 import app.covenant.identity.internal.PermissionCatalog;
 import app.covenant.identity.internal.RoleAdministration;
 import app.covenant.identity.internal.RoleView;
+import app.covenant.platform.ui.FormErrors;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
 import jakarta.servlet.http.HttpServletResponse;

@@ -5,6 +5,8 @@ import app.covenant.identity.internal.SignInService;
 import app.covenant.identity.internal.SignedIn;
 import app.covenant.identity.web.security.CallerAuthentication;
 import app.covenant.identity.web.security.SessionCookies;
+import app.covenant.platform.ui.FormErrors;
+import app.covenant.platform.ui.LocalRedirects;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
 import jakarta.annotation.security.PermitAll;

@@ -5,6 +5,9 @@ import app.covenant.identity.internal.RoleAdministration;
 import app.covenant.identity.internal.RoleView;
 import app.covenant.identity.internal.UserAdministration;
 import app.covenant.identity.internal.UserView;
+import app.covenant.platform.ui.FormErrors;
+import app.covenant.platform.ui.LocalRedirects;
+import app.covenant.platform.ui.PageRequests;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -65,15 +68,15 @@ class UserAdminPages {
     @PreAuthorize("hasAuthority('user:read')")
     @GetMapping
     String list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String q,
-                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Model model) {
+                Pageable pageable, Model model) {
         model.addAttribute("invite", new InviteForm("", "", ""));
-        return renderList(caller, q, page, size, model);
+        return renderList(caller, q, pageable, model);
     }
 
     @PreAuthorize("hasAuthority('user:invite')")
     @PostMapping("/invite")
     String invite(@AuthenticationPrincipal Caller caller, @Valid @ModelAttribute("invite") InviteForm form,
-                  BindingResult binding, HttpServletResponse response, Model model) {
+                  BindingResult binding, Pageable pageable, HttpServletResponse response, Model model) {
         FormErrors errors;
         if (binding.hasErrors()) {
             errors = FormErrors.of(binding);
@@ -88,7 +91,7 @@ class UserAdminPages {
             }
         }
         model.addAttribute("errors", errors);
-        return renderList(caller, null, 0, 20, model);
+        return renderList(caller, null, PageRequests.unsorted(pageable), model);
     }
 
     @PreAuthorize("hasAuthority('user:read')")
@@ -230,10 +233,8 @@ class UserAdminPages {
         return DETAIL;
     }
 
-    private String renderList(Caller caller, String q, int page, int size, Model model) {
-        int pageSize = Math.clamp(size, 5, 100);
-        Page<UserView> found = users.list(caller, q, PageRequest.of(Math.max(0, page), pageSize,
-                Sort.by("name").and(Sort.by("email"))));
+    private String renderList(Caller caller, String q, Pageable pageable, Model model) {
+        Page<UserView> found = users.list(caller, q, PageRequests.inOrder(pageable, Sort.by("name").and(Sort.by("email"))));
         model.addAttribute("users", found);
         model.addAttribute("q", q == null ? "" : q.trim());
         Optional<String> search = Optional.ofNullable(q).filter(s -> !s.isBlank()).map(String::trim);

@@ -1,4 +1,4 @@
-package app.covenant.identity.web.pages;
+package app.covenant.platform.ui;
 
 import app.covenant.shared.problem.ProblemException;
 import java.util.LinkedHashMap;
@@ -7,7 +7,9 @@ import org.springframework.validation.BindingResult;
 
 /**
  * What a re-rendered form shows: the failure's message above the form, each field's own message beside
- * that field. Templates read it as {@code ${errors}} (always present, empty unless a post failed).
+ * that field. Templates read it as {@code ${errors}} (always present, empty unless a post failed — see
+ * {@link PageModelAdvice}) through the fragments {@code form-error} and {@code field-error(field, id)} of
+ * {@code fragments/components}. A controller that refuses a post puts its own {@code FormErrors} in the model.
  */
 public record FormErrors(String message, Map<String, String> fields) {
 
@@ -17,11 +19,11 @@ public record FormErrors(String message, Map<String, String> fields) {
         fields = Map.copyOf(fields);
     }
 
-    static FormErrors none() {
+    public static FormErrors none() {
         return new FormErrors(null, Map.of());
     }
 
-    static FormErrors of(ProblemException problem) {
+    public static FormErrors of(ProblemException problem) {
         Map<String, String> byField = new LinkedHashMap<>();
         problem.errors().forEach(error -> byField.putIfAbsent(error.field(), sentence(error.message())));
         // The API's "The request has invalid fields." says less than the messages beside the fields.
@@ -29,18 +31,23 @@ public record FormErrors(String message, Map<String, String> fields) {
         return new FormErrors(generic ? CHECK_FIELDS : problem.getMessage(), byField);
     }
 
-    static FormErrors of(BindingResult binding) {
+    public static FormErrors of(BindingResult binding) {
         Map<String, String> byField = new LinkedHashMap<>();
         binding.getFieldErrors().forEach(error -> byField.putIfAbsent(error.getField(), sentence(error.getDefaultMessage())));
         return new FormErrors(CHECK_FIELDS, byField);
     }
 
-    static FormErrors field(String field, String message) {
+    public static FormErrors field(String field, String message) {
         return new FormErrors(CHECK_FIELDS, Map.of(field, sentence(message)));
     }
 
+    /** A message above the form, beside no field (a refusal that is about the whole record). */
+    public static FormErrors general(String message) {
+        return new FormErrors(message, Map.of());
+    }
+
     /** One sentence for places without fields (a table row): the field's own message when there is one. */
-    static String summary(ProblemException problem) {
+    public static String summary(ProblemException problem) {
         FormErrors errors = of(problem);
         return errors.message.equals(CHECK_FIELDS) ? errors.fields.values().iterator().next() : errors.message;
     }

@@ -1,4 +1,4 @@
-package app.covenant.identity.web.pages;
+package app.covenant.platform.ui;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import org.springframework.stereotype.Component;
 
 /**
- * Times on the identity pages, in UTC like the audit log: {@code ${@pageTimes.format(user.lastSignInAt)}}
+ * Times on every page, in UTC like the audit log: {@code ${@pageTimes.format(user.lastSignInAt)}}
  * and a relative hint ({@code 5 min ago}) for "last seen" columns.
  */
 @Component("pageTimes")
@@ -19,7 +19,7 @@ public class PageTimes {
 
     private final Clock clock;
 
-    PageTimes(Clock clock) {
+    public PageTimes(Clock clock) {
         this.clock = clock;
     }
 
