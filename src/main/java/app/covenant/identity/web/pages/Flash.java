@@ -34,8 +34,7 @@ class Flash {
             Map.entry("role-saved", "The role is saved. It applies from each holder's next click."),
             Map.entry("role-deleted", "The role is deleted."),
             Map.entry("organization-created", "The organization is created."),
-            Map.entry("organization-saved", "The organization is saved."),
-            Map.entry("feature-saved", "The feature is switched."));
+            Map.entry("organization-saved", "The organization is saved."));
 
     Flash() {
     }
