@@ -32,7 +32,7 @@ class AuditApiController {
         this.verification = verification;
     }
 
-    /** Newest first; {@code from} inclusive, {@code to} exclusive (ISO-8601 instants); {@code userId} is the actor. */
+    /** Newest first; {@code from} inclusive, {@code to} exclusive (ISO-8601 instants); {@code userId} is the actor, {@code targetType} the kind of record (e.g. {@code user}). */
     @Operation(summary = "Search the audit log")
     @GetMapping
     @PreAuthorize("hasAuthority('audit:read')")
@@ -40,11 +40,12 @@ class AuditApiController {
                              @RequestParam(required = false) String module,
                              @RequestParam(required = false) String action,
                              @RequestParam(required = false) UUID userId,
+                             @RequestParam(required = false) String targetType,
                              @RequestParam(required = false) String targetId,
                              @RequestParam(required = false) Instant from,
                              @RequestParam(required = false) Instant to,
                              Pageable pageable) {
-        return search.search(AuditScope.of(caller), new AuditFilter(module, action, userId, targetId, from, to),
+        return search.search(AuditScope.of(caller), new AuditFilter(module, action, userId, targetType, targetId, from, to),
                 pageable);
     }
 

@@ -1,6 +1,7 @@
 package app.covenant.identity.web;
 
 import app.covenant.identity.internal.Invitations;
+import app.covenant.identity.internal.MemberFilter;
 import app.covenant.identity.internal.UserAdministration;
 import app.covenant.identity.internal.UserView;
 import app.covenant.shared.security.Caller;
@@ -50,11 +51,13 @@ class UserController {
     }
 
     @PreAuthorize("hasAuthority('user:read')")
+    /** {@code role}: a role code; {@code status}: ACTIVE, PENDING (invited, not accepted yet), SUSPENDED or DEACTIVATED. */
     @Operation(summary = "List and search the organization's users")
     @GetMapping
     Page<UserView> list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String q,
+                        @RequestParam(required = false) String role, @RequestParam(required = false) String status,
                         Pageable pageable) {
-        return users.list(caller, q, Sorting.only(pageable, SORTABLE, Sort.by("name")));
+        return users.list(caller, MemberFilter.of(q, role, status), Sorting.only(pageable, SORTABLE, Sort.by("name")));
     }
 
     @PreAuthorize("hasAuthority('user:read')")
