@@ -83,7 +83,7 @@ class AdministrationPagesTest {
         assertThat(search.body()).contains(tenant.email("LEGAL_MANAGER"), tenant.email("LEGAL_HEAD"))
                 .doesNotContain(tenant.email("BROKER"));
         Page none = admin.get("/admin/users?q=zzz-nobody");
-        assertThat(none.body()).contains("Nobody matches this search");
+        assertThat(none.body()).contains("Nobody matches these filters");
     }
 
     @Test
