@@ -50,6 +50,12 @@ class AuditLogPagesTest {
                 .doesNotContain("<code>" + invited + "</code>", "<code>" + tenant.userId("ADMIN") + "</code>");
         assertThat(admin.get("/admin/audit?action=role.created").body())
                 .contains("<a href=\"" + rolePath + "\">Yard lead</a>");
+
+        UUID email = jdbc.queryForObject("select id from email_outbox where to_address = ?", UUID.class, invitee);
+        assertThat(admin.get("/admin/outbox/" + email).status()).isEqualTo(200);
+        assertThat(admin.get("/admin/audit?action=outbox.message.opened").body())
+                .contains("<a href=\"/admin/outbox/" + email + "\">Test ADMIN invited you to Tenant " + tenant.code()
+                        + " on Covenant</a>");
     }
 
     @Test

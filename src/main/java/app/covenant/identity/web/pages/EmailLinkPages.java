@@ -64,7 +64,7 @@ class EmailLinkPages {
                       Model model) {
         // The name the inviter typed, if any, is where the newcomer starts.
         String name = invitations.describe(token).map(InvitationAcceptance.InvitationView::name).orElse("");
-        return render(caller, new AcceptForm(token, name == null ? "" : name, "", ""), null, model);
+        return render(caller, new AcceptForm(token, name, "", ""), null, model);
     }
 
     /** A new account: name and password. */
