@@ -7,6 +7,7 @@ import app.covenant.audit.internal.AuditScope;
 import app.covenant.audit.internal.AuditSearch;
 import app.covenant.shared.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -40,6 +41,7 @@ class AuditApiController {
                              @RequestParam(required = false) String module,
                              @RequestParam(required = false) String action,
                              @RequestParam(required = false) UUID userId,
+                             @Parameter(description = "The kind of record, e.g. user, role, document")
                              @RequestParam(required = false) String targetType,
                              @RequestParam(required = false) String targetId,
                              @RequestParam(required = false) Instant from,

@@ -7,6 +7,7 @@ import app.covenant.identity.internal.UserView;
 import app.covenant.shared.security.Caller;
 import app.covenant.shared.web.Sorting;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import jakarta.validation.Valid;
@@ -55,7 +56,9 @@ class UserController {
     @Operation(summary = "List and search the organization's users")
     @GetMapping
     Page<UserView> list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String q,
-                        @RequestParam(required = false) String role, @RequestParam(required = false) String status,
+                        @Parameter(description = "A role code, e.g. MANAGER") @RequestParam(required = false) String role,
+                        @Parameter(description = "ACTIVE, PENDING (invited, not accepted yet), SUSPENDED or DEACTIVATED")
+                        @RequestParam(required = false) String status,
                         Pageable pageable) {
         return users.list(caller, MemberFilter.of(q, role, status), Sorting.only(pageable, SORTABLE, Sort.by("name")));
     }
