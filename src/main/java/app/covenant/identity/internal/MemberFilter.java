@@ -22,7 +22,12 @@ public record MemberFilter(String query, String roleCode, Status status) {
         /** Suspended in this organization. */
         SUSPENDED("SUSPENDED"),
         /** The account is deactivated. */
-        DEACTIVATED("DEACTIVATED");
+        DEACTIVATED("DEACTIVATED"),
+        /**
+         * Locked after failed sign-ins (whatever the status): only accounts the reader may unlock, as the list
+         * shows the lock only to them.
+         */
+        LOCKED(null);
 
         private final String shownAs;
 
@@ -30,7 +35,7 @@ public record MemberFilter(String query, String roleCode, Status status) {
             this.shownAs = shownAs;
         }
 
-        /** The {@link UserView#status()} of members in this status. */
+        /** The {@link UserView#status()} of members in this status; {@code null} for {@link #LOCKED}, a badge of its own. */
         public String shownAs() {
             return shownAs;
         }

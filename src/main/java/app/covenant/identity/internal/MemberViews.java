@@ -2,6 +2,7 @@ package app.covenant.identity.internal;
 
 import app.covenant.shared.persistence.LikePatterns;
 import app.covenant.shared.security.Caller;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,7 +74,14 @@ class MemberViews {
             parameters.addValue("role", filter.roleCode());
             where += " and m.role_id in (select r.id from roles r where r.code = :role)";
         }
-        if (filter.status() != null) {
+        if (filter.status() == MemberFilter.Status.LOCKED) {
+            List<UUID> locked = lockedMembers(caller);
+            if (locked.isEmpty()) {
+                return Page.empty(pageable);
+            }
+            parameters.addValue("locked", locked);
+            where += " and u.id in (:locked)";
+        } else if (filter.status() != null) {
             parameters.addValue("status", filter.status().shownAs());
             where += " and " + STATUS + " = :status";
         }
@@ -100,6 +108,23 @@ class MemberViews {
                     mayManage && locked.contains(User.normalize(user.email())));
         }).toList();
         return new PageImpl<>(content, pageable, total == null ? 0 : total);
+    }
+
+    /**
+     * The members whose account is locked now, of those the caller may unlock: the lock lives with the
+     * sign-in attempts, not in the database, so it is read for the organization's accounts in one round trip.
+     */
+    private List<UUID> lockedMembers(Caller caller) {
+        Map<UUID, String> emails = new HashMap<>();
+        jdbc.query("select u.id, u.email from memberships m join users u on u.id = m.user_id "
+                        + "where m.organization_id = :organization and m.status <> 'PENDING'",
+                Map.of("organization", caller.organizationId()),
+                rs -> {
+                    emails.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        Set<UUID> manageable = authority.manageableAccounts(caller, emails.keySet());
+        Set<String> locked = attempts.locked(manageable.stream().map(emails::get).toList());
+        return manageable.stream().filter(id -> locked.contains(User.normalize(emails.get(id)))).toList();
     }
 
     /** One member of the caller's organization. */

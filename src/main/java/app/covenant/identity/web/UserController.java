@@ -52,12 +52,12 @@ class UserController {
     }
 
     @PreAuthorize("hasAuthority('user:read')")
-    /** {@code role}: a role code; {@code status}: ACTIVE, PENDING (invited, not accepted yet), SUSPENDED or DEACTIVATED. */
+    /** {@code role}: a role code; {@code status}: ACTIVE, PENDING (invited, not accepted yet), SUSPENDED, DEACTIVATED or LOCKED. */
     @Operation(summary = "List and search the organization's users")
     @GetMapping
     Page<UserView> list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String q,
                         @Parameter(description = "A role code, e.g. MANAGER") @RequestParam(required = false) String role,
-                        @Parameter(description = "ACTIVE, PENDING (invited, not accepted yet), SUSPENDED or DEACTIVATED")
+                        @Parameter(description = "ACTIVE, PENDING (invited, not accepted yet), SUSPENDED, DEACTIVATED or LOCKED")
                         @RequestParam(required = false) String status,
                         Pageable pageable) {
         return users.list(caller, MemberFilter.of(q, role, status), Sorting.only(pageable, SORTABLE, Sort.by("name")));

@@ -72,6 +72,21 @@ class UserListPagesTest {
     }
 
     @Test
+    void theLockedFilterShowsAccountsLockedAfterFailedSignIns() {
+        PageClient victim = new PageClient(port);
+        for (int i = 0; i < 6; i++) {
+            victim.submit("/login", "/login", Map.of("email", tenant.email("BROKER"), "password", "wrong-" + i));
+        }
+
+        Page locked = admin.get("/admin/users?status=LOCKED");
+
+        assertThat(locked.body()).contains(tenant.email("BROKER"), "data-status=\"LOCKED\"")
+                .containsPattern("<option value=\"LOCKED\"\\s+selected")
+                .doesNotContain(tenant.email("USER"), "Penny Pending");
+        assertThat(admin.get("/admin/users?status=LOCKED&role=USER").body()).contains("Nobody matches these filters");
+    }
+
+    @Test
     void anUnknownStatusIsABadRequestOverTheApi() {
         String token = SignIn.accessToken(http, tenant.email("ADMIN"));
         assertThat(SignIn.get(http, "/api/v1/users?status=PENDING", token).getBody().toString()).contains(invitee)
