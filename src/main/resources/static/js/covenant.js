@@ -375,6 +375,41 @@
     });
   }
 
+  // Row action menus (<details data-row-menu>): one open at a time; Escape or a click elsewhere closes it.
+  function setupRowMenus() {
+    var menus = document.querySelectorAll('[data-row-menu]');
+    if (!menus.length) {
+      return;
+    }
+    document.addEventListener('toggle', function (event) {
+      if (event.target.hasAttribute && event.target.hasAttribute('data-row-menu') && event.target.open) {
+        menus.forEach(function (other) {
+          if (other !== event.target) {
+            other.open = false;
+          }
+        });
+      }
+    }, true);
+    document.addEventListener('keydown', function (event) {
+      if (event.key !== 'Escape') {
+        return;
+      }
+      menus.forEach(function (menu) {
+        if (menu.open) {
+          menu.open = false;
+          menu.querySelector('summary').focus();
+        }
+      });
+    });
+    document.addEventListener('click', function (event) {
+      menus.forEach(function (menu) {
+        if (menu.open && !menu.contains(event.target)) {
+          menu.open = false;
+        }
+      });
+    });
+  }
+
   function setupForms() {
     // After a failed post, start where the problem is explained.
     var summary = document.querySelector('[data-focus-on-load]');
@@ -387,6 +422,7 @@
   function setup() {
     setupNavigationToggle();
     setupAccountMenu();
+    setupRowMenus();
     setupForms();
     setupFlashToast();
     setupUploadAreas(document);

@@ -1,5 +1,6 @@
 package app.covenant.identity;
 
+import app.covenant.shared.web.EmailAddress;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -54,7 +55,7 @@ public record IdentityProperties(
      * @param organizationCode {@code ORG_CODE}: the first organization's code
      */
     public record FirstStart(
-            @DefaultValue("") String adminEmail,
+            @EmailAddress @DefaultValue("") String adminEmail,
             @DefaultValue("Covenant") String organizationName,
             @DefaultValue("COVENANT") String organizationCode) {
 

@@ -70,7 +70,7 @@ class AuditSearchTest {
         assertThat(targets(reader(UUID.randomUUID(), "audit:read", "audit:read:legal"), none())).isEmpty();
         Caller operator = new Caller(UUID.randomUUID(), "root@covenant.test", "Root", orgA, Set.of(Caller.SUPER_ADMIN),
                 Set.of("audit:read", "audit:read:legal"), UUID.randomUUID());
-        AuditFilter withoutOrganization = new AuditFilter(null, null, null, tag, null, null);
+        AuditFilter withoutOrganization = new AuditFilter(null, null, null, null, tag, null, null);
         assertThat(search.search(AuditScope.of(operator), withoutOrganization, PageRequest.of(0, 10)).getContent())
                 .as("the operator sees every organization, and entries of none").hasSize(1);
         assertThat(search.search(AuditScope.of(reader(orgA, "audit:read")), withoutOrganization, PageRequest.of(0, 10))
@@ -80,13 +80,13 @@ class AuditSearchTest {
     @Test
     void filtersByModuleActionActorTargetAndTime() {
         Caller legal = reader(orgA, "audit:read", "audit:read:legal");
-        assertThat(targets(legal, new AuditFilter("contracts", null, null, null, null, null))).containsExactly("a-3");
-        assertThat(targets(legal, new AuditFilter(null, "user.invited", null, null, null, null))).containsExactly("a-1");
-        assertThat(targets(legal, new AuditFilter(null, null, alice, null, null, null))).containsExactly("a-3", "a-1");
-        assertThat(targets(legal, new AuditFilter(null, null, null, "a-2", null, null))).containsExactly("a-2");
-        Instant secondAt = first(legal, new AuditFilter(null, null, null, "a-2", null, null)).occurredAt();
-        assertThat(targets(legal, new AuditFilter(null, null, null, null, secondAt, null))).containsExactly("a-3", "a-2");
-        assertThat(targets(legal, new AuditFilter(null, null, null, null, null, secondAt))).containsExactly("a-1");
+        assertThat(targets(legal, new AuditFilter("contracts", null, null, null, null, null, null))).containsExactly("a-3");
+        assertThat(targets(legal, new AuditFilter(null, "user.invited", null, null, null, null, null))).containsExactly("a-1");
+        assertThat(targets(legal, new AuditFilter(null, null, alice, null, null, null, null))).containsExactly("a-3", "a-1");
+        assertThat(targets(legal, new AuditFilter(null, null, null, null, "a-2", null, null))).containsExactly("a-2");
+        Instant secondAt = first(legal, new AuditFilter(null, null, null, null, "a-2", null, null)).occurredAt();
+        assertThat(targets(legal, new AuditFilter(null, null, null, null, null, secondAt, null))).containsExactly("a-3", "a-2");
+        assertThat(targets(legal, new AuditFilter(null, null, null, null, null, null, secondAt))).containsExactly("a-1");
     }
 
     @Test
@@ -102,7 +102,7 @@ class AuditSearchTest {
         assertThat(search.search(AuditScope.of(legal), none(), PageRequest.of(0, 10, Sort.by("occurredAt")))
                 .getContent()).extracting(AuditLogEntry::targetId).containsExactly("a-1", "a-2", "a-3");
 
-        AuditLogEntry invited = first(legal, new AuditFilter(null, "user.invited", null, null, null, null));
+        AuditLogEntry invited = first(legal, new AuditFilter(null, "user.invited", null, null, null, null, null));
         assertThat(invited.after().get("token").asString()).isEqualTo("[REDACTED]");
         assertThat(invited.before()).isNull();
         assertThat(invited.hash()).hasSize(64);

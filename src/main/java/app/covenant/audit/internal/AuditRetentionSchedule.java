@@ -2,6 +2,7 @@ package app.covenant.audit.internal;
 
 import app.covenant.audit.AuditRetention;
 import app.covenant.platform.jobs.BackgroundJobs;
+import app.covenant.platform.jobs.Job;
 import app.covenant.platform.jobs.JobRun;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +16,9 @@ class AuditRetentionSchedule {
 
     @Bean(TASK_NAME)
     RecurringTask<Void> auditRetentionTask(AuditProperties properties, BackgroundJobs jobs, AuditRetention retention) {
-        return jobs.cron(TASK_NAME, properties.retentionCron(),
+        Job job = new Job(TASK_NAME, "Audit log retention",
+                "Deletes audit entries older than the retention period, keeping the hash chain verifiable from an anchor.");
+        return jobs.cron(job, properties.retentionCron(),
                 () -> JobRun.count("deleted", retention.runNow().deleted()));
     }
 }

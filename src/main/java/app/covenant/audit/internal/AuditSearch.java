@@ -3,6 +3,8 @@ package app.covenant.audit.internal;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -48,6 +50,30 @@ public class AuditSearch {
         return new PageImpl<>(content, page, total);
     }
 
+    /**
+     * What the reader's entries hold, for the filter pickers: the actions of each module and the kinds of
+     * record, in two queries.
+     */
+    @Transactional(readOnly = true)
+    public FilterChoices choices(AuditScope scope) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        String where = where(scope, AuditFilter.none(), parameters);
+        Map<String, List<String>> actions = new TreeMap<>();
+        jdbc.query("SELECT DISTINCT module, action FROM audit_log" + where, parameters,
+                rs -> {
+                    actions.computeIfAbsent(rs.getString(1), module -> new ArrayList<>()).add(rs.getString(2));
+                });
+        actions.values().forEach(list -> list.sort(null));
+        List<String> types = jdbc.queryForList("SELECT DISTINCT target_type FROM audit_log" + where
+                + (where.isEmpty() ? " WHERE" : " AND") + " target_type IS NOT NULL", parameters, String.class)
+                .stream().sorted().toList();
+        return new FilterChoices(actions, types);
+    }
+
+    /** The values the audit log's filters can take for one reader. */
+    public record FilterChoices(Map<String, List<String>> actionsByModule, List<String> targetTypes) {
+    }
+
     private static String where(AuditScope scope, AuditFilter filter, MapSqlParameterSource parameters) {
         List<String> conditions = new ArrayList<>();
         if (scope.organizationId() != null) {
@@ -60,6 +86,7 @@ public class AuditSearch {
         add(conditions, parameters, "module = :module", "module", blankToNull(filter.module()));
         add(conditions, parameters, "action = :action", "action", blankToNull(filter.action()));
         add(conditions, parameters, "actor_id = :userId", "userId", filter.userId());
+        add(conditions, parameters, "target_type = :targetType", "targetType", blankToNull(filter.targetType()));
         add(conditions, parameters, "target_id = :targetId", "targetId", blankToNull(filter.targetId()));
         add(conditions, parameters, "occurred_at >= :from", "from",
                 filter.from() == null ? null : filter.from().atOffset(ZoneOffset.UTC));

@@ -7,6 +7,7 @@ import app.covenant.audit.internal.AuditScope;
 import app.covenant.audit.internal.AuditSearch;
 import app.covenant.shared.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -32,7 +33,7 @@ class AuditApiController {
         this.verification = verification;
     }
 
-    /** Newest first; {@code from} inclusive, {@code to} exclusive (ISO-8601 instants); {@code userId} is the actor. */
+    /** Newest first; {@code from} inclusive, {@code to} exclusive (ISO-8601 instants); {@code userId} is the actor, {@code targetType} the kind of record (e.g. {@code user}). */
     @Operation(summary = "Search the audit log")
     @GetMapping
     @PreAuthorize("hasAuthority('audit:read')")
@@ -40,11 +41,13 @@ class AuditApiController {
                              @RequestParam(required = false) String module,
                              @RequestParam(required = false) String action,
                              @RequestParam(required = false) UUID userId,
+                             @Parameter(description = "The kind of record, e.g. user, role, document")
+                             @RequestParam(required = false) String targetType,
                              @RequestParam(required = false) String targetId,
                              @RequestParam(required = false) Instant from,
                              @RequestParam(required = false) Instant to,
                              Pageable pageable) {
-        return search.search(AuditScope.of(caller), new AuditFilter(module, action, userId, targetId, from, to),
+        return search.search(AuditScope.of(caller), new AuditFilter(module, action, userId, targetType, targetId, from, to),
                 pageable);
     }
 

@@ -10,13 +10,15 @@ import java.util.UUID;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The filter form of the audit page as typed: times as ISO instants or as a browser's
+ * The filter form of the audit page as sent: the pickers' values (actor id, module, action, kind of record),
+ * a record's id when the page was linked to one, and times as ISO instants or as a browser's
  * {@code datetime-local} value (read as UTC). Values that do not parse are reported, not guessed.
  */
-record AuditPageFilters(String module, String action, String userId, String targetId, String from, String to) {
+record AuditPageFilters(String module, String action, String userId, String targetType, String targetId,
+                        String from, String to) {
 
     AuditFilter toFilter(List<String> problems) {
-        return new AuditFilter(module, action, uuid(userId, "User id", problems), targetId,
+        return new AuditFilter(module, action, uuid(userId, "Actor", problems), targetType, targetId,
                 instant(from, "From", problems), instant(to, "To", problems));
     }
 
@@ -26,6 +28,7 @@ record AuditPageFilters(String module, String action, String userId, String targ
         param(url, "module", module);
         param(url, "action", action);
         param(url, "userId", userId);
+        param(url, "targetType", targetType);
         param(url, "targetId", targetId);
         param(url, "from", from);
         param(url, "to", to);
@@ -45,7 +48,7 @@ record AuditPageFilters(String module, String action, String userId, String targ
         try {
             return UUID.fromString(value.trim());
         } catch (IllegalArgumentException e) {
-            problems.add(label + " must be a user id such as 3f2a…-… (a UUID).");
+            problems.add(label + " must be one of the people in the list.");
             return null;
         }
     }

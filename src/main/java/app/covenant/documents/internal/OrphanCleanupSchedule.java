@@ -1,6 +1,7 @@
 package app.covenant.documents.internal;
 
 import app.covenant.platform.jobs.BackgroundJobs;
+import app.covenant.platform.jobs.Job;
 import app.covenant.platform.jobs.JobRun;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +19,9 @@ class OrphanCleanupSchedule {
     @Bean(TASK_NAME)
     RecurringTask<Void> documentsOrphanCleanupTask(DocumentsProperties properties, BackgroundJobs jobs,
                                                    OrphanCleanup cleanup) {
-        return jobs.cron(TASK_NAME, properties.cleanupCron(), () -> {
+        Job job = new Job(TASK_NAME, "Orphaned file cleanup",
+                "Removes stored files that no document refers to, such as uploads that never finished.");
+        return jobs.cron(job, properties.cleanupCron(), () -> {
             OrphanCleanup.Result result = cleanup.runNow();
             JobRun.count("removed", result.removed());
             JobRun.count("failed", result.failed());

@@ -61,6 +61,12 @@ public class AccountService {
         resetRequests.submit(email, client);
     }
 
+    /** Whether a reset link still works, without using it: its page says so before a password is typed. */
+    @Transactional(readOnly = true)
+    public LinkStatus resetLinkStatus(String token) {
+        return links.status(token, UserToken.Purpose.PASSWORD_RESET);
+    }
+
     @Transactional
     public void resetPassword(String token, String newPassword) {
         UserToken used = links.consume(token, UserToken.Purpose.PASSWORD_RESET);

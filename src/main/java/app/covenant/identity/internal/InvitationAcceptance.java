@@ -25,8 +25,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class InvitationAcceptance {
 
-    /** What an invitation link offers, for its page. */
-    public record InvitationView(String email, String organizationName, String roleName, String inviterName) {
+    /**
+     * What an invitation link offers, for its page.
+     *
+     * @param name the name the inviter typed for the person, {@code null} when they typed none
+     */
+    public record InvitationView(String email, String name, String organizationName, String roleName,
+                                 String inviterName) {
     }
 
     private final OneTimeLinks links;
@@ -72,9 +77,24 @@ public class InvitationAcceptance {
             User user = users.findById(membership.userId()).orElseThrow();
             String inviter = membership.invitedBy() == null ? "Covenant"
                     : users.findById(membership.invitedBy()).map(User::name).orElse("Covenant");
-            return new InvitationView(MemberViews.invitedAddress(user), organizations.findById(membership.organizationId()).orElseThrow()
-                    .name(), roles.findById(membership.roleId()).orElseThrow().name(), inviter);
+            return new InvitationView(MemberViews.invitedAddress(user), membership.invitedName(),
+                    organizations.findById(membership.organizationId()).orElseThrow().name(),
+                    roles.findById(membership.roleId()).orElseThrow().name(), inviter);
         });
+    }
+
+    /**
+     * What became of an invitation link, without using it. A link to an invitation withdrawn, declined or
+     * accepted through another link is {@link LinkStatus#UNKNOWN} unless the link itself was used or ran out.
+     */
+    @Transactional(readOnly = true)
+    public LinkStatus status(String token) {
+        LinkStatus status = links.status(token, UserToken.Purpose.INVITATION);
+        if (status != LinkStatus.USABLE) {
+            return status;
+        }
+        return links.peek(token, UserToken.Purpose.INVITATION).flatMap(this::pendingMembership).isPresent()
+                ? LinkStatus.USABLE : LinkStatus.UNKNOWN;
     }
 
     /** Whether the link is for the signed-in caller's own account. */

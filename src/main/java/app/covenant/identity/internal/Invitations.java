@@ -5,6 +5,7 @@ import app.covenant.audit.AuditTrail;
 import app.covenant.identity.IdentityProperties;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
+import app.covenant.shared.web.DottedDomainValidator;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +46,11 @@ public class Invitations {
         this.clock = clock;
     }
 
+    /** How long an invitation link works, in words; the e-mail says the same (from the same duration). */
+    public String validity() {
+        return LinkLifetime.describe(properties.invitationTtl());
+    }
+
     @Transactional
     public UserView invite(Caller caller, String email, String name, String roleCode, UUID organizationId) {
         UUID target = organizationId == null ? caller.organizationId() : organizationId;
@@ -53,6 +59,10 @@ public class Invitations {
         }
         Organization organization = organizations.findById(target)
                 .orElseThrow(() -> ProblemException.notFound("Organization"));
+        if (!DottedDomainValidator.isDeliverable(email)) {
+            // The pages and the API check this too; a caller that skipped them gets the same answer.
+            throw ProblemException.invalid("email", "needs a domain with a dot, such as name@example.com");
+        }
         Role role = grants.assignable(caller, roleCode, target);
         String invitedName = name == null || name.isBlank() ? null : name.trim();
         User user = users.findByEmailNormalized(User.normalize(email)).orElse(null);

@@ -2,6 +2,7 @@ package app.covenant.identity.internal;
 
 import app.covenant.shared.persistence.LikePatterns;
 import app.covenant.shared.security.Caller;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
 class MemberViews {
 
     /** What the organization sees as the name: the inviter's words until the person accepts. */
-    private static final String NAME =
+    static final String NAME =
             "case when m.status = 'PENDING' then coalesce(m.invited_name, u.email_normalized) else u.name end";
     private static final String STATUS = "case when m.status = 'PENDING' then 'INVITED' when u.status = 'DEACTIVATED' "
             + "then 'DEACTIVATED' when m.status = 'SUSPENDED' then 'SUSPENDED' else u.status end";
@@ -57,14 +58,32 @@ class MemberViews {
         this.authority = authority;
     }
 
-    /** A page of the caller's organization's members, searched by e-mail or by the name the organization sees. */
-    Page<UserView> list(Caller caller, String query, Pageable pageable) {
+    /**
+     * A page of the caller's organization's members, searched by e-mail or by the name the organization sees,
+     * and narrowed to a role code and a {@link MemberFilter status} when they are given.
+     */
+    Page<UserView> list(Caller caller, MemberFilter filter, Pageable pageable) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("organization", caller.organizationId());
         String where = " from memberships m join users u on u.id = m.user_id where m.organization_id = :organization";
-        String pattern = LikePatterns.containing(query);
+        String pattern = LikePatterns.containing(filter.query());
         if (pattern != null) {
             parameters.addValue("q", pattern);
             where += " and (u.email_normalized like :q escape '\\' or lower(" + NAME + ") like :q escape '\\')";
+        }
+        if (filter.roleCode() != null) {
+            parameters.addValue("role", filter.roleCode());
+            where += " and m.role_id in (select r.id from roles r where r.code = :role)";
+        }
+        if (filter.status() == MemberFilter.Status.LOCKED) {
+            List<UUID> locked = lockedMembers(caller);
+            if (locked.isEmpty()) {
+                return Page.empty(pageable);
+            }
+            parameters.addValue("locked", locked);
+            where += " and u.id in (:locked)";
+        } else if (filter.status() != null) {
+            parameters.addValue("status", filter.status().shownAs());
+            where += " and " + STATUS + " = :status";
         }
         Long total = jdbc.queryForObject("select count(*)" + where, parameters, Long.class);
         parameters.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
@@ -89,6 +108,23 @@ class MemberViews {
                     mayManage && locked.contains(User.normalize(user.email())));
         }).toList();
         return new PageImpl<>(content, pageable, total == null ? 0 : total);
+    }
+
+    /**
+     * The members whose account is locked now, of those the caller may unlock: the lock lives with the
+     * sign-in attempts, not in the database, so it is read for the organization's accounts in one round trip.
+     */
+    private List<UUID> lockedMembers(Caller caller) {
+        Map<UUID, String> emails = new HashMap<>();
+        jdbc.query("select u.id, u.email from memberships m join users u on u.id = m.user_id "
+                        + "where m.organization_id = :organization and m.status <> 'PENDING'",
+                Map.of("organization", caller.organizationId()),
+                rs -> {
+                    emails.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        Set<UUID> manageable = authority.manageableAccounts(caller, emails.keySet());
+        Set<String> locked = attempts.locked(manageable.stream().map(emails::get).toList());
+        return manageable.stream().filter(id -> locked.contains(User.normalize(emails.get(id)))).toList();
     }
 
     /** One member of the caller's organization. */

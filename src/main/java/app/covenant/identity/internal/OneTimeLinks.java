@@ -51,7 +51,7 @@ class OneTimeLinks {
         String secret = SecretTokens.newSecret();
         Instant expiresAt = now.plus(lifetime);
         tokens.save(new UserToken(user.getId(), purpose, SecretTokens.hash(secret), organizationId, now, expiresAt));
-        enqueue(user.email(), user, organizationId, page, secret, expiresAt, template, subject, model);
+        enqueue(user.email(), user, organizationId, page, secret, lifetime, expiresAt, template, subject, model);
     }
 
     /**
@@ -67,7 +67,7 @@ class OneTimeLinks {
         Instant expiresAt = now.plus(lifetime);
         tokens.save(UserToken.invitation(membership, SecretTokens.hash(secret), now, expiresAt));
         return enqueue(MemberViews.invitedAddress(user), user, membership.organizationId(), INVITATION_PAGE, secret,
-                expiresAt, "invitation", subject, model);
+                lifetime, expiresAt, "invitation", subject, model);
     }
 
     /** The usable token behind a link without spending it (a page shows what the link offers). */
@@ -77,6 +77,15 @@ class OneTimeLinks {
         }
         return tokens.peekByTokenHash(SecretTokens.hash(secret))
                 .filter(token -> token.purpose() == purpose && token.usableAt(clock.instant()));
+    }
+
+    /** What became of a link, to tell its page's visitor before they fill anything in. */
+    LinkStatus status(String secret, UserToken.Purpose purpose) {
+        if (secret == null || secret.isBlank()) {
+            return LinkStatus.UNKNOWN;
+        }
+        return tokens.peekByTokenHash(SecretTokens.hash(secret)).filter(token -> token.purpose() == purpose)
+                .map(token -> token.status(clock.instant())).orElse(LinkStatus.UNKNOWN);
     }
 
     /** The token behind a link, consumed; {@code 400} when unknown, used, expired or of another kind. */
@@ -95,13 +104,14 @@ class OneTimeLinks {
         return ProblemException.invalid("token", "this link is not valid any more; ask for a new one");
     }
 
-    private String enqueue(String to, User user, UUID organizationId, String page, String secret, Instant expiresAt,
-                           String template, String subject, Map<String, Object> model) {
+    private String enqueue(String to, User user, UUID organizationId, String page, String secret, Duration lifetime,
+                           Instant expiresAt, String template, String subject, Map<String, Object> model) {
         String link = UriComponentsBuilder.fromUri(platform.frontendUrl()).path(page)
                 .queryParam("token", secret).build().toUriString();
         Map<String, Object> values = new HashMap<>(model);
         values.put("link", link);
         values.put("expiresAt", expiresAt);
+        values.put("validFor", LinkLifetime.describe(lifetime));
         values.putIfAbsent("name", user.name());
         outbox.enqueue(new OutgoingEmail(to, subject, template, values, organizationId));
         return link;

@@ -48,8 +48,8 @@ public class UserAdministration {
     }
 
     @Transactional(readOnly = true)
-    public Page<UserView> list(Caller caller, String query, Pageable pageable) {
-        return views.list(caller, query, pageable);
+    public Page<UserView> list(Caller caller, MemberFilter filter, Pageable pageable) {
+        return views.list(caller, filter, pageable);
     }
 
     @Transactional(readOnly = true)

@@ -72,6 +72,11 @@ class UserToken extends AssignedIdEntity {
         return usedAt == null && now.isBefore(expiresAt);
     }
 
+    /** Used (or replaced by a newer link, which marks it used) before expired: a used link says so. */
+    LinkStatus status(Instant now) {
+        return usedAt != null ? LinkStatus.USED : now.isBefore(expiresAt) ? LinkStatus.USABLE : LinkStatus.EXPIRED;
+    }
+
     void use(Instant now) {
         this.usedAt = now;
     }

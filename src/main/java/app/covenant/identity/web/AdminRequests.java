@@ -1,6 +1,7 @@
 package app.covenant.identity.web;
 
-import jakarta.validation.constraints.Email;
+import app.covenant.shared.web.EmailAddress;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -15,7 +16,7 @@ final class AdminRequests {
     private AdminRequests() {
     }
 
-    record Invite(@NotBlank @Email @Size(max = 320) String email, @Size(max = 200) String name,
+    record Invite(@NotBlank @EmailAddress @Size(max = 320) String email, @Size(max = 200) String name,
                   @NotBlank @Size(max = 50) String roleCode, UUID organizationId) {
     }
 

@@ -1,6 +1,7 @@
 package app.covenant.identity.web;
 
-import jakarta.validation.constraints.Email;
+import app.covenant.shared.web.EmailAddress;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -12,7 +13,7 @@ final class AuthRequests {
     private AuthRequests() {
     }
 
-    record Login(@NotBlank @Email @Size(max = 320) String email, @NotBlank @Size(max = 128) String password) {
+    record Login(@NotBlank @EmailAddress @Size(max = 320) String email, @NotBlank @Size(max = 128) String password) {
     }
 
     record Refresh(@NotBlank @Size(max = 200) String refreshToken) {
@@ -21,7 +22,7 @@ final class AuthRequests {
     record Logout(@Size(max = 200) String refreshToken) {
     }
 
-    record ForgotPassword(@NotBlank @Email @Size(max = 320) String email) {
+    record ForgotPassword(@NotBlank @EmailAddress @Size(max = 320) String email) {
     }
 
     record ResetPassword(@NotBlank @Size(max = 200) String token, @NotBlank @Size(max = 128) String newPassword) {

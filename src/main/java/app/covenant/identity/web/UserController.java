@@ -1,11 +1,13 @@
 package app.covenant.identity.web;
 
 import app.covenant.identity.internal.Invitations;
+import app.covenant.identity.internal.MemberFilter;
 import app.covenant.identity.internal.UserAdministration;
 import app.covenant.identity.internal.UserView;
 import app.covenant.shared.security.Caller;
 import app.covenant.shared.web.Sorting;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import jakarta.validation.Valid;
@@ -50,11 +52,15 @@ class UserController {
     }
 
     @PreAuthorize("hasAuthority('user:read')")
+    /** {@code role}: a role code; {@code status}: ACTIVE, PENDING (invited, not accepted yet), SUSPENDED, DEACTIVATED or LOCKED. */
     @Operation(summary = "List and search the organization's users")
     @GetMapping
     Page<UserView> list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String q,
+                        @Parameter(description = "A role code, e.g. MANAGER") @RequestParam(required = false) String role,
+                        @Parameter(description = "ACTIVE, PENDING (invited, not accepted yet), SUSPENDED, DEACTIVATED or LOCKED")
+                        @RequestParam(required = false) String status,
                         Pageable pageable) {
-        return users.list(caller, q, Sorting.only(pageable, SORTABLE, Sort.by("name")));
+        return users.list(caller, MemberFilter.of(q, role, status), Sorting.only(pageable, SORTABLE, Sort.by("name")));
     }
 
     @PreAuthorize("hasAuthority('user:read')")

@@ -1,6 +1,7 @@
 package app.covenant.notifications.internal;
 
 import app.covenant.platform.jobs.BackgroundJobs;
+import app.covenant.platform.jobs.Job;
 import app.covenant.platform.jobs.JobRun;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +16,9 @@ class NotificationsRetentionSchedule {
     @Bean(TASK_NAME)
     RecurringTask<Void> notificationsRetentionTask(BackgroundJobs jobs, NotificationsProperties properties,
                                                    NotificationsRetention retention) {
-        return jobs.cron(TASK_NAME, properties.retention().cron(), () -> {
+        Job job = new Job(TASK_NAME, "Notifications cleanup",
+                "Deletes in-app notifications and outbox e-mails older than their retention periods.");
+        return jobs.cron(job, properties.retention().cron(), () -> {
             NotificationsRetention.Result result = retention.runNow();
             JobRun.count("notifications", result.notifications());
             JobRun.count("outboxMessages", result.outboxMessages());

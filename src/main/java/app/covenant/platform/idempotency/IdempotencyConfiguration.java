@@ -2,6 +2,7 @@ package app.covenant.platform.idempotency;
 
 import app.covenant.platform.http.ProblemResponseWriter;
 import app.covenant.platform.jobs.BackgroundJobs;
+import app.covenant.platform.jobs.Job;
 import app.covenant.platform.jobs.JobRun;
 import app.covenant.platform.jobs.JobsProperties;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -24,7 +25,9 @@ class IdempotencyConfiguration {
     @Bean("idempotency-key-purge")
     RecurringTask<Void> idempotencyKeyPurgeTask(BackgroundJobs jobs, JobsProperties properties,
                                                 IdempotencyStore store) {
-        return jobs.cron("idempotency-key-purge", properties.idempotencyPurgeCron(),
+        Job job = new Job("idempotency-key-purge", "Idempotency key cleanup",
+                "Deletes the remembered answers to retried API requests once their keys expire.");
+        return jobs.cron(job, properties.idempotencyPurgeCron(),
                 () -> JobRun.count("deleted", store.purgeExpired()));
     }
 }

@@ -8,6 +8,9 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -17,11 +20,15 @@ import org.springframework.stereotype.Component;
  * way and is recorded the same way ({@link JobRun}). Declare the returned task as a bean: the scheduler
  * picks up every task bean, and runs each due execution on one node only.
  *
+ * Each job comes with its {@link Job} title and description, which the jobs page shows.
+ *
  * <pre>{@code
  * @Bean("documents-orphan-cleanup")
  * RecurringTask<Void> documentsOrphanCleanupTask(DocumentsProperties properties, BackgroundJobs jobs,
  *                                                OrphanCleanup cleanup) {
- *     return jobs.cron("documents-orphan-cleanup", properties.cleanupCron(), () -> {
+ *     Job job = new Job("documents-orphan-cleanup", "Orphaned file cleanup",
+ *             "Removes stored files that no document refers to.");
+ *     return jobs.cron(job, properties.cleanupCron(), () -> {
  *         OrphanCleanup.Result result = cleanup.runNow();
  *         JobRun.count("removed", result.removed());
  *         JobRun.count("failed", result.failed());
@@ -33,6 +40,8 @@ import org.springframework.stereotype.Component;
 public class BackgroundJobs {
 
     private final JobsProperties properties;
+    // Filled as the task beans are defined: each job's own declaration, collected for the jobs page.
+    private final Map<String, Job> declared = new ConcurrentHashMap<>();
     // Looked up when an instance is scheduled: the scheduler is built from the tasks this class defines.
     private final ObjectProvider<Scheduler> scheduler;
 
@@ -48,8 +57,9 @@ public class BackgroundJobs {
      * @param cron Spring cron with seconds, e.g. {@code 0 30 3 * * *}; {@code -} disables the job
      * @throws IllegalStateException naming the job when the expression is not valid, so the start fails
      */
-    public RecurringTask<Void> cron(String name, String cron, Runnable body) {
-        return Tasks.recurring(name, schedule(name, cron)).execute((instance, context) -> body.run());
+    public RecurringTask<Void> cron(Job job, String cron, Runnable body) {
+        declare(job);
+        return Tasks.recurring(job.name(), schedule(job.name(), cron)).execute((instance, context) -> body.run());
     }
 
     /**
@@ -57,12 +67,13 @@ public class BackgroundJobs {
      * growing pauses until {@link Retries#maxAttempts()}; after that it is dropped and its failed runs
      * stay in the job's history.
      */
-    public <T> OneTimeTask<T> oneTime(String name, Class<T> dataClass, Retries retries, Consumer<T> body) {
+    public <T> OneTimeTask<T> oneTime(Job job, Class<T> dataClass, Retries retries, Consumer<T> body) {
+        declare(job);
         FailureHandler<T> backoff = new FailureHandler.ExponentialBackoffFailureHandler<>(retries.firstDelay(),
                 retries.multiplier());
         // db-scheduler counts retries after the first attempt.
         FailureHandler<T> limited = new FailureHandler.MaxRetriesFailureHandler<>(retries.maxAttempts() - 1, backoff);
-        return Tasks.oneTime(name, dataClass).onFailure(limited)
+        return Tasks.oneTime(job.name(), dataClass).onFailure(limited)
                 .execute((instance, context) -> body.accept(instance.getData()));
     }
 
@@ -80,6 +91,17 @@ public class BackgroundJobs {
                     + "cannot schedule " + task.getName());
         }
         return running.scheduleIfNotExists(task.instance(id, data), when);
+    }
+
+    /** How the job was declared, if it was declared here (every task bean of this application is). */
+    Optional<Job> declared(String name) {
+        return Optional.ofNullable(declared.get(name));
+    }
+
+    private void declare(Job job) {
+        if (declared.putIfAbsent(job.name(), job) != null) {
+            throw new IllegalStateException("Two background jobs are named " + job.name());
+        }
     }
 
     Schedule schedule(String name, String cron) {

@@ -32,9 +32,15 @@ class JobAdministration {
 
     enum Kind { RECURRING, ONE_TIME }
 
-    /** One job as administrators see it. */
-    record JobView(String name, Kind kind, Instant nextRunAt, Instant lastSuccessAt, Instant lastFailureAt,
-                   int consecutiveFailures, boolean running, JobRunView lastRun) {
+    /**
+     * One job as administrators see it.
+     *
+     * @param title       its human name, as its module declared it ({@link Job})
+     * @param description one line on what a run does
+     */
+    record JobView(String name, String title, String description, Kind kind, Instant nextRunAt,
+                   Instant lastSuccessAt, Instant lastFailureAt, int consecutiveFailures, boolean running,
+                   JobRunView lastRun) {
     }
 
     private record SchedulerRow(Instant nextRunAt, Instant lastSuccessAt, Instant lastFailureAt,
@@ -45,16 +51,18 @@ class JobAdministration {
     private static final String RECURRING_INSTANCE = "recurring";
 
     private final Map<String, Kind> jobs;
+    private final BackgroundJobs declarations;
     private final ObjectProvider<Scheduler> scheduler;
     private final JdbcTemplate jdbc;
     private final JobRuns runs;
     private final Clock clock;
 
     // The scheduler may be switched off on a node (db-scheduler.enabled=false): the list still works there.
-    JobAdministration(List<Task<?>> tasks, ObjectProvider<Scheduler> scheduler, JdbcTemplate jdbc, JobRuns runs,
-                      Clock clock) {
+    JobAdministration(List<Task<?>> tasks, BackgroundJobs declarations, ObjectProvider<Scheduler> scheduler,
+                      JdbcTemplate jdbc, JobRuns runs, Clock clock) {
         this.jobs = tasks.stream().collect(Collectors.toMap(Task::getName,
                 task -> task instanceof RecurringTask<?> ? Kind.RECURRING : Kind.ONE_TIME, (a, b) -> a, TreeMap::new));
+        this.declarations = declarations;
         this.scheduler = scheduler;
         this.jdbc = jdbc;
         this.runs = runs;
@@ -77,9 +85,23 @@ class JobAdministration {
         return jobs.entrySet().stream().map(job -> {
             SchedulerRow row = (job.getValue() == Kind.RECURRING ? recurring : oneTime)
                     .getOrDefault(job.getKey(), SchedulerRow.NONE);
-            return new JobView(job.getKey(), job.getValue(), row.nextRunAt(), row.lastSuccessAt(), row.lastFailureAt(),
-                    row.consecutiveFailures(), row.running(), runs.last(job.getKey()).orElse(null));
-        }).sorted(Comparator.comparing(JobView::kind).thenComparing(JobView::name)).toList();
+            // A task defined without BackgroundJobs (none in this application) shows its bare name.
+            Job declared = declarations.declared(job.getKey())
+                    .orElseGet(() -> new Job(job.getKey(), job.getKey(), "A db-scheduler task."));
+            return new JobView(job.getKey(), declared.title(), declared.description(), job.getValue(),
+                    row.nextRunAt(), row.lastSuccessAt(), row.lastFailureAt(), row.consecutiveFailures(),
+                    row.running(), runs.last(job.getKey()).orElse(null));
+        }).sorted(Comparator.comparing(JobView::kind).thenComparing(JobView::title)).toList();
+    }
+
+    /**
+     * Whether the list is worth watching: a run is in progress, or a recurring job is due this minute ("Run
+     * now", or its time came) and about to be picked up. A job overdue for longer is not being picked up
+     * (the scheduler is off on every node): watching would never end.
+     */
+    static boolean inProgress(List<JobView> jobs, Instant now) {
+        return jobs.stream().anyMatch(job -> job.running() || (job.kind() == Kind.RECURRING && job.nextRunAt() != null
+                && !job.nextRunAt().isAfter(now) && job.nextRunAt().isAfter(now.minusSeconds(60))));
     }
 
     @Transactional(readOnly = true)

@@ -15,7 +15,9 @@ class PlatformJobs {
 
     @Bean(RUN_PURGE)
     RecurringTask<Void> jobRunsPurgeTask(BackgroundJobs jobs, JobsProperties properties, JobRuns runs, Clock clock) {
-        return jobs.cron(RUN_PURGE, properties.runPurgeCron(), () -> JobRun.count("deleted",
+        Job job = new Job(RUN_PURGE, "Job history cleanup",
+                "Deletes recorded job runs older than the retention period (JOB_RUNS_RETENTION_DAYS).");
+        return jobs.cron(job, properties.runPurgeCron(), () -> JobRun.count("deleted",
                 runs.deleteStartedBefore(clock.instant().minus(Duration.ofDays(properties.runRetentionDays())))));
     }
 
@@ -23,7 +25,9 @@ class PlatformJobs {
     RecurringTask<Void> eventPublicationsTask(BackgroundJobs jobs, JobsProperties properties,
                                               EventPublicationMaintenance maintenance) {
         JobsProperties.EventPublications settings = properties.eventPublications();
-        return jobs.cron(EVENT_PUBLICATIONS, settings.cron(),
+        Job job = new Job(EVENT_PUBLICATIONS, "Module event retries",
+                "Hands module events whose handling did not finish to their listeners again, and deletes completed ones.");
+        return jobs.cron(job, settings.cron(),
                 () -> maintenance.run(settings.resubmitAfter(), settings.completedRetention()));
     }
 }

@@ -57,7 +57,7 @@ class MemberLockLookupTest {
         Caller superAdmin = new Caller(tenant.userId("SUPER_ADMIN"), tenant.email("SUPER_ADMIN"), "Admin",
                 tenant.organizationId(), Set.of(Caller.SUPER_ADMIN), Set.of(), UUID.randomUUID());
 
-        Map<String, Boolean> lockedByEmail = views.list(superAdmin, null, PageRequest.of(0, 50)).getContent().stream()
+        Map<String, Boolean> lockedByEmail = views.list(superAdmin, MemberFilter.search(null), PageRequest.of(0, 50)).getContent().stream()
                 .collect(Collectors.toMap(UserView::email, UserView::locked));
 
         assertThat(lockedByEmail).hasSizeGreaterThan(10);

@@ -84,9 +84,11 @@ class PasswordPagesTest {
         assertThat(signIn.status()).isEqualTo(303);
 
         Page again = new PageClient(port).get(link);
-        Page reused = new PageClient(port).submit(link, "/reset-password", Map.of("token", token,
+        Page reused = new PageClient(port).submit("/login", "/reset-password", Map.of("token", token,
                 "newPassword", "Another-Harbor-Quietly-94", "confirmPassword", "Another-Harbor-Quietly-94"));
         assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).as("a used link says so at once").contains("This link does not work any more",
+                "It was used already").doesNotContain("name=\"newPassword\"");
         assertThat(reused.status()).isEqualTo(400);
         assertThat(reused.body()).contains("This link does not work any more", "href=\"/forgot-password\"");
     }

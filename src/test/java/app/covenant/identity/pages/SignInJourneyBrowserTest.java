@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -103,15 +104,28 @@ class SignInJourneyBrowserTest {
         assertThat(browser.findElement(By.id("users")).getText()).contains(home.email("BROKER"));
         screenshot("admin-users.png");
 
-        // htmx changes a role in place, with the CSRF header and without breaking the CSP.
+        // A row's action menu opens over the list, closes on Escape (focus back on its button), and its
+        // actions come back to the same filtered list with the message at the top.
         UUID user = home.userId("USER");
-        new Select(browser.findElement(By.id("role-" + user))).selectByValue("MANAGER");
-        browser.findElement(By.cssSelector("#user-" + user + " form button")).click();
-        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("user-" + user), "The role is changed."));
-        assertThat(browser.findElement(By.id("user-" + user)).getText()).contains("Compliance manager");
-        assertThat(browser.switchTo().activeElement().getText()).as("focus stays on the row")
-                .contains("The role is changed.");
-        screenshot("admin-users-row-changed.png");
+        browser.get(url("/admin/users?status=ACTIVE"));
+        WebElement rowMenu = browser.findElement(By.cssSelector("#user-" + user + " [data-row-menu]"));
+        WebElement actions = rowMenu.findElement(By.tagName("summary"));
+        assertThat(actions.getAccessibleName()).isEqualTo("Actions for Test USER");
+        actions.click();
+        wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#user-" + user + " .row-menu-panel")));
+        screenshot("admin-users-row-menu.png");
+        actions.sendKeys(Keys.ESCAPE);
+        wait(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#user-" + user + " .row-menu-panel")));
+        assertThat(browser.switchTo().activeElement()).isEqualTo(actions);
+        actions.click();
+        rowMenu.findElement(By.xpath(".//button[normalize-space()='Deactivate']")).click();
+        wait(ExpectedConditions.alertIsPresent());
+        browser.switchTo().alert().accept();
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"),
+                "The user is deactivated and signed out everywhere."));
+        assertThat(browser.getCurrentUrl()).endsWith("/admin/users?status=ACTIVE&done=deactivated");
+        assertThat(new Select(browser.findElement(By.id("users-status"))).getFirstSelectedOption().getText())
+                .isEqualTo("Active");
 
         browser.get(url("/"));
         menu = browser.findElement(By.cssSelector("[data-user-menu]"));

@@ -195,8 +195,8 @@ class OpenApiDocsTest {
     void listsTakePageSizeAndSort() {
         Operation users = operations(document()).get("GET /api/v1/users");
         assertThat(users.getParameters()).extracting(parameter -> parameter.getName())
-                .containsExactly("q", "page", "size", "sort");
-        assertThat(users.getParameters().get(2).getSchema().getMaximum()).isEqualByComparingTo("100");
+                .containsExactly("q", "role", "status", "page", "size", "sort");
+        assertThat(users.getParameters().get(4).getSchema().getMaximum()).isEqualByComparingTo("100");
         Operation notifications = operations(document()).get("GET /api/v1/notifications");
         assertThat(notifications.getParameters()).filteredOn(parameter -> "size".equals(parameter.getName()))
                 .singleElement().satisfies(size -> assertThat(size.getSchema().getDefault()).isEqualTo(20));

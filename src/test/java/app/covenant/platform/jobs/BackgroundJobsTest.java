@@ -33,7 +33,7 @@ class BackgroundJobsTest {
     @ParameterizedTest
     @ValueSource(strings = {"0 30 3 * *", "every day", "0 61 3 * * *", "0 30 3 * * * * *"})
     void anInvalidCronFailsNamingTheJobAndTheExpression(String cron) {
-        assertThatThrownBy(() -> jobs(ZoneId.of("UTC")).cron("audit-retention", cron, () -> { }))
+        assertThatThrownBy(() -> jobs(ZoneId.of("UTC")).cron(new Job("audit-retention", "Audit log retention", "Deletes old entries."), cron, () -> { }))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("audit-retention")
                 .hasMessageContaining("'" + cron + "'")

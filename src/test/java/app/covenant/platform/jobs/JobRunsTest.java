@@ -78,10 +78,12 @@ class JobRunsTest extends JobsTestSupport {
         ResponseEntity<String> list = page(admin, "/admin/jobs");
         assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(list.getBody()).contains("identity-token-purge", "Succeeded", "refreshTokens",
-                "/admin/jobs/identity-token-purge");
+                "/admin/jobs/identity-token-purge", "Sign-in token cleanup", "Deletes expired and revoked sessions")
+                .doesNotContain("aria-label=\"Run");
         ResponseEntity<String> history = page(admin, "/admin/jobs/identity-token-purge?size=1");
         assertThat(history.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(history.getBody()).contains("job-runs", "refreshTokens", "rel=\"next\"");
+        assertThat(history.getBody()).contains("job-runs", "refreshTokens", "rel=\"next\"",
+                "<title>Sign-in token cleanup — Background jobs · Covenant</title>", "class=\"breadcrumb\"");
         assertThat(page(admin, "/admin/jobs/no-such-job").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 

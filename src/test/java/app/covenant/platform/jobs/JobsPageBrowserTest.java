@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -56,14 +57,36 @@ class JobsPageBrowserTest extends JobsTestSupport {
         assertThat(purgeRow).contains("Succeeded", "deleted");
         screenshot("jobs.png");
 
-        browser.findElement(By.cssSelector("button[aria-label='Run " + PlatformJobs.RUN_PURGE + " now']")).click();
-        wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "will run within a few seconds"));
+        assertThat(purgeRow).as("its human name and what it does").contains("Job history cleanup",
+                "Deletes recorded job runs older than the retention period");
+        assertThat(browser.findElement(By.id("job-table")).getAttribute("hx-trigger")).as("nothing runs: no polling")
+                .isNull();
 
-        browser.findElement(By.cssSelector("a[aria-label='History of " + PlatformJobs.RUN_PURGE + "']")).click();
+        WebElement runNow = browser.findElement(By.cssSelector("tr[data-job='" + PlatformJobs.RUN_PURGE + "'] button"));
+        assertThat(runNow.getAccessibleName()).as("the name is the visible text").isEqualTo(runNow.getText())
+                .isEqualTo("Run now");
+        String lastRunBefore = lastRunOf(PlatformJobs.RUN_PURGE);
+        runNow.click();
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "will run within a few seconds"));
+        // The table refreshes itself (htmx) until the run is done, then stops polling.
+        wait(driver -> !lastRunOf(PlatformJobs.RUN_PURGE).equals(lastRunBefore)
+                && "false".equals(browser.findElement(By.id("job-table")).getAttribute("data-refreshing")));
+        assertThat(browser.findElement(By.id("job-table")).getAttribute("hx-trigger")).isNull();
+        assertThat(browser.getCurrentUrl()).as("no reload").contains("started=" + PlatformJobs.RUN_PURGE);
+
+        browser.findElement(By.linkText("Job history cleanup")).click();
         wait(ExpectedConditions.presenceOfElementLocated(By.id("job-runs")));
         assertThat(browser.findElement(By.id("job-runs")).getText()).contains("Succeeded", "recurring");
         screenshot("job-runs.png");
         assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
+    }
+
+    private static String lastRunOf(String job) {
+        try {
+            return browser.findElement(By.cssSelector("tr[data-job='" + job + "'] td:nth-child(2)")).getText();
+        } catch (org.openqa.selenium.StaleElementReferenceException swapped) {
+            return "";
+        }
     }
 
     private String url(String path) {

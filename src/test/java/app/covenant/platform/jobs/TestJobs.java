@@ -27,7 +27,7 @@ class TestJobs {
 
     @Bean
     OneTimeTask<String> flakyJob(BackgroundJobs jobs) {
-        return jobs.oneTime(FLAKY, String.class, FAST, id -> {
+        return jobs.oneTime(new Job(FLAKY, "Test job", "A job of the tests."), String.class, FAST, id -> {
             int attempt = ATTEMPTS.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
             if (attempt < 3) {
                 throw new IllegalStateException("attempt " + attempt + " of " + id + " failed");
@@ -37,7 +37,7 @@ class TestJobs {
 
     @Bean
     OneTimeTask<String> brokenJob(BackgroundJobs jobs) {
-        return jobs.oneTime(BROKEN, String.class, FAST, id -> {
+        return jobs.oneTime(new Job(BROKEN, "Test job", "A job of the tests."), String.class, FAST, id -> {
             ATTEMPTS.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
             throw new IllegalStateException("always broken");
         });
@@ -45,7 +45,7 @@ class TestJobs {
 
     @Bean
     OneTimeTask<String> slowJob(BackgroundJobs jobs) {
-        return jobs.oneTime(SLOW, String.class, FAST, id -> {
+        return jobs.oneTime(new Job(SLOW, "Test job", "A job of the tests."), String.class, FAST, id -> {
             try {
                 JobRun.count("waited", RELEASE_SLOW.await(20, TimeUnit.SECONDS) ? 1 : 0);
             } catch (InterruptedException e) {

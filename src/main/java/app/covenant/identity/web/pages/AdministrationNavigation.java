@@ -12,8 +12,7 @@ class AdministrationNavigation {
 
     @Bean
     NavigationItem usersNavigation() {
-        return new NavigationItem(Area.ADMINISTRATION, "Users", "/admin/users", "user", 10,
-                IdentityPermissions.USER_READ);
+        return new NavigationItem(Area.ADMINISTRATION, "Users", "/admin/users", "users", 10, IdentityPermissions.USER_READ);
     }
 
     @Bean
@@ -24,13 +23,13 @@ class AdministrationNavigation {
 
     @Bean
     NavigationItem organizationsNavigation() {
-        return new NavigationItem(Area.ADMINISTRATION, "Organizations", "/admin/organizations", "server", 30,
+        return new NavigationItem(Area.ADMINISTRATION, "Organizations", "/admin/organizations", "building", 30,
                 IdentityPermissions.ORGANIZATION_READ);
     }
 
     @Bean
     NavigationItem featuresNavigation() {
-        return new NavigationItem(Area.ADMINISTRATION, "Feature flags", "/admin/features", "check", 40,
+        return new NavigationItem(Area.ADMINISTRATION, "Feature flags", "/admin/features", "toggle", 40,
                 IdentityPermissions.FEATURE_MANAGE);
     }
 }

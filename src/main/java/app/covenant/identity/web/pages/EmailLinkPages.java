@@ -63,7 +63,9 @@ class EmailLinkPages {
     @GetMapping("/accept-invite")
     String acceptForm(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String token,
                       Model model) {
-        return render(caller, new AcceptForm(token, "", "", ""), null, model);
+        // The name the inviter typed, if any, is where the newcomer starts.
+        String name = invitations.describe(token).map(InvitationAcceptance.InvitationView::name).orElse("");
+        return render(caller, new AcceptForm(token, name, "", ""), null, model);
     }
 
     /** A new account: name and password. */
@@ -146,6 +148,7 @@ class EmailLinkPages {
             model.addAttribute("errors", errors);
         }
         model.addAttribute("invitation", invitations.describe(form.token()).orElse(null));
+        model.addAttribute("linkStatus", invitations.status(form.token()).name());
         model.addAttribute("signedInAs", caller == null ? null : caller.email());
         model.addAttribute("forMe", caller != null && invitations.isFor(caller, form.token()));
         return ACCEPT;

@@ -1,14 +1,16 @@
 package app.covenant.identity.web.pages;
 
+import app.covenant.identity.IdentityProperties;
 import app.covenant.identity.internal.AccountService;
 import app.covenant.identity.internal.ClientInfo;
 import app.covenant.platform.ui.FormErrors;
+import app.covenant.identity.internal.LinkLifetime;
 import app.covenant.shared.problem.ProblemException;
+import app.covenant.shared.web.EmailAddress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
@@ -23,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PasswordResetPages {
 
-    record ForgotForm(@NotBlank(message = "enter your e-mail address") @Email(message = "is not an e-mail address")
+    record ForgotForm(@NotBlank(message = "enter your e-mail address") @EmailAddress
                       @Size(max = 320) String email) {
     }
 
@@ -33,9 +35,11 @@ class PasswordResetPages {
     }
 
     private final AccountService accounts;
+    private final IdentityProperties properties;
 
-    PasswordResetPages(AccountService accounts) {
+    PasswordResetPages(AccountService accounts, IdentityProperties properties) {
         this.accounts = accounts;
+        this.properties = properties;
     }
 
     @PermitAll
@@ -62,8 +66,10 @@ class PasswordResetPages {
     @PermitAll
     @GetMapping("/reset-password")
     String resetForm(@RequestParam(required = false) String token, Model model) {
-        // Opening the link does not use it up: only the form's POST does.
+        // Opening the link does not use it up: only the form's POST does. A dead link says so at once.
         model.addAttribute("form", new ResetForm(token, "", ""));
+        model.addAttribute("linkStatus", accounts.resetLinkStatus(token).name());
+        model.addAttribute("validFor", LinkLifetime.describe(properties.passwordResetTtl()));
         return "identity/reset-password";
     }
 
@@ -86,6 +92,8 @@ class PasswordResetPages {
         }
         model.addAttribute("errors", errors);
         model.addAttribute("form", new ResetForm(form.token(), "", ""));
+        model.addAttribute("linkStatus", accounts.resetLinkStatus(form.token()).name());
+        model.addAttribute("validFor", LinkLifetime.describe(properties.passwordResetTtl()));
         return "identity/reset-password";
     }
 }

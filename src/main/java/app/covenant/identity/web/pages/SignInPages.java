@@ -9,11 +9,11 @@ import app.covenant.platform.ui.FormErrors;
 import app.covenant.platform.ui.LocalRedirects;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
+import app.covenant.shared.web.EmailAddress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SignInPages {
 
-    record SignInForm(@NotBlank(message = "enter your e-mail address") @Email(message = "is not an e-mail address")
+    record SignInForm(@NotBlank(message = "enter your e-mail address") @EmailAddress
                       @Size(max = 320) String email,
                       @NotBlank(message = "enter your password") @Size(max = 128) String password,
                       String next) {
