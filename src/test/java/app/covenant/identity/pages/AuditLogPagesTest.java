@@ -39,7 +39,7 @@ class AuditLogPagesTest {
                 "roleCode", "USER"));
         UUID invited = jdbc.queryForObject("select id from users where email_normalized = ?", UUID.class, invitee);
         Page role = admin.submit("/admin/roles/new", "/admin/roles", Map.of("code", "yard_lead", "name", "Yard lead",
-                "description", "", "permissions", "coi:read"));
+                "description", "", "permissions", "document:read"));
         String rolePath = role.location().substring(role.location().indexOf("/admin/roles/")).replace("?done=role-created", "");
 
         Page log = admin.get("/admin/audit?action=user.invited");

@@ -119,8 +119,9 @@ class SignInJourneyBrowserTest {
         assertThat(browser.switchTo().activeElement()).isEqualTo(actions);
         actions.click();
         rowMenu.findElement(By.xpath(".//button[normalize-space()='Deactivate']")).click();
-        wait(ExpectedConditions.alertIsPresent());
-        browser.switchTo().alert().accept();
+        // The page's own confirmation dialog (the web kit), not the browser's.
+        wait(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
+        browser.findElement(By.cssSelector("#confirm-dialog [data-confirm-ok]")).click();
         wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"),
                 "The user is deactivated and signed out everywhere."));
         assertThat(browser.getCurrentUrl()).endsWith("/admin/users?status=ACTIVE&done=deactivated");
@@ -174,10 +175,10 @@ class SignInJourneyBrowserTest {
 
         // A switch flips in place.
         browser.get(url("/admin/features"));
-        WebElement toggle = browser.findElement(By.cssSelector("#feature-OCR button[role=switch]"));
+        WebElement toggle = browser.findElement(By.cssSelector("#feature-FIXTURE_PREVIEW button[role=switch]"));
         assertThat(toggle.getAttribute("aria-checked")).isEqualTo("false");
         toggle.click();
-        wait(ExpectedConditions.attributeToBe(By.cssSelector("#feature-OCR button[role=switch]"), "aria-checked", "true"));
+        wait(ExpectedConditions.attributeToBe(By.cssSelector("#feature-FIXTURE_PREVIEW button[role=switch]"), "aria-checked", "true"));
         screenshot("admin-features-on.png");
 
         browser.manage().window().setSize(new Dimension(820, 1180));
