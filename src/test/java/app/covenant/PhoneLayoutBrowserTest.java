@@ -49,14 +49,14 @@ import org.springframework.util.LinkedMultiValueMap;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every page on a phone (390 × 844) and a tablet (820 × 1180), in one headless Chromium: no page is wider
- * than the screen, error pages keep the navigation, and the console stays free of errors.
+ * Every page on a phone (390 × 844) and a tablet (820 × 1180 and 1024 × 768), in one headless Chromium: no
+ * page is wider than the screen, error pages keep the navigation, and the console stays free of errors.
  *
  * <p>The pages are found, not listed: the navigation links, the account menu and the bell of a super
  * administrator and of a manager, then the detail pages those pages link to (a few per page). A new
  * module's pages are checked as soon as they are in the navigation. Lists hold real rows, long values
  * included (a long e-mail address, a long document name, an e-mail body with a long link). Screenshots:
- * {@code target/screenshots/phone-*.png} and {@code tablet-*.png}.
+ * {@code target/screenshots/phone-*.png}, {@code tablet-*.png} and {@code tablet-landscape-*.png}.
  */
 @IntegrationTest
 // The same properties as the authorization matrix and the page tests, so all share one application context.
@@ -136,10 +136,10 @@ class PhoneLayoutBrowserTest {
         // Administrators' pages a manager may not open: the error page, inside the usual layout. It is one
         // template: a few are enough.
         int forbidden = 0;
-        for (Map.Entry<String, String> page : adminPages.entrySet()) {
-            if (forbidden < FORBIDDEN_PAGES && !managerPages.containsKey(page.getKey())
-                    && !page.getValue().startsWith("/api/")) {
-                check("manager", page.getValue(), null);
+        for (Map.Entry<String, String> adminPage : adminPages.entrySet()) {
+            if (forbidden < FORBIDDEN_PAGES && !managerPages.containsKey(adminPage.getKey())
+                    && !adminPage.getValue().startsWith("/api/")) {
+                check("manager", adminPage.getValue(), null);
                 forbidden += browser.getTitle().startsWith("Forbidden") ? 1 : 0;
             }
         }
@@ -206,9 +206,11 @@ class PhoneLayoutBrowserTest {
         }
         String name = who + "-" + slug(path);
         fits(page, Viewport.PHONE, name);
-        Viewport.TABLET.apply(browser);
         try {
-            fits(page, Viewport.TABLET, name);
+            for (Viewport tablet : List.of(Viewport.TABLET, Viewport.TABLET_LANDSCAPE)) {
+                tablet.apply(browser);
+                fits(page, tablet, name);
+            }
         } finally {
             Viewport.PHONE.apply(browser);
         }

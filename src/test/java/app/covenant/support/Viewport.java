@@ -17,6 +17,7 @@ public final class Viewport {
 
     public static final Viewport PHONE = new Viewport("phone", 390, 844);
     public static final Viewport TABLET = new Viewport("tablet", 820, 1180);
+    public static final Viewport TABLET_LANDSCAPE = new Viewport("tablet-landscape", 1024, 768);
 
     /**
      * The page's width against the screen's ({@code arguments[0]}) and the window's, and when it is wider,
