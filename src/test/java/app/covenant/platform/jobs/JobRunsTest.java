@@ -83,7 +83,7 @@ class JobRunsTest extends JobsTestSupport {
         ResponseEntity<String> history = page(admin, "/admin/jobs/identity-token-purge?size=1");
         assertThat(history.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(history.getBody()).contains("job-runs", "refreshTokens", "rel=\"next\"",
-                "<title>Sign-in token cleanup — Background jobs · Covenant</title>", "class=\"breadcrumb\"");
+                "<title>Sign-in token cleanup — Background jobs · Covenant</title>", "class=\"back-link\"");
         assertThat(page(admin, "/admin/jobs/no-such-job").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
