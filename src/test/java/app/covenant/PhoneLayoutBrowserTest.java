@@ -2,6 +2,8 @@ package app.covenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.covenant.documents.DocumentFixtures;
+import app.covenant.documents.DocumentUploads;
 import app.covenant.notifications.Notice;
 import app.covenant.notifications.Notifier;
 import app.covenant.support.BrowserSession;
@@ -9,7 +11,6 @@ import app.covenant.support.IntegrationTest;
 import app.covenant.support.SignIn;
 import app.covenant.support.TestTenants;
 import app.covenant.support.Viewport;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -23,8 +24,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,16 +32,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Every page on a phone (390 × 844) and a tablet (820 × 1180 and 1024 × 768), in one headless Chromium: no
@@ -262,7 +254,8 @@ class PhoneLayoutBrowserTest {
                 "permissions", List.of("user:read", "document:read")), token).getStatusCode().value(), "role");
         for (String name : List.of("Certificate-of-insurance_ACME-Scaffolding-and-Hoisting_2026-2027_final_signed.pdf",
                 "Hold harmless.pdf")) {
-            expectCreated(upload(token, name), "document");
+            expectCreated(DocumentUploads.upload(http, "/api/v1/documents", token, name, DocumentFixtures.pdf())
+                    .getStatusCode().value(), "document");
         }
         for (String role : List.of("SUPER_ADMIN", "MANAGER")) {
             for (String title : List.of("Maximiliana Constantinopoulou-Hargreaves accepted your invitation",
@@ -296,31 +289,6 @@ class PhoneLayoutBrowserTest {
         Matcher link = INVITATION_LINK.matcher(body);
         assertThat(link.find()).as("the invitation e-mail links to its accept page").isTrue();
         return link.group();
-    }
-
-    private int upload(String token, String name) {
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(pdf()) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(token);
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.exchange("/api/v1/documents", HttpMethod.POST, new HttpEntity<>(form, headers), JsonNode.class)
-                .getStatusCode().value();
-    }
-
-    private static byte[] pdf() {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            document.addPage(new PDPage());
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void expectCreated(int status, String what) {
