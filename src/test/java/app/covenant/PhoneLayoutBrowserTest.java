@@ -2,16 +2,16 @@ package app.covenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.covenant.documents.DocumentFixtures;
+import app.covenant.documents.DocumentUploads;
 import app.covenant.notifications.Notice;
 import app.covenant.notifications.Notifier;
-import app.covenant.support.HeadlessChromium;
+import app.covenant.support.BrowserSession;
 import app.covenant.support.IntegrationTest;
 import app.covenant.support.SignIn;
 import app.covenant.support.TestTenants;
 import app.covenant.support.Viewport;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,29 +24,17 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Every page on a phone (390 × 844) and a tablet (820 × 1180 and 1024 × 768), in one headless Chromium: no
@@ -65,7 +53,6 @@ import tools.jackson.databind.JsonNode;
         "covenant.ratelimit.requests-per-minute=100000", "covenant.ratelimit.auth-requests-per-minute=100000"})
 class PhoneLayoutBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Pattern ID_SEGMENT = Pattern.compile(
             "(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\\d+");
     /** Detail pages followed from one page: enough to reach each kind, few enough to stay fast. */
@@ -80,10 +67,9 @@ class PhoneLayoutBrowserTest {
               .map(a => a.pathname + a.search);
             """;
 
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final BrowserSession browser = BrowserSession.leavingTheConsoleToTheTest();
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -99,16 +85,8 @@ class PhoneLayoutBrowserTest {
     private String page;
 
     @BeforeAll
-    static void startBrowser() {
-        browser = HeadlessChromium.start();
-        Viewport.PHONE.apply(browser);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    static void phoneScreen() {
+        Viewport.PHONE.apply(browser.driver());
     }
 
     @Test
@@ -123,7 +101,7 @@ class PhoneLayoutBrowserTest {
         }
         check("signed-out-invited", invitationLink(), false);
 
-        signIn(tenant.email("SUPER_ADMIN"));
+        browser.signIn(tenant.email("SUPER_ADMIN"));
         menusFit();
         Map<String, String> adminPages = visitAll("admin");
         check("admin", "/login?next=/logout", false);
@@ -131,7 +109,7 @@ class PhoneLayoutBrowserTest {
         assertThat(browser.getTitle()).isEqualTo("Not Found · Covenant");
 
         browser.manage().deleteAllCookies();
-        signIn(tenant.email("MANAGER"));
+        browser.signIn(tenant.email("MANAGER"));
         Map<String, String> managerPages = visitAll("manager");
         // Administrators' pages a manager may not open: the error page, inside the usual layout. It is one
         // template: a few are enough.
@@ -146,7 +124,7 @@ class PhoneLayoutBrowserTest {
 
         assertThat(adminPages).as("pages found for the super administrator").hasSizeGreaterThan(15);
         assertThat(forbidden).as("administrators' pages refused to a manager with 403").isPositive();
-        assertThat(problems).as("pages that do not fit or misbehave; screenshots in " + SCREENSHOTS.toAbsolutePath())
+        assertThat(problems).as("pages that do not fit or misbehave; screenshots in " + BrowserSession.SCREENSHOTS.toAbsolutePath())
                 .isEmpty();
     }
 
@@ -155,7 +133,7 @@ class PhoneLayoutBrowserTest {
      * linked from each. Kinds: the path with ids as {@code *}. Returns path by kind.
      */
     private Map<String, String> visitAll(String who) throws IOException {
-        browser.get(url("/"));
+        browser.open("/");
         Set<String> start = new LinkedHashSet<>(links("#sidenav a.nav-link"));
         start.addAll(links(".user-menu-links a"));
         start.addAll(links("#notification-bell a"));
@@ -188,7 +166,7 @@ class PhoneLayoutBrowserTest {
      */
     private boolean check(String who, String path, Boolean errorExpected) throws IOException {
         consoleOfThePreviousPage();
-        browser.get(url(path));
+        browser.open(path);
         awaitHtmx();
         page = who + " " + path;
         // JSON (health) and the API explorer are not pages of this layout: not checked here.
@@ -208,15 +186,15 @@ class PhoneLayoutBrowserTest {
         fits(page, Viewport.PHONE, name);
         try {
             for (Viewport tablet : List.of(Viewport.TABLET, Viewport.TABLET_LANDSCAPE)) {
-                tablet.apply(browser);
+                tablet.apply(browser.driver());
                 fits(page, tablet, name);
             }
         } finally {
-            Viewport.PHONE.apply(browser);
+            Viewport.PHONE.apply(browser.driver());
         }
         // An error page's own status is logged as a failed load; nothing else may be.
         String current = browser.getCurrentUrl();
-        HeadlessChromium.consoleErrors(browser).stream().filter(message -> !(errorPage && message.contains(current)))
+        browser.consoleErrors().stream().filter(message -> !(errorPage && message.contains(current)))
                 .filter(PhoneLayoutBrowserTest::notTheIconOfAJsonPage)
                 .forEach(message -> problems.add(page + ": console error " + message));
         return !errorPage;
@@ -224,7 +202,7 @@ class PhoneLayoutBrowserTest {
 
     /** Some errors are logged after a page was checked (scripts run late): they count for that page. */
     private void consoleOfThePreviousPage() {
-        List<String> late = HeadlessChromium.consoleErrors(browser);
+        List<String> late = browser.consoleErrors();
         if (page != null) {
             late.stream().filter(PhoneLayoutBrowserTest::notTheIconOfAJsonPage)
                     .forEach(message -> problems.add(page + ": console error " + message));
@@ -240,37 +218,28 @@ class PhoneLayoutBrowserTest {
     }
 
     private void fits(String page, Viewport screen, String name) throws IOException {
-        Viewport.Fit fit = screen.fit(browser);
+        Viewport.Fit fit = screen.fit(browser.driver());
         if (!fit.fits()) {
             problems.add(page + ": " + fit.scrollWidth() + " px wide in a " + fit.innerWidth() + " px window on a "
                     + screen.width() + " px " + screen.name() + "; sticking out: " + String.join("; ", fit.offenders()));
         }
         String file = screen.name() + "-" + name + ".png";
         if (shots.add(file)) {
-            screen.screenshot(browser, SCREENSHOTS.resolve(file));
+            screen.screenshot(browser.driver(), BrowserSession.SCREENSHOTS.resolve(file));
         }
     }
 
     /** The opened menus must fit too: the navigation behind its toggle and the account menu. */
     private void menusFit() throws IOException {
-        browser.get(url("/"));
+        browser.open("/");
         awaitHtmx();
         browser.findElement(By.cssSelector(".nav-toggle")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("sidenav")));
+        browser.waitUntil(Duration.ofSeconds(5), ExpectedConditions.visibilityOfElementLocated(By.id("sidenav")));
         fits("admin navigation menu", Viewport.PHONE, "admin-menu");
         browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
         browser.findElement(By.cssSelector(".user-menu-button")).click();
         fits("admin account menu", Viewport.PHONE, "admin-account-menu");
-        assertThat(HeadlessChromium.consoleErrors(browser)).as("console errors with the menus open").isEmpty();
-    }
-
-    private void signIn(String email) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("login-email")).sendKeys(email);
-        browser.findElement(By.id("login-password")).sendKeys(TestTenants.PASSWORD);
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-user-menu]")));
+        assertThat(browser.consoleErrors()).as("console errors with the menus open").isEmpty();
     }
 
     /** Rows in every list, with the long values that break layouts: addresses, file names, links, errors. */
@@ -285,7 +254,8 @@ class PhoneLayoutBrowserTest {
                 "permissions", List.of("user:read", "document:read")), token).getStatusCode().value(), "role");
         for (String name : List.of("Certificate-of-insurance_ACME-Scaffolding-and-Hoisting_2026-2027_final_signed.pdf",
                 "Hold harmless.pdf")) {
-            expectCreated(upload(token, name), "document");
+            expectCreated(DocumentUploads.upload(http, "/api/v1/documents", token, name, DocumentFixtures.pdf())
+                    .getStatusCode().value(), "document");
         }
         for (String role : List.of("SUPER_ADMIN", "MANAGER")) {
             for (String title : List.of("Maximiliana Constantinopoulou-Hargreaves accepted your invitation",
@@ -321,37 +291,12 @@ class PhoneLayoutBrowserTest {
         return link.group();
     }
 
-    private int upload(String token, String name) {
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(pdf()) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(token);
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.exchange("/api/v1/documents", HttpMethod.POST, new HttpEntity<>(form, headers), JsonNode.class)
-                .getStatusCode().value();
-    }
-
-    private static byte[] pdf() {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            document.addPage(new PDPage());
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static void expectCreated(int status, String what) {
         assertThat(status).as("creating a " + what).isEqualTo(201);
     }
 
     private static void awaitHtmx() {
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver ->
+        browser.waitUntil(Duration.ofSeconds(5), driver ->
                 Boolean.TRUE.equals(browser.executeScript("return document.querySelector('.htmx-request') === null")));
     }
 
@@ -373,9 +318,5 @@ class PhoneLayoutBrowserTest {
     private static String slug(String path) {
         String slug = kind(path).replace("*", "id").replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
         return slug.isEmpty() ? "home" : slug;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

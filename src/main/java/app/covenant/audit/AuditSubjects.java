@@ -1,7 +1,9 @@
 package app.covenant.audit;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -21,6 +23,22 @@ public interface AuditSubjects {
      *                       knows them by (the platform operator, who reads every organization's entries, too)
      */
     Map<String, Subject> describe(UUID organizationId, Collection<String> ids);
+
+    /**
+     * Those of {@code ids} that are UUIDs, once each: targets' ids are text, and an id that is not a UUID
+     * names nothing of a module whose records are keyed by UUID.
+     */
+    static List<UUID> uuids(Collection<String> ids) {
+        return ids.stream().filter(Objects::nonNull).map(AuditSubjects::uuid).filter(Objects::nonNull).distinct().toList();
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException notOne) {
+            return null;
+        }
+    }
 
     /**
      * @param name what the record is called where it is shown

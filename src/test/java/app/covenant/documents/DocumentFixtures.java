@@ -16,17 +16,17 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 
 /** Real files of each accepted type, made in the test (no binary fixtures in the repository). */
-final class DocumentFixtures {
+public final class DocumentFixtures {
 
     private DocumentFixtures() {
     }
 
-    static byte[] pdf() {
+    public static byte[] pdf() {
         return pdf(1);
     }
 
     /** A PDF of {@code pages} blank pages (different bytes for each count). */
-    static byte[] pdf(int pages) {
+    public static byte[] pdf(int pages) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (int i = 0; i < pages; i++) {
                 document.addPage(new PDPage());

@@ -2,33 +2,22 @@ package app.covenant.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.covenant.support.HeadlessChromium;
+import app.covenant.support.BrowserSession;
 import app.covenant.support.IntegrationTest;
 import app.covenant.support.TestTenants;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -39,33 +28,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class DocumentUploadBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    private static ChromeDriver browser;
-
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    static final BrowserSession browser = BrowserSession.checkingTheConsole();
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    @AfterEach
-    void consoleHasNoErrors() {
-        assertThat(HeadlessChromium.consoleErrors(browser))
-                .as("browser console errors (CSP violations, missing assets, script errors)").isEmpty();
-    }
 
     @Test
     void twoFilesAreListedSentWithProgressAndAnsweredOneByOneAndDeletingAsksFirst() throws IOException {
@@ -78,12 +45,10 @@ class DocumentUploadBrowserTest {
         byte[] program = Arrays.copyOf(DocumentFixtures.exe(), 3 * 1024 * 1024);
         Files.write(setup, program);
 
-        browser.manage().window().setSize(new Dimension(1280, 1000));
-        browser.get(url("/login?next=/documents"));
-        browser.findElement(By.id("login-email")).sendKeys(tenant.email("MANAGER"));
-        browser.findElement(By.id("login-password")).sendKeys(TestTenants.PASSWORD);
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        wait(ExpectedConditions.titleIs("Documents · Covenant"));
+        browser.resize(1280, 1000);
+        browser.open("/login?next=/documents");
+        browser.submitSignIn(tenant.email("MANAGER"));
+        browser.waitForTitle("Documents · Covenant");
 
         WebElement area = browser.findElement(By.cssSelector("#document-upload [data-upload-area]"));
         assertThat(area.getAttribute("class")).contains("is-enhanced");
@@ -110,7 +75,7 @@ class DocumentUploadBrowserTest {
         assertThat(listed).extracting(WebElement::getText).hasSize(2)
                 .anySatisfy(text -> assertThat(text).contains("contract.pdf", "PDF"))
                 .anySatisfy(text -> assertThat(text).contains("setup.pdf", "PDF, 3 MB"));
-        screenshot("upload-chosen.png");
+        browser.screenshot("upload-chosen.png");
 
         browser.executeScript("""
                 window.uploadProgress = [];
@@ -121,7 +86,7 @@ class DocumentUploadBrowserTest {
                 }).observe(progress, { attributes: true, subtree: true });""");
         browser.findElement(By.cssSelector("#document-upload button[type=submit]")).click();
 
-        wait(ExpectedConditions.presenceOfElementLocated(By.id("upload-outcomes")));
+        browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("upload-outcomes")));
         WebElement outcomes = browser.findElement(By.id("upload-outcomes"));
         assertThat(outcomes.getText()).contains("1 of 2 files were refused", "contract.pdf", "setup.pdf",
                 "Only PDF, DOCX, PNG and JPEG files");
@@ -136,57 +101,43 @@ class DocumentUploadBrowserTest {
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("upload-outcomes");
         assertThat(jdbc.queryForObject("select count(*) from documents where organization_id = ?", Long.class,
                 tenant.organizationId())).isEqualTo(1);
-        screenshot("upload-outcomes.png");
+        browser.screenshot("upload-outcomes.png");
 
         outcomes.findElement(By.linkText("contract.pdf")).click();
-        wait(ExpectedConditions.titleIs("contract.pdf · Covenant"));
+        browser.waitForTitle("contract.pdf · Covenant");
         String documentPage = browser.getCurrentUrl();
         WebElement delete = browser.findElement(By.cssSelector("form[data-confirm] button[type=submit]"));
         WebElement dialog = browser.findElement(By.id("confirm-dialog"));
         assertThat(dialog.isDisplayed()).isFalse();
 
         delete.click();
-        wait(driver -> dialog.isDisplayed());
+        browser.waitUntil(driver -> dialog.isDisplayed());
         assertThat(dialog.findElement(By.id("confirm-dialog-question")).getText())
                 .isEqualTo("Delete this document and all its versions?");
         assertThat(dialog.findElement(By.cssSelector("[data-confirm-ok]")).getText()).isEqualTo("Delete document");
         assertThat(browser.switchTo().activeElement().getText()).as("the safe choice has the focus").isEqualTo("Cancel");
-        screenshot("confirm-dialog.png");
+        browser.screenshot("confirm-dialog.png");
         dialog.findElement(By.cssSelector("[data-confirm-cancel]")).click();
-        wait(driver -> !dialog.isDisplayed());
+        browser.waitUntil(driver -> !dialog.isDisplayed());
         assertThat(browser.getCurrentUrl()).isEqualTo(documentPage);
         assertThat(browser.switchTo().activeElement().getText()).as("focus back on the button").isEqualTo("Delete document");
 
         delete.click();
-        wait(driver -> dialog.isDisplayed());
+        browser.waitUntil(driver -> dialog.isDisplayed());
         browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
-        wait(driver -> !dialog.isDisplayed());
+        browser.waitUntil(driver -> !dialog.isDisplayed());
         assertThat(browser.getCurrentUrl()).isEqualTo(documentPage);
         assertThat(jdbc.queryForObject("select count(*) from documents where organization_id = ? and deleted_at is null",
                 Long.class, tenant.organizationId())).isEqualTo(1);
 
         delete.click();
-        wait(driver -> dialog.isDisplayed());
+        browser.waitUntil(driver -> dialog.isDisplayed());
         dialog.findElement(By.cssSelector("[data-confirm-ok]")).click();
-        wait(ExpectedConditions.titleIs("Documents · Covenant"));
-        WebElement toast = wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-toasts] .toast")));
+        browser.waitForTitle("Documents · Covenant");
+        WebElement toast = browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-toasts] .toast")));
         assertThat(toast.getText()).contains("The document was deleted.");
         assertThat(jdbc.queryForObject("select count(*) from documents where organization_id = ? and deleted_at is null",
                 Long.class, tenant.organizationId())).isZero();
-        screenshot("toast.png");
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private static <T> T wait(ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
-    }
-
-    private static void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        File shot = browser.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        browser.screenshot("toast.png");
     }
 }

@@ -13,12 +13,12 @@ import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
 
 /** Multipart uploads and downloads through the real API. */
-final class DocumentUploads {
+public final class DocumentUploads {
 
     private DocumentUploads() {
     }
 
-    static ResponseEntity<JsonNode> upload(TestRestTemplate http, String path, String token, String name, byte[] bytes) {
+    public static ResponseEntity<JsonNode> upload(TestRestTemplate http, String path, String token, String name, byte[] bytes) {
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("file", new ByteArrayResource(bytes) {
             @Override

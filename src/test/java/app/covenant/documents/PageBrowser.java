@@ -37,20 +37,7 @@ final class PageBrowser {
 
     /** Opens {@code formPage} and posts its form to {@code action} with {@code bytes} as the file {@code name}. */
     HttpResponse<String> upload(String formPage, String action, String name, byte[] bytes) {
-        Matcher csrf = CSRF_FIELD.matcher(get(formPage).body());
-        if (!csrf.find()) {
-            throw new AssertionError("no _csrf field on " + formPage);
-        }
-        String boundary = "----covenant" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf.group(1) + "\r\n");
-        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-        body.writeBytes(bytes);
-        write(body, "\r\n--" + boundary + "--\r\n");
-        return send(HttpRequest.newBuilder(URI.create(base + action))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "text/html"));
+        return uploadMany(formPage, action, Map.of(name, bytes));
     }
 
     /** Posts several files as one form, each a {@code file} part, as the upload area sends them. */

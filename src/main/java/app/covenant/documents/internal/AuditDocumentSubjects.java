@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -33,8 +32,7 @@ class AuditDocumentSubjects implements AuditSubjects {
     @Transactional(readOnly = true)
     public Map<String, Subject> describe(UUID organizationId, Collection<String> ids) {
         Map<String, Subject> named = new HashMap<>();
-        List<UUID> documents = ids.stream().filter(Objects::nonNull).map(AuditDocumentSubjects::uuid)
-                .filter(Objects::nonNull).distinct().toList();
+        List<UUID> documents = AuditSubjects.uuids(ids);
         if (documents.isEmpty() || organizationId == null) {
             return named;
         }
@@ -46,13 +44,5 @@ class AuditDocumentSubjects implements AuditSubjects {
                     named.put(id.toString(), new Subject(rs.getString(2), deleted ? null : "/documents/" + id));
                 });
         return named;
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException notOne) {
-            return null;
-        }
     }
 }

@@ -32,7 +32,7 @@ class AuditOrganizationSubjects implements AuditSubjects {
     @Transactional(readOnly = true)
     public Map<String, Subject> describe(UUID organizationId, Collection<String> ids) {
         Map<String, Subject> named = new HashMap<>();
-        List<UUID> organizations = AuditIds.uuids(ids);
+        List<UUID> organizations = AuditSubjects.uuids(ids);
         if (organizations.isEmpty() || organizationId == null) {
             return named;
         }

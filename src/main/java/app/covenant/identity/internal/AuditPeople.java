@@ -43,7 +43,7 @@ class AuditPeople implements AuditActors, AuditSubjects {
     @Transactional(readOnly = true)
     public Map<String, Subject> describe(UUID organizationId, Collection<String> ids) {
         Map<String, Subject> named = new HashMap<>();
-        List<UUID> users = AuditIds.uuids(ids);
+        List<UUID> users = AuditSubjects.uuids(ids);
         if (users.isEmpty() || organizationId == null) {
             return named;
         }

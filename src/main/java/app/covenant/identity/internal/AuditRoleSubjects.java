@@ -29,7 +29,7 @@ class AuditRoleSubjects implements AuditSubjects {
     @Transactional(readOnly = true)
     public Map<String, Subject> describe(UUID organizationId, Collection<String> ids) {
         Map<String, Subject> named = new HashMap<>();
-        List<UUID> roles = AuditIds.uuids(ids);
+        List<UUID> roles = AuditSubjects.uuids(ids);
         if (roles.isEmpty() || organizationId == null) {
             return named;
         }

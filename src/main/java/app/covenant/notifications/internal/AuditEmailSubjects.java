@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,8 +29,7 @@ class AuditEmailSubjects implements AuditSubjects {
     @Transactional(readOnly = true)
     public Map<String, Subject> describe(UUID organizationId, Collection<String> ids) {
         Map<String, Subject> named = new HashMap<>();
-        List<UUID> messages = ids.stream().filter(Objects::nonNull).map(AuditEmailSubjects::uuid)
-                .filter(Objects::nonNull).distinct().toList();
+        List<UUID> messages = AuditSubjects.uuids(ids);
         if (messages.isEmpty() || organizationId == null) {
             return named;
         }
@@ -41,13 +39,5 @@ class AuditEmailSubjects implements AuditSubjects {
                     named.put(id.toString(), new Subject(rs.getString(2), "/admin/outbox/" + id));
                 });
         return named;
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException notOne) {
-            return null;
-        }
     }
 }

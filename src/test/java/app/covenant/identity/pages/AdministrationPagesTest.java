@@ -8,28 +8,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The administration pages: users, roles, organizations, feature flags — and who may open them. */
-@PageTest
-class AdministrationPagesTest {
+class AdministrationPagesTest extends TenantPageTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    TestTenants.Tenant tenant;
     PageClient admin;
 
     @BeforeEach
     void setUp() {
-        tenant = TestTenants.create(jdbc);
-        admin = new PageClient(port);
-        SignInPagesTest.signIn(admin, tenant.email("ADMIN"));
+        admin = signedIn("ADMIN");
     }
 
     @Test
@@ -38,18 +25,15 @@ class AdministrationPagesTest {
         assertThat(adminHome).contains(">Administration<", "href=\"/admin/users\"", "href=\"/admin/roles\"",
                 "href=\"/admin/organizations\"", "href=\"/admin/features\"");
 
-        PageClient user = new PageClient(port);
-        SignInPagesTest.signIn(user, tenant.email("USER"));
+        PageClient user = signedIn("USER");
         assertThat(user.get("/").body()).doesNotContain(">Administration<", "href=\"/admin/users\"");
-        PageClient manager = new PageClient(port);
-        SignInPagesTest.signIn(manager, tenant.email("MANAGER"));
+        PageClient manager = signedIn("MANAGER");
         assertThat(manager.get("/").body()).contains("href=\"/admin/users\"").doesNotContain("href=\"/admin/roles\"");
     }
 
     @Test
     void pagesWithoutThePermissionAnswerTheForbiddenPage() {
-        PageClient user = new PageClient(port);
-        SignInPagesTest.signIn(user, tenant.email("USER"));
+        PageClient user = signedIn("USER");
 
         for (String path : new String[]{"/admin/users", "/admin/roles", "/admin/organizations", "/admin/features",
                 "/admin/roles/new"}) {
@@ -139,7 +123,7 @@ class AdministrationPagesTest {
                 PageClient.withCsrf(Map.of("back", "/admin/users/" + user), page.csrf()));
         assertThat(unlocked.location()).endsWith("/admin/users/" + user + "?done=unlocked");
         assertThat(admin.get("/admin/users/" + user + "?done=unlocked").body()).contains("Failed sign-ins are forgotten");
-        SignInPagesTest.signIn(victim, tenant.email("USER"));
+        victim.signIn(tenant.email("USER"));
     }
 
     @Test
@@ -263,8 +247,7 @@ class AdministrationPagesTest {
                 .contains("The organization is created.");
         // OrganizationAdministration.list shows an admin only the organizations they are a member of, so the
         // new entity is listed for a super admin (and for its members), not for the admin who made it.
-        PageClient superAdmin = new PageClient(port);
-        SignInPagesTest.signIn(superAdmin, tenant.email("SUPER_ADMIN"));
+        PageClient superAdmin = signedIn("SUPER_ADMIN");
         assertThat(superAdmin.get("/admin/organizations").body()).contains("North Yard", code);
 
         admin.post("/admin/organizations/" + entity + "/rename", PageClient.withCsrf(Map.of("name", "North Yard LLC"),

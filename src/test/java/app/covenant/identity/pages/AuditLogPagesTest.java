@@ -3,33 +3,19 @@ package app.covenant.identity.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.covenant.identity.pages.PageClient.Page;
-import app.covenant.support.TestTenants;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The audit log names people and records with links, and its filters are pickers, not UUID fields. */
-@PageTest
-class AuditLogPagesTest {
+class AuditLogPagesTest extends TenantPageTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    TestTenants.Tenant tenant;
     PageClient admin;
 
     @BeforeEach
     void setUp() {
-        tenant = TestTenants.create(jdbc);
-        admin = new PageClient(port);
-        SignInPagesTest.signIn(admin, tenant.email("ADMIN"));
+        admin = signedIn("ADMIN");
     }
 
     @Test

@@ -6,41 +6,23 @@ import app.covenant.identity.pages.PageClient.Page;
 import app.covenant.support.SignIn;
 import app.covenant.support.TestTenants;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** An address without a dotted domain ({@code foo@x}) is refused wherever an address is typed, and nothing happens. */
-@PageTest
-class EmailAddressCheckTest {
+class EmailAddressCheckTest extends TenantPageTest {
 
     private static final String UNDELIVERABLE = "foo@x";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     TestRestTemplate http;
 
-    TestTenants.Tenant tenant;
-
-    @BeforeEach
-    void setUp() {
-        tenant = TestTenants.create(jdbc);
-    }
-
     @Test
     void theInviteFormRefusesAnAddressWithoutADottedDomain() {
-        PageClient admin = new PageClient(port);
-        SignInPagesTest.signIn(admin, tenant.email("ADMIN"));
+        PageClient admin = signedIn("ADMIN");
 
         Page refused = admin.submit("/admin/users", "/admin/users/invite",
                 Map.of("email", UNDELIVERABLE, "name", "Foo", "roleCode", "USER"));
@@ -86,8 +68,7 @@ class EmailAddressCheckTest {
 
     @Test
     void aMalformedAddressStillGetsOneMessageNotTwo() {
-        PageClient admin = new PageClient(port);
-        SignInPagesTest.signIn(admin, tenant.email("ADMIN"));
+        PageClient admin = signedIn("ADMIN");
 
         Page refused = admin.submit("/admin/users", "/admin/users/invite",
                 Map.of("email", "not-an-address", "name", "", "roleCode", "USER"));

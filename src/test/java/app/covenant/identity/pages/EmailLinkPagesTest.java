@@ -6,37 +6,19 @@ import app.covenant.identity.pages.PageClient.Page;
 import app.covenant.support.SignIn;
 import app.covenant.support.TestTenants;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** An invitation from the users page to a signed-in newcomer, and the e-mail verification link. */
-@PageTest
-class EmailLinkPagesTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class EmailLinkPagesTest extends TenantPageTest {
 
     @Autowired
     TestRestTemplate http;
 
-    TestTenants.Tenant tenant;
-
-    @BeforeEach
-    void setUp() {
-        tenant = TestTenants.create(jdbc);
-    }
-
     @Test
     void anInvitedPersonChoosesNameAndPasswordAndIsSignedIn() {
-        PageClient admin = new PageClient(port);
-        SignInPagesTest.signIn(admin, tenant.email("ADMIN"));
+        PageClient admin = signedIn("ADMIN");
         String newcomer = "newcomer-" + tenant.code().toLowerCase() + "@example.test";
         Page invited = admin.submit("/admin/users", "/admin/users/invite",
                 Map.of("email", newcomer, "name", "", "roleCode", "MANAGER"));
@@ -75,8 +57,7 @@ class EmailLinkPagesTest {
 
     @Test
     void aLostInvitationIsSentAgainAndOnlyTheNewLinkWorks() {
-        PageClient admin = new PageClient(port);
-        SignInPagesTest.signIn(admin, tenant.email("ADMIN"));
+        PageClient admin = signedIn("ADMIN");
         String newcomer = "again-" + tenant.code().toLowerCase() + "@example.test";
         admin.submit("/admin/users", "/admin/users/invite", Map.of("email", newcomer, "name", "Ada", "roleCode", "USER"));
         String first = Mailbox.lastLink(jdbc, newcomer, "/accept-invite");
@@ -119,8 +100,7 @@ class EmailLinkPagesTest {
     @Test
     void someoneWithAnAccountAcceptsAnotherOrganizationsInvitationWithTheirPassword() {
         TestTenants.Tenant other = TestTenants.create(jdbc);
-        PageClient otherAdmin = new PageClient(port);
-        SignInPagesTest.signIn(otherAdmin, other.email("ADMIN"));
+        PageClient otherAdmin = PageClient.signedIn(port, other.email("ADMIN"));
         String invitee = tenant.email("USER");
         String hashBefore = passwordHash(invitee);
         assertThat(otherAdmin.submit("/admin/users", "/admin/users/invite",
@@ -162,13 +142,11 @@ class EmailLinkPagesTest {
         String link = Mailbox.lastLink(jdbc, invitee, "/accept-invite");
         String token = link.substring(link.indexOf("token=") + 6);
 
-        PageClient stranger = new PageClient(port);
-        SignInPagesTest.signIn(stranger, tenant.email("BROKER"));
+        PageClient stranger = signedIn("BROKER");
         assertThat(stranger.get(link).body()).contains("You are signed in as", tenant.email("BROKER"))
                 .doesNotContain("Join Tenant " + other.code());
 
-        PageClient person = new PageClient(port);
-        SignInPagesTest.signIn(person, invitee);
+        PageClient person = PageClient.signedIn(port, invitee);
         Page form = person.get(link);
         assertThat(form.body()).contains("Join Tenant " + other.code()).doesNotContain("name=\"password\"");
         Page joined = person.post("/accept-invite/join", PageClient.withCsrf(Map.of("token", token), form.csrf()));

@@ -3,36 +3,22 @@ package app.covenant.identity.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.covenant.identity.pages.PageClient.Page;
-import app.covenant.support.TestTenants;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The e-mailed links' pages: the invitation form and its e-mail state one validity, the accept page says who
  * invites whom and starts from the name the inviter typed, and a used or expired link (invitation or reset)
  * says so as soon as it is opened, with what to do next.
  */
-@PageTest
-class LinkPagesTest {
+class LinkPagesTest extends TenantPageTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    TestTenants.Tenant tenant;
     PageClient admin;
 
     @BeforeEach
     void setUp() {
-        tenant = TestTenants.create(jdbc);
-        admin = new PageClient(port);
-        SignInPagesTest.signIn(admin, tenant.email("ADMIN"));
+        admin = signedIn("ADMIN");
     }
 
     @Test

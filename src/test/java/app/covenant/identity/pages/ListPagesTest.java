@@ -3,38 +3,24 @@ package app.covenant.identity.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.covenant.identity.pages.PageClient.Page;
-import app.covenant.support.TestTenants;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Every list page reads {@code page} and {@code size} by the one rule of the web kit (Spring Data's
  * configured default, PageableLimits' checks) and renders the one pagination fragment.
  */
-@PageTest
-class ListPagesTest {
+class ListPagesTest extends TenantPageTest {
 
     private static final List<String> LISTS = List.of("/admin/users", "/admin/organizations", "/documents",
             "/notifications", "/admin/outbox", "/admin/audit", "/admin/jobs/job-runs-purge");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    TestTenants.Tenant tenant;
     PageClient admin;
 
     @BeforeEach
     void setUp() {
-        tenant = TestTenants.create(jdbc);
-        admin = new PageClient(port);
-        SignInPagesTest.signIn(admin, tenant.email("SUPER_ADMIN"));
+        admin = signedIn("SUPER_ADMIN");
     }
 
     @Test

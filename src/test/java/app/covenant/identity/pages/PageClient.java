@@ -2,6 +2,7 @@ package app.covenant.identity.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.covenant.support.TestTenants;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -33,6 +34,19 @@ final class PageClient {
     PageClient(int port) {
         this.base = "http://localhost:" + port;
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** A client signed in as {@code email} through the login form. */
+    static PageClient signedIn(int port, String email) {
+        PageClient client = new PageClient(port);
+        client.signIn(email);
+        return client;
+    }
+
+    /** Signs in through the login form with the test password; fails the test unless it is accepted. */
+    void signIn(String email) {
+        Page page = submit("/login", "/login", Map.of("email", email, "password", TestTenants.PASSWORD));
+        assertThat(page.status()).as("sign-in of " + email).isEqualTo(303);
     }
 
     /** A page load, as a browser navigation sends it. */

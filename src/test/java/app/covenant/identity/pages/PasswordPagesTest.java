@@ -9,28 +9,16 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Forgot / reset password through the e-mailed link, and changing one's own password. */
-@PageTest
-class PasswordPagesTest {
+class PasswordPagesTest extends TenantPageTest {
 
     private static final String NEW_PASSWORD = "Lantern-Harbor-Quietly-93";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    TestTenants.Tenant tenant;
     PageClient browser;
 
     @BeforeEach
     void setUp() {
-        tenant = TestTenants.create(jdbc);
         browser = new PageClient(port);
     }
 
@@ -104,9 +92,8 @@ class PasswordPagesTest {
 
     @Test
     void changingThePasswordChecksTheCurrentOneAndSignsOutOtherSessions() {
-        PageClient otherDevice = new PageClient(port);
-        SignInPagesTest.signIn(otherDevice, tenant.email("FINANCE_MANAGER"));
-        SignInPagesTest.signIn(browser, tenant.email("FINANCE_MANAGER"));
+        PageClient otherDevice = signedIn("FINANCE_MANAGER");
+        browser.signIn(tenant.email("FINANCE_MANAGER"));
         Page form = browser.get("/account/password");
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.body()).contains("<title>Change password · Covenant</title>", "10 to 128 characters");

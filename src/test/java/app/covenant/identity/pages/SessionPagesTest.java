@@ -3,43 +3,23 @@ package app.covenant.identity.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.covenant.identity.pages.PageClient.Page;
-import app.covenant.support.TestTenants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** "My sessions": where one is signed in, and signing out any of them. */
-@PageTest
-class SessionPagesTest {
+class SessionPagesTest extends TenantPageTest {
 
     private static final Pattern ROW = Pattern.compile("data-session-id=\"([0-9a-f-]{36})\"");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    TestTenants.Tenant tenant;
-
-    @BeforeEach
-    void setUp() {
-        tenant = TestTenants.create(jdbc);
-    }
 
     @Test
     void listsEverySessionAndSignsOutAnotherOne() {
         PageClient laptop = new PageClient(port);
-        PageClient phone = new PageClient(port);
-        SignInPagesTest.signIn(phone, tenant.email("CONTRACTOR"));
-        SignInPagesTest.signIn(laptop, tenant.email("CONTRACTOR"));
+        PageClient phone = signedIn("CONTRACTOR");
+        laptop.signIn(tenant.email("CONTRACTOR"));
 
         Page page = laptop.get("/account/sessions");
         assertThat(page.status()).isEqualTo(200);
@@ -64,8 +44,7 @@ class SessionPagesTest {
 
     @Test
     void signingOutThisSessionFromTheListSignsOut() {
-        PageClient browser = new PageClient(port);
-        SignInPagesTest.signIn(browser, tenant.email("BROKER"));
+        PageClient browser = signedIn("BROKER");
         Page page = browser.get("/account/sessions");
 
         Page out = browser.post("/account/sessions/" + currentId(page.body()) + "/revoke",
@@ -79,8 +58,8 @@ class SessionPagesTest {
     void anotherUsersSessionCannotBeSignedOut() {
         PageClient mine = new PageClient(port);
         PageClient theirs = new PageClient(port);
-        SignInPagesTest.signIn(mine, tenant.email("USER"));
-        SignInPagesTest.signIn(theirs, tenant.email("LEGAL_HEAD"));
+        mine.signIn(tenant.email("USER"));
+        theirs.signIn(tenant.email("LEGAL_HEAD"));
         String theirSession = currentId(theirs.get("/account/sessions").body());
 
         Page page = mine.get("/account/sessions");

@@ -10,29 +10,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Sign-in and sign-out through the pages, with real cookies and CSRF tokens. */
-@PageTest
-class SignInPagesTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class SignInPagesTest extends TenantPageTest {
 
     @Autowired
     TestRestTemplate http;
 
-    TestTenants.Tenant tenant;
     PageClient browser;
 
     @BeforeEach
     void setUp() {
-        tenant = TestTenants.create(jdbc);
         browser = new PageClient(port);
     }
 
@@ -115,7 +104,7 @@ class SignInPagesTest {
 
     @Test
     void signingOutEndsTheSessionAndTheOldAccessCookieNoLongerWorks() {
-        signIn(browser, tenant.email("ADMIN"));
+        browser.signIn(tenant.email("ADMIN"));
         String access = browser.cookie("covenant_access").orElseThrow();
         Page home = browser.get("/account/password");
 
@@ -139,7 +128,7 @@ class SignInPagesTest {
 
     @Test
     void aSignOutWithAnExpiredAccessCookieStillEndsTheSession() {
-        signIn(browser, tenant.email("USER"));
+        browser.signIn(tenant.email("USER"));
         String refresh = browser.cookie("covenant_refresh").orElseThrow();
         String csrf = browser.get("/account/password").csrf();
         browser.setCookie("covenant_access", "expired-or-garbage");
@@ -155,9 +144,9 @@ class SignInPagesTest {
 
     @Test
     void aBrowserWhoseSessionWasEndedElsewhereCanSignInAgain() {
-        signIn(browser, tenant.email("SUBCONTRACTOR"));
+        browser.signIn(tenant.email("SUBCONTRACTOR"));
         PageClient elsewhere = new PageClient(port);
-        signIn(elsewhere, tenant.email("SUBCONTRACTOR"));
+        elsewhere.signIn(tenant.email("SUBCONTRACTOR"));
         Page sessions = elsewhere.get("/account/sessions");
         jdbc.update("update refresh_tokens set status = 'REVOKED' where user_id = ? and status = 'ACTIVE' "
                 + "and family_id <> (select family_id from refresh_tokens where selector = ?)",
@@ -185,7 +174,7 @@ class SignInPagesTest {
 
     @Test
     void aSignedInFormPostedWithoutItsCsrfTokenIsRefused() {
-        signIn(browser, tenant.email("USER"));
+        browser.signIn(tenant.email("USER"));
 
         Page change = browser.post("/account/password", Map.of("currentPassword", TestTenants.PASSWORD,
                 "newPassword", "Another-Sturdy-Passphrase-7", "confirmPassword", "Another-Sturdy-Passphrase-7"));
@@ -199,7 +188,7 @@ class SignInPagesTest {
 
     @Test
     void aSignedInVisitorOfTheSignInPageGoesOnToTheNextPage() {
-        signIn(browser, tenant.email("USER"));
+        browser.signIn(tenant.email("USER"));
 
         Page page = browser.get("/login?next=%2Faccount%2Fsessions");
 
@@ -209,7 +198,7 @@ class SignInPagesTest {
 
     @Test
     void aLinkToTheSignOutNeverSignsOutByItself() {
-        signIn(browser, tenant.email("USER"));
+        browser.signIn(tenant.email("USER"));
 
         // Any site can link a signed-in user here (and to GET /logout): only their own click may sign out.
         Page page = browser.get("/login?next=%2Flogout");
@@ -223,7 +212,7 @@ class SignInPagesTest {
 
     @Test
     void anAuthorizationHeaderOfAnotherSchemeNeverFallsBackToTheSessionCookie() {
-        signIn(browser, tenant.email("USER"));
+        browser.signIn(tenant.email("USER"));
         String basic = "Basic dXNlcjpwYXNzd29yZA==";
 
         // Fails while any Authorization header exempts from CSRF and the resolver then reads the cookie.
@@ -239,10 +228,5 @@ class SignInPagesTest {
     private int activeSessions(String role) {
         return jdbc.queryForObject("select count(distinct family_id) from refresh_tokens where user_id = ? "
                 + "and status = 'ACTIVE'", Integer.class, tenant.userId(role));
-    }
-
-    static void signIn(PageClient browser, String email) {
-        Page page = browser.submit("/login", "/login", Map.of("email", email, "password", TestTenants.PASSWORD));
-        assertThat(page.status()).as("sign-in of " + email).isEqualTo(303);
     }
 }

@@ -11,31 +11,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The users list: role and status filters with the search and pages, read-only rows, an action menu, PRG. */
-@PageTest
-class UserListPagesTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class UserListPagesTest extends TenantPageTest {
 
     @Autowired
     TestRestTemplate http;
 
-    TestTenants.Tenant tenant;
     PageClient admin;
     String invitee;
 
     @BeforeEach
     void setUp() {
-        tenant = TestTenants.create(jdbc);
-        admin = new PageClient(port);
-        SignInPagesTest.signIn(admin, tenant.email("ADMIN"));
+        admin = signedIn("ADMIN");
         invitee = "pending-" + tenant.code().toLowerCase() + "@example.test";
         admin.submit("/admin/users", "/admin/users/invite", Map.of("email", invitee, "name", "Penny Pending",
                 "roleCode", "MANAGER"));
