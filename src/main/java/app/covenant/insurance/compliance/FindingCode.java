@@ -1,0 +1,30 @@
+package app.covenant.insurance.compliance;
+
+/**
+ * What a finding is about. Limits have one code each ({@code <LIMIT KEY>_BELOW_MINIMUM}) rather than one
+ * generic code carrying the key: a broker's deficiency list, an API client's switch and a reviewer's override
+ * all read or name the code alone, and "GL_EACH_OCCURRENCE_BELOW_MINIMUM" says what to fix without a second
+ * field. Within a line, findings are listed in this declaration order.
+ */
+public enum FindingCode {
+    LINE_OF_COVERAGE_MISSING,
+    GL_EACH_OCCURRENCE_BELOW_MINIMUM,
+    GL_GENERAL_AGGREGATE_BELOW_MINIMUM,
+    GL_PRODUCTS_COMPLETED_OPERATIONS_AGGREGATE_BELOW_MINIMUM,
+    AUTO_COMBINED_SINGLE_LIMIT_BELOW_MINIMUM,
+    UMBRELLA_EACH_OCCURRENCE_BELOW_MINIMUM,
+    UMBRELLA_AGGREGATE_BELOW_MINIMUM,
+    WC_EL_EACH_ACCIDENT_BELOW_MINIMUM,
+    WC_EL_DISEASE_EACH_EMPLOYEE_BELOW_MINIMUM,
+    WC_EL_DISEASE_POLICY_LIMIT_BELOW_MINIMUM,
+    PROFESSIONAL_LIABILITY_BELOW_MINIMUM,
+    WC_STATUTORY_MISSING,
+    POLICY_EXPIRED,
+    POLICY_NOT_YET_EFFECTIVE,
+    POLICY_EXPIRES_BEFORE_PROJECT_END,
+    ADDITIONAL_INSURED_MISSING,
+    WAIVER_OF_SUBROGATION_MISSING,
+    PRIMARY_NON_CONTRIBUTORY_MISSING,
+    CERTIFICATE_HOLDER_MISMATCH,
+    ENDORSEMENT_MISSING
+}
