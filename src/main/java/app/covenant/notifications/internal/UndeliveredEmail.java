@@ -14,7 +14,7 @@ public class UndeliveredEmail {
         this.jdbc = jdbc;
     }
 
-    /** One count on {@code email_outbox_organization_created_idx}; a platform operator's too stays in their organization. */
+    /** One count on {@code email_outbox_organization_status_idx}; a platform operator's too stays in their organization. */
     public long count(UUID organizationId) {
         Long count = jdbc.queryForObject("select count(*) from email_outbox where organization_id = ? and status = ?",
                 Long.class, organizationId, OutboxStatus.FAILED.name());
