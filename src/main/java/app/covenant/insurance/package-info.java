@@ -1,9 +1,10 @@
 /**
- * Insurance compliance for general contractors: the certificates of insurance (COI) their subcontractors'
- * brokers supply, checked against the project's insurance program. Today it holds the pure compliance engine
- * ({@code compliance}: requirements, program tiers by trade, certificate snapshots, findings, overrides) and
- * the COI and contractor insurance statuses; contractors, projects, programs, brokers, the COI workflow and
- * its pages will join it (issue 10), widening the dependencies below.
+ * Insurance compliance for general contractors (INSURANCE.md): contractors and the people linked to them,
+ * brokers, projects and the subs assigned to them, insurance programs with trade tiers, and certificates of
+ * insurance (COI) that brokers upload and reviewers check against the program with the pure compliance
+ * engine ({@code compliance}). Who sees what is decided in SQL by {@code access.InsuranceViewer}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "platform :: modules",
+        "platform :: ui", "platform :: http", "platform :: jobs", "identity", "identity :: events", "audit",
+        "documents", "notifications"})
 package app.covenant.insurance;
