@@ -15,13 +15,11 @@ create table insurance_contractors (
     address              varchar(500),
     status               varchar(16)   not null,
     assigned_admin_email varchar(254),
-    broker_type          varchar(16),
     created_at           timestamp with time zone not null,
     updated_at           timestamp with time zone not null,
     version              bigint        not null default 0,
     constraint ck_insurance_contractors_type check (type in ('GENERAL_CONTRACTOR', 'SUBCONTRACTOR')),
-    constraint ck_insurance_contractors_status check (status in ('ACTIVE', 'INACTIVE', 'PENDING', 'SUSPENDED')),
-    constraint ck_insurance_contractors_broker_type check (broker_type is null or broker_type in ('GLOBAL', 'PER_POLICY'))
+    constraint ck_insurance_contractors_status check (status in ('ACTIVE', 'INACTIVE', 'PENDING', 'SUSPENDED'))
 );
 create index ix_insurance_contractors_org_type_name on insurance_contractors (organization_id, type, name);
 
@@ -78,7 +76,8 @@ create table insurance_brokers (
 create index ix_insurance_brokers_user on insurance_brokers (user_id);
 create index ix_insurance_brokers_org_name on insurance_brokers (organization_id, name);
 
--- The brokers a sub named, kept on the sub so the next COI reuses them. line: GLOBAL, GL, AUTO, UMBRELLA, WC.
+-- The brokers a sub named, kept on the sub so the next COI reuses them. line: GLOBAL (one broker for all
+-- policies: the sub's broker type is GLOBAL) or GL, AUTO, UMBRELLA, WC (PER_POLICY); never both kinds at once.
 create table insurance_contractor_brokers (
     contractor_id uuid        not null references insurance_contractors (id) on delete cascade,
     line          varchar(16) not null,
