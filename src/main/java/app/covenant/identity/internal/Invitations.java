@@ -3,6 +3,7 @@ package app.covenant.identity.internal;
 import app.covenant.audit.AuditEntry;
 import app.covenant.audit.AuditTrail;
 import app.covenant.identity.IdentityProperties;
+import app.covenant.identity.PartyInvitations;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
 import app.covenant.shared.web.DottedDomainValidator;
@@ -18,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * same either way, so an invitation tells the inviter nothing about an account.
  */
 @Service
-public class Invitations {
+public class Invitations implements PartyInvitations {
 
     private final UserRepository users;
     private final MembershipRepository memberships;
@@ -84,6 +85,35 @@ public class Invitations {
                 .organization(target).target("user", user.getId())
                 .after(Map.of("email", User.normalize(email), "role", role.code())));
         return views.of(caller, membership);
+    }
+
+    /**
+     * A party invited by a module that has authorised the inviter for this person (see {@link PartyInvitations}):
+     * only a party system role, and an existing member or invitee is answered, not invited twice.
+     */
+    @Override
+    @Transactional
+    public Invited invite(Caller inviter, String email, String name, PartyRole partyRole) {
+        if (email == null || !DottedDomainValidator.isDeliverable(email)) {
+            throw ProblemException.invalid("email", "needs a domain with a dot, such as name@example.com");
+        }
+        UUID target = inviter.organizationId();
+        User existing = users.findByEmailNormalized(User.normalize(email)).orElse(null);
+        if (existing != null && memberships.findByUserIdAndOrganizationId(existing.getId(), target).isPresent()) {
+            return new Invited(existing.getId(), false);
+        }
+        Organization organization = organizations.findById(target).orElseThrow(() -> ProblemException.notFound("Organization"));
+        Role role = roles.findSystem(partyRole.name()).orElseThrow();
+        String invitedName = name == null || name.isBlank() ? null : name.trim();
+        User user = existing != null ? existing : users.save(new User(email,
+                invitedName == null ? email.trim() : invitedName, User.Status.INVITED, clock.instant()));
+        Membership membership = memberships.save(Membership.invited(user.getId(), target, role.getId(),
+                clock.instant(), inviter.userId(), invitedName));
+        sendLink(inviter, user, membership, organization, role);
+        audit.record(AuditEntry.of("identity", "user.invited").actor(inviter.userId(), inviter.email())
+                .organization(target).target("user", user.getId())
+                .after(Map.of("email", User.normalize(email), "role", role.code())));
+        return new Invited(user.getId(), true);
     }
 
     /**
