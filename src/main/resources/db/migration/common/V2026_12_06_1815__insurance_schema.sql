@@ -264,16 +264,19 @@ create table insurance_coi_brokers (
 );
 create index ix_insurance_coi_brokers_broker on insurance_coi_brokers (broker_id, coi_id);
 
--- The documents (stored by the documents module, owner module "insurance", record = the COI) and what they are.
+-- The documents (stored by the documents module, owner module "insurance", record = the COI that received the
+-- upload) and what they are. A COI started from the sub's master certificate lists that COI's documents too.
 create table insurance_coi_documents (
-    document_id uuid         primary key,
     coi_id      uuid         not null references insurance_cois (id) on delete cascade,
+    document_id uuid         not null,
     kind        varchar(16)  not null,
     policy_line varchar(16),
     uploaded_by uuid references users (id),
     uploaded_at timestamp with time zone not null,
+    primary key (coi_id, document_id),
     constraint ck_insurance_coi_documents_kind check (kind in ('ACORD25', 'POLICY', 'ENDORSEMENT', 'OTHER'))
 );
+create index ix_insurance_coi_documents_document on insurance_coi_documents (document_id);
 create index ix_insurance_coi_documents_coi on insurance_coi_documents (coi_id, uploaded_at);
 
 -- One policy row per line of coverage; limits by canonical key in insurance_coi_policy_limits.
