@@ -5,8 +5,6 @@ import app.covenant.platform.ui.HomeCard;
 import app.covenant.platform.ui.HomeCard.Urgency;
 import app.covenant.platform.ui.HomeCardSource;
 import app.covenant.shared.security.Caller;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,11 +22,9 @@ class InsuranceHomeCards implements HomeCardSource {
     static final int EXPIRING_DAYS = 30;
 
     private final InsuranceWork work;
-    private final Clock clock;
 
-    InsuranceHomeCards(InsuranceWork work, Clock clock) {
+    InsuranceHomeCards(InsuranceWork work) {
         this.work = work;
-        this.clock = clock;
     }
 
     @Override
@@ -48,11 +44,13 @@ class InsuranceHomeCards implements HomeCardSource {
                     "/insurance/reports", "alert", Urgency.ATTENTION));
         }
         if (caller.has("coi:read")) {
-            LocalDate today = LocalDate.now(clock);
-            long count = work.policiesExpiring(caller, today, today.plusDays(EXPIRING_DAYS));
+            long count = work.policiesExpiring(caller, EXPIRING_DAYS);
+            // The report is for those who follow compliance; a sub's people and brokers find their own
+            // expiring policies on the insurance overview.
+            String href = caller.has("insurance-report:read") ? "/insurance/reports?expiringDays=" + EXPIRING_DAYS
+                    : "/insurance";
             cards.add(new HomeCard("Policies expiring in " + EXPIRING_DAYS + " days", count,
-                    "Renewal certificates are needed before these policies lapse.",
-                    "/insurance/reports?expiringDays=" + EXPIRING_DAYS, "clock", Urgency.ATTENTION));
+                    "Renewal certificates are needed before these policies lapse.", href, "clock", Urgency.ATTENTION));
         }
         if (!new InsuranceViewer(caller).seesAllOfOrganization()) {
             long count = work.inStatuses(caller, yourTurn(caller));

@@ -2,8 +2,9 @@ package app.covenant.insurance.dashboard;
 
 import app.covenant.insurance.access.InsuranceViewer;
 import app.covenant.insurance.access.SqlPredicate;
+import app.covenant.insurance.reports.ExpiringPolicies;
+import app.covenant.insurance.reports.NonCompliantSubs;
 import app.covenant.shared.security.Caller;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,39 +13,36 @@ import org.springframework.stereotype.Component;
 
 /**
  * What waits for someone in insurance, counted for the home page: one indexed count each, scoped to the
- * caller's organization (a platform operator too) and to what the caller may see ({@link InsuranceViewer}).
+ * caller's current organization (a platform operator's too) and to what the caller may see
+ * ({@link InsuranceViewer}). The two report cards count exactly what their report lists, so the card and
+ * the page it opens never disagree.
  */
 @Component
 class InsuranceWork {
 
     private final JdbcTemplate jdbc;
+    private final NonCompliantSubs nonCompliant;
+    private final ExpiringPolicies expiring;
 
-    InsuranceWork(JdbcTemplate jdbc) {
+    InsuranceWork(JdbcTemplate jdbc, NonCompliantSubs nonCompliant, ExpiringPolicies expiring) {
         this.jdbc = jdbc;
+        this.nonCompliant = nonCompliant;
+        this.expiring = expiring;
     }
 
-    /** Certificates in the review queue of the caller's organization. */
+    /** Certificates in the review queue of the caller's organization that the caller sees. */
     long awaitingReview(Caller caller) {
-        return jdbc.queryForObject("select count(*) from insurance_cois c where c.organization_id = ? "
-                + "and c.status = 'AWAITING_ADMIN_REVIEW'", Long.class, caller.organizationId());
+        return inStatuses(caller, List.of("AWAITING_ADMIN_REVIEW"));
     }
 
-    /** Subcontractors the caller sees whose insurance status is non-compliant or expired. */
+    /** Different subcontractors of the non-compliance report: non-compliant or expired, on the caller's projects. */
     long subsOutOfCompliance(Caller caller) {
-        SqlPredicate visible = new InsuranceViewer(caller).contractors("k");
-        return count("select count(*) from insurance_contractor_standing s join insurance_contractors k "
-                + "on k.id = s.contractor_id where s.organization_id = ? and s.insurance_status in ('NON_COMPLIANT', 'EXPIRED') "
-                + "and k.type = 'SUBCONTRACTOR' and k.status = 'ACTIVE' and " + visible.sql(), caller, visible);
+        return nonCompliant.subsOutOfCompliance(caller);
     }
 
-    /** Policies of active certificates the caller sees that expire between today and {@code until}. */
-    long policiesExpiring(Caller caller, LocalDate today, LocalDate until) {
-        SqlPredicate visible = new InsuranceViewer(caller).cois("c");
-        List<Object> args = new ArrayList<>(List.of(caller.organizationId(), today, until));
-        args.addAll(visible.args());
-        return jdbc.queryForObject("select count(*) from insurance_coi_policies p join insurance_cois c on c.id = p.coi_id "
-                + "where c.organization_id = ? and c.status = 'ACTIVE' and p.expiration_date between ? and ? and "
-                + visible.sql(), Long.class, args.toArray());
+    /** Policies of active certificates the caller sees that expire between today and today + {@code days}. */
+    long policiesExpiring(Caller caller, int days) {
+        return expiring.count(caller, days);
     }
 
     /** Certificates the caller sees that are in one of {@code statuses} (a sub's or a broker's turn). */
@@ -60,12 +58,5 @@ class InsuranceWork {
         String marks = String.join(", ", statuses.stream().map(s -> "?").toList());
         return jdbc.queryForObject("select count(*) from insurance_cois c where c.organization_id = ? and c.status in ("
                 + marks + ") and " + visible.sql(), Long.class, args.toArray());
-    }
-
-    private long count(String sql, Caller caller, SqlPredicate visible) {
-        List<Object> args = new ArrayList<>();
-        args.add(caller.organizationId());
-        args.addAll(visible.args());
-        return jdbc.queryForObject(sql, Long.class, args.toArray());
     }
 }
