@@ -35,28 +35,6 @@ import org.springframework.stereotype.Component;
 @Component
 class CoiCompliance {
 
-    /** The answer of {@code GET /cois/{id}/compliance}. */
-    record Report(RequirementSummary requirement, List<FindingView> findings, boolean compliant) {
-
-        List<FindingView> open() {
-            return findings.stream().filter(f -> !f.overridden()).toList();
-        }
-    }
-
-    record RequirementSummary(UUID programId, String programName, String tierName, Map<LimitKey, Long> minimums,
-                              boolean wcStatutoryRequired, boolean additionalInsuredRequired,
-                              List<String> additionalInsureds, boolean waiverOfSubrogationRequired,
-                              boolean primaryNonContributoryRequired, String certificateHolder,
-                              Set<String> requiredEndorsements, LocalDate projectEnd) {
-    }
-
-    record FindingView(String code, String line, String limitKey, String subject, String required, String found,
-                       String message, boolean overridden, OverrideView override) {
-    }
-
-    record OverrideView(String reason, UUID by, Instant at) {
-    }
-
     /** How an override names a finding's line: the line, or ANY for a certificate-wide finding. */
     static final String ANY_LINE = "ANY";
 
@@ -72,7 +50,7 @@ class CoiCompliance {
         this.clock = clock;
     }
 
-    Report evaluate(Coi coi) {
+    ComplianceReport evaluate(Coi coi) {
         RequirementLoader.Loaded loaded = requirements.load(coi.projectId(), coi.subId());
         Requirement requirement = loaded.requirement();
         CertificateSnapshot snapshot = new CertificateSnapshot(coi.certificateHolder(),
@@ -84,23 +62,23 @@ class CoiCompliance {
                 ANY_LINE.equals(o.line()) ? null : LineOfCoverage.valueOf(o.line()), o.reason(),
                 o.by() == null ? "reviewer" : o.by().toString())).toList();
         ComplianceResult result = ComplianceResult.of(findings, overrides);
-        List<FindingView> views = new ArrayList<>();
+        List<ComplianceReport.FindingView> views = new ArrayList<>();
         for (Finding finding : result.findings()) {
             String line = finding.line() == null ? null : finding.line().name();
-            OverrideView override = finding.overridden() ? stored.stream()
+            ComplianceReport.OverrideView override = finding.overridden() ? stored.stream()
                     .filter(o -> o.code().equals(finding.code().name())
                             && o.line().equals(line == null ? ANY_LINE : line))
-                    .findFirst().map(o -> new OverrideView(o.reason(), o.by(), o.at())).orElse(null) : null;
-            views.add(new FindingView(finding.code().name(), line,
+                    .findFirst().map(o -> new ComplianceReport.OverrideView(o.reason(), o.by(), o.at())).orElse(null) : null;
+            views.add(new ComplianceReport.FindingView(finding.code().name(), line,
                     finding.limitKey() == null ? null : finding.limitKey().name(), finding.subject(), finding.required(),
                     finding.found(), finding.message(), finding.overridden(), override));
         }
-        RequirementSummary summary = new RequirementSummary(loaded.programId(), loaded.programName(), loaded.tierName(),
+        ComplianceReport.RequirementSummary summary = new ComplianceReport.RequirementSummary(loaded.programId(), loaded.programName(), loaded.tierName(),
                 requirement.minimums(), requirement.wcStatutoryRequired(), requirement.additionalInsuredRequired(),
                 requirement.additionalInsureds(), requirement.waiverOfSubrogationRequired(),
                 requirement.primaryNonContributoryRequired(), requirement.certificateHolder(),
                 requirement.requiredEndorsements(), requirement.projectEnd());
-        return new Report(summary, views, result.compliant());
+        return new ComplianceReport(summary, views, result.compliant());
     }
 
     private Set<String> endorsementsShown(UUID coiId, Set<String> required) {

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * certificate's state again — and the download rule: whoever sees the certificate reads its documents.
  */
 @Component
-class CoiDocuments implements DocumentAccessPolicy {
+public class CoiDocuments implements DocumentAccessPolicy {
 
     static final String OWNER_MODULE = "insurance";
     static final List<String> KINDS = List.of("ACORD25", "POLICY", "ENDORSEMENT", "OTHER");
@@ -51,7 +51,7 @@ class CoiDocuments implements DocumentAccessPolicy {
     }
 
     /** Checks who and when first (404, 409, 403), then the kind and line (400), then the file (415, 413). */
-    CoiDocument upload(Caller caller, UUID coiId, String kind, String policyLine, String fileName, InputStream content) {
+    public CoiDocument upload(Caller caller, UUID coiId, String kind, String policyLine, String fileName, InputStream content) {
         workflow.forAction(caller, coiId, CoiAction.UPLOAD_DOCUMENT);
         if (kind == null || !KINDS.contains(kind)) {
             throw ProblemException.invalid("kind", "must be one of " + String.join(", ", KINDS));
@@ -87,7 +87,7 @@ class CoiDocuments implements DocumentAccessPolicy {
     }
 
     /** The certificate's documents, oldest first (the caller must see the certificate). */
-    List<CoiDocument> list(Caller caller, UUID coiId) {
+    public List<CoiDocument> list(Caller caller, UUID coiId) {
         Coi coi = workflow.visible(caller, coiId);
         return of(coi.getId());
     }

@@ -285,11 +285,11 @@ public class CoiWorkflow {
         }
         Actor actor = Actor.of(caller);
         Instant now = clock.instant();
-        CoiCompliance.Report report = compliance.evaluate(coi);
+        ComplianceReport report = compliance.evaluate(coi);
         if (approved) {
             if (!report.compliant()) {
                 throw ProblemException.conflict("The certificate has " + report.open().size() + " open finding(s) ("
-                        + report.open().stream().map(CoiCompliance.FindingView::code).distinct()
+                        + report.open().stream().map(ComplianceReport.FindingView::code).distinct()
                         .collect(Collectors.joining(", ")) + "); override each with a reason, or reject it.");
             }
             CoiStatus from = coi.approved(caller.userId(), notes, now);
@@ -312,7 +312,7 @@ public class CoiWorkflow {
                 listed.stream().map(CoiDeficiency::message).toList(), blankToNull(notes)), Party.BROKERS, Party.SUB);
     }
 
-    private List<CoiDeficiency> deficiencies(List<DeficiencyInput> given, CoiCompliance.Report report) {
+    private List<CoiDeficiency> deficiencies(List<DeficiencyInput> given, ComplianceReport report) {
         List<CoiDeficiency> listed = new ArrayList<>();
         if (given != null && !given.isEmpty()) {
             List<FieldError> errors = new ArrayList<>();
