@@ -7,6 +7,7 @@ import app.covenant.documents.DocumentOwner;
 import app.covenant.documents.DocumentStorage;
 import app.covenant.documents.DocumentView;
 import app.covenant.documents.StagedDocument;
+import app.covenant.insurance.access.InsuranceViewer;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
 import java.io.InputStream;
@@ -107,16 +108,11 @@ public class CoiDocuments implements DocumentAccessPolicy {
     }
 
     /**
-     * The record of an insurance document is the certificate it was uploaded to; a copy made from a master
-     * certificate lists the same files, so seeing any certificate that lists it is enough.
+     * The record of an insurance document is the certificate it was uploaded to. A certificate started from a master
+     * certificate lists the master's files, so seeing the owner or a certificate that shares its files is enough.
      */
     @Override
     public boolean canRead(Caller caller, UUID ownerRecordId) {
-        try {
-            workflow.visible(caller, ownerRecordId);
-            return true;
-        } catch (ProblemException notVisible) {
-            return false;
-        }
+        return rows.visibleSharingDocuments(new InsuranceViewer(caller), ownerRecordId);
     }
 }

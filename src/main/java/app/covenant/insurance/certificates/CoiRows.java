@@ -1,5 +1,7 @@
 package app.covenant.insurance.certificates;
 
+import app.covenant.insurance.access.InsuranceViewer;
+import app.covenant.insurance.access.SqlPredicate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -83,10 +85,16 @@ class CoiRows {
                 + "and kind = ?", Boolean.class, coiId, kind));
     }
 
-    /** The certificates a document is listed on (a master certificate's files serve its copies too). */
-    List<UUID> coisOfDocument(UUID documentId) {
-        return jdbc.queryForList("select coi_id from insurance_coi_documents where document_id = ?", UUID.class,
-                documentId);
+    /** Whether the viewer sees certificate {@code coiId} or one that lists some of its documents (a master's copy). */
+    boolean visibleSharingDocuments(InsuranceViewer viewer, UUID coiId) {
+        SqlPredicate visible = viewer.cois("c");
+        List<Object> args = new ArrayList<>(visible.args());
+        args.add(coiId);
+        args.add(coiId);
+        Integer count = jdbc.queryForObject("select count(*) from insurance_cois c where " + visible.sql() + " and (c.id = ? "
+                + "or exists (select 1 from insurance_coi_documents d join insurance_coi_documents o on o.document_id = "
+                + "d.document_id where d.coi_id = c.id and o.coi_id = ?))", Integer.class, args.toArray());
+        return count != null && count > 0;
     }
 
     // --- policies ---

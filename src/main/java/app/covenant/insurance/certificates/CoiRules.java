@@ -8,7 +8,6 @@ import static app.covenant.insurance.CoiStatus.AWAITING_BROKER_UPLOAD;
 import static app.covenant.insurance.CoiStatus.DEFICIENCY_PENDING;
 import static app.covenant.insurance.CoiStatus.EXPIRED;
 
-import app.covenant.insurance.CoiStatus;
 import app.covenant.insurance.access.InsuranceViewer;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
@@ -124,9 +123,6 @@ final class CoiRules {
             }
         }
     }
-
-    /** The states a certificate waits for its broker's (or sub's) work in. */
-    static final Set<CoiStatus> UPLOAD_STATES = EnumSet.of(AWAITING_BROKER_UPLOAD, DEFICIENCY_PENDING);
 
     private static void uploader(Relation who) {
         party(who.staff() || who.sub() || who.broker(), "Only a broker named on this certificate, the subcontractor's "

@@ -124,7 +124,7 @@ public class CoiWorkflow {
     @Transactional
     public UUID request(Caller caller, UUID projectId, UUID subId, String assignedAdminEmail) {
         PartyRecords.Project project = parties.visibleProject(new InsuranceViewer(caller), projectId)
-                .orElseThrow(() -> ProblemException.invalid("projectId", "is not a project you can see"));
+                .orElseThrow(() -> ProblemException.notFound("Project"));
         if (!new InsuranceViewer(caller).seesAllOfOrganization() && !parties.linked(project.gcId(), caller.userId())) {
             throw ProblemException.forbidden("Only the project's general contractor or the insurance staff request "
                     + "certificates.");

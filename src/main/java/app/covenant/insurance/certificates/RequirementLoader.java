@@ -9,13 +9,11 @@ import app.covenant.insurance.compliance.Requirement;
 import app.covenant.insurance.compliance.RequirementResolver;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -164,9 +162,5 @@ class RequirementLoader {
             }
         }
         return minimums;
-    }
-
-    static String lower(String value) {
-        return value == null ? null : value.toLowerCase(Locale.ROOT);
     }
 }

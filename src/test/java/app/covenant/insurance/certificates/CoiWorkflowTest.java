@@ -299,6 +299,28 @@ class CoiWorkflowTest {
     }
 
     @Test
+    void an_active_certificate_is_renewable_within_30_days_of_its_earliest_expiration() {
+        Setup setup = underReview();
+        workflow.review(manager, setup.coi(), true, List.of(), null);
+        jdbc.update("update insurance_cois set earliest_expiration = ? where id = ?", LocalDate.now().plusDays(31),
+                setup.coi());
+        assertThatThrownBy(() -> workflow.renew(manager, setup.coi())).hasMessageContaining("30 days")
+                .extracting(e -> ((ProblemException) e).status()).isEqualTo(409);
+        assertThatThrownBy(() -> workflow.renew(subUser, setup.coi())).extracting(e -> ((ProblemException) e).status())
+                .isEqualTo(403);
+        jdbc.update("update insurance_cois set earliest_expiration = ? where id = ?", LocalDate.now().plusDays(30),
+                setup.coi());
+        UUID renewal = workflow.renew(manager, setup.coi());
+        assertThat(fixtures.status(renewal)).isEqualTo("AWAITING_BROKER_UPLOAD");
+        assertThat(fixtures.status(setup.coi())).isEqualTo("ACTIVE");
+        // The active certificate still covers the project while its renewal is under way.
+        assertThat(fixtures.standing(setup.sub())).isEqualTo("COMPLIANT");
+        // A document of a master certificate is readable through its copy.
+        assertThat(documents.canRead(gcUser, setup.coi())).isTrue();
+        assertThat(documents.canRead(fixtures.caller(TestTenants.create(jdbc), "ADMIN"), setup.coi())).isFalse();
+    }
+
+    @Test
     void the_master_certificate_needs_an_active_certificate_elsewhere() {
         Setup setup = requested();
         assertThatThrownBy(() -> workflow.useMasterCertificate(subUser, setup.coi()))
