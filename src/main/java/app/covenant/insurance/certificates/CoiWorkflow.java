@@ -35,6 +35,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The certificate workflow of INSURANCE.md: creating a request and every transition of its state machine. Each
@@ -100,7 +101,9 @@ public class CoiWorkflow {
         if (count == null || count == 0) {
             throw ProblemException.notFound("Certificate");
         }
-        return cois.findById(id).orElseThrow(() -> ProblemException.notFound("Certificate"));
+        boolean writing = TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+        return (writing ? cois.lockById(id) : cois.findById(id)).orElseThrow(() -> ProblemException.notFound("Certificate"));
     }
 
     CoiRules.Relation relation(Caller caller, Coi coi) {
@@ -420,7 +423,7 @@ public class CoiWorkflow {
     /** The expiry job: an active certificate whose earliest policy has expired. Does nothing otherwise. */
     @Transactional
     public boolean expire(UUID id) {
-        Coi coi = cois.findById(id).orElse(null);
+        Coi coi = cois.lockById(id).orElse(null);
         LocalDate today = LocalDate.now(clock);
         if (coi == null || coi.status() != CoiStatus.ACTIVE || coi.earliestExpiration() == null
                 || coi.earliestExpiration().isAfter(today)) {
