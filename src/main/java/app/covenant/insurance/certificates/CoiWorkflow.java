@@ -132,7 +132,7 @@ public class CoiWorkflow {
             throw ProblemException.forbidden("Only the project's general contractor or the insurance staff request "
                     + "certificates.");
         }
-        if (!parties.assigned(projectId, subId)) {
+        if (!parties.lockAssignment(projectId, subId)) {
             throw ProblemException.invalid("subcontractorId", "is not assigned to this project; assign it first");
         }
         if (cois.findOpen(projectId, subId).stream().anyMatch(c -> c.status() != CoiStatus.ACTIVE)) {
@@ -147,6 +147,7 @@ public class CoiWorkflow {
      */
     @Transactional
     public UUID requestForAssignment(UUID projectId, UUID subId, Actor actor) {
+        parties.lockAssignment(projectId, subId);
         List<Coi> open = cois.findOpen(projectId, subId);
         if (!open.isEmpty()) {
             return open.getFirst().getId();
@@ -364,6 +365,7 @@ public class CoiWorkflow {
     @Transactional
     public UUID renew(Caller caller, UUID id) {
         Coi previous = forAction(caller, id, CoiAction.RENEW);
+        parties.lockAssignment(previous.projectId(), previous.subId());
         if (cois.findOpen(previous.projectId(), previous.subId()).stream()
                 .anyMatch(c -> c.status() != CoiStatus.ACTIVE)) {
             throw ProblemException.conflict("A certificate for this subcontractor on this project is already in progress.");

@@ -59,10 +59,14 @@ class PartyRecords {
                 .stream().findFirst();
     }
 
-    boolean assigned(UUID projectId, UUID subId) {
-        Integer count = jdbc.queryForObject("select count(*) from insurance_project_assignments where project_id = ? "
-                + "and sub_id = ?", Integer.class, projectId, subId);
-        return count != null && count > 0;
+    /**
+     * Whether the sub is assigned to the project, locking the assignment row until the transaction ends: requests,
+     * renewals and the assignment event for one sub on one project run one after the other, so "one open
+     * certificate per sub and project" holds under concurrent calls.
+     */
+    boolean lockAssignment(UUID projectId, UUID subId) {
+        return !jdbc.queryForList("select id from insurance_project_assignments where project_id = ? and sub_id = ? "
+                + "for update", UUID.class, projectId, subId).isEmpty();
     }
 
     List<UUID> linkedUsers(UUID contractorId) {

@@ -321,6 +321,38 @@ class CoiWorkflowTest {
     }
 
     @Test
+    void concurrent_requests_for_one_sub_and_project_create_one_certificate() throws Exception {
+        Setup setup = requested();
+        UUID project = fixtures.project(tenant, gc, "Race " + UUID.randomUUID(), null, null, null);
+        fixtures.assign(project, setup.sub());
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        workflow.request(manager, project, setup.sub(), null);
+                        return 201;
+                    } catch (ProblemException refused) {
+                        return refused.status();
+                    }
+                }));
+            }
+            List<Integer> answers = new ArrayList<>();
+            for (var call : calls) {
+                answers.add(call.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(answers).containsExactlyInAnyOrder(201, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from insurance_cois where project_id = ?", Integer.class, project))
+                .isOne();
+    }
+
+    @Test
     void the_master_certificate_needs_an_active_certificate_elsewhere() {
         Setup setup = requested();
         assertThatThrownBy(() -> workflow.useMasterCertificate(subUser, setup.coi()))
