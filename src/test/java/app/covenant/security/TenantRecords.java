@@ -48,6 +48,7 @@ final class TenantRecords {
     private static final Source JOB = (fixtures, tenant, role) -> "identity-token-purge";
     private static final Source OUTBOX_MESSAGE = (fixtures, tenant, role) -> fixtures.outboxMessage(tenant);
     private static final Source NOTIFICATION = (fixtures, tenant, role) -> fixtures.notification(tenant, role);
+    private static final Source COI = (fixtures, tenant, role) -> fixtures.coi(tenant);
     private static final Source LIBRARY_DOCUMENT = (fixtures, tenant, role) -> fixtures.libraryDocument(tenant, role);
 
     /** Key: handler class simple name + "#" + variable name. */
@@ -76,7 +77,9 @@ final class TenantRecords {
             Map.entry("NotificationPages#id", owned(NOTIFICATION)),
             // A document of the organization's library uploaded by the caller, new for every call (an allowed DELETE removes it).
             Map.entry("DocumentApiController#id", owned(LIBRARY_DOCUMENT)),
-            Map.entry("DocumentPages#id", owned(LIBRARY_DOCUMENT)));
+            Map.entry("DocumentPages#id", owned(LIBRARY_DOCUMENT)),
+            // Insurance records are seen across organizations by the platform operator by design (InsuranceViewer).
+            Map.entry("CoiApiController#id", new Entry(COI, COI, Set.of("SUPER_ADMIN"))));
 
     private TenantRecords() {
     }
