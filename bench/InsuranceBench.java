@@ -144,8 +144,14 @@ public class InsuranceBench {
         }
     }
 
-    /** The statements the endpoints run for an organization-wide reader, run directly over JDBC. */
+    /**
+     * The statements {@code CoiViews} runs for an organization-wide reader — the count, the page with its project
+     * and company names, then the page's policies with their limits and its deficiencies — run directly over JDBC.
+     */
     static final class Direct {
+        private static final String SELECT = "select c.*, p.name as project_name, s.name as sub_name, g.name as gc_name "
+                + "from insurance_cois c join insurance_projects p on p.id = c.project_id join insurance_contractors s on "
+                + "s.id = c.sub_id join insurance_contractors g on g.id = c.gc_id where c.organization_id = ? and c.status = ?";
         private final JdbcTemplate jdbc;
         private final UUID organization;
 
@@ -155,36 +161,29 @@ public class InsuranceBench {
         }
 
         long reviewQueue(int page) {
-            long start = System.nanoTime();
-            List<UUID> ids = jdbc.queryForList("""
-                    select c.id from insurance_cois c
-                    where c.organization_id = ? and c.status = 'AWAITING_ADMIN_REVIEW'
-                    order by c.review_requested_at, c.id limit 20 offset ?""", UUID.class, organization, page * 20);
-            jdbc.queryForObject("select count(*) from insurance_cois c where c.organization_id = ? "
-                    + "and c.status = 'AWAITING_ADMIN_REVIEW'", Long.class, organization);
-            policiesOf(ids);
-            return System.nanoTime() - start;
+            return list("AWAITING_ADMIN_REVIEW", "c.review_requested_at asc, c.id", page);
         }
 
         long byStatus(String status, int page) {
-            long start = System.nanoTime();
-            List<UUID> ids = jdbc.queryForList("""
-                    select c.id from insurance_cois c
-                    where c.organization_id = ? and c.status = ?
-                    order by c.created_at desc, c.id limit 20 offset ?""", UUID.class, organization, status, page * 20);
-            jdbc.queryForObject("select count(*) from insurance_cois c where c.organization_id = ? and c.status = ?",
-                    Long.class, organization, status);
-            policiesOf(ids);
-            return System.nanoTime() - start;
+            return list(status, "c.created_at desc, c.id", page);
         }
 
-        private void policiesOf(List<UUID> ids) {
-            if (ids.isEmpty()) {
-                return;
+        private long list(String status, String orderBy, int page) {
+            long start = System.nanoTime();
+            jdbc.queryForObject("select count(*) from insurance_cois c where c.organization_id = ? and c.status = ?",
+                    Long.class, organization, status);
+            List<UUID> ids = jdbc.query(SELECT + " order by " + orderBy + " limit ? offset ?",
+                    (rs, i) -> rs.getObject("id", UUID.class), organization, status, 20, page * 20);
+            if (!ids.isEmpty()) {
+                String marks = String.join(",", ids.stream().map(id -> "?").toList());
+                jdbc.queryForList("select p.*, l.limit_key, l.amount from insurance_coi_policies p left join "
+                        + "insurance_coi_policy_limits l on l.policy_id = p.id where p.coi_id in (" + marks + ") "
+                        + "order by p.coi_id, case p.line when 'GL' then 1 when 'AUTO' then 2 when 'UMBRELLA' then 3 "
+                        + "when 'WC' then 4 else 5 end, p.expiration_date, p.id", ids.toArray());
+                jdbc.queryForList("select * from insurance_coi_deficiencies where coi_id in (" + marks + ") "
+                        + "order by coi_id, sort_order", ids.toArray());
             }
-            String marks = String.join(",", ids.stream().map(id -> "?").toList());
-            jdbc.queryForList("select p.*, l.limit_key, l.amount from insurance_coi_policies p left join "
-                    + "insurance_coi_policy_limits l on l.policy_id = p.id where p.coi_id in (" + marks + ")", ids.toArray());
+            return System.nanoTime() - start;
         }
     }
 
