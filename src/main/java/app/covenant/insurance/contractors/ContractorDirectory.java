@@ -130,7 +130,8 @@ public class ContractorDirectory {
             gcIds = gcsFor(caller, viewer, details.gcIds());
         }
         Instant now = clock.instant();
-        Contractor contractor = contractors.save(new Contractor(caller.organizationId(), type, details, now));
+        // Flushed at once: the link rows below are written with JDBC and refer to it.
+        Contractor contractor = contractors.saveAndFlush(new Contractor(caller.organizationId(), type, details, now));
         for (UUID gc : gcIds) {
             links.linkSub(gc, contractor.getId(), now);
         }
@@ -202,6 +203,7 @@ public class ContractorDirectory {
         PartyRole role = contractor.type() == ContractorType.GENERAL_CONTRACTOR ? PartyRole.CONTRACTOR
                 : PartyRole.SUBCONTRACTOR;
         PartyInvitations.Invited invited = invitations.invite(caller, address, fullName, role);
+        contractors.flush(); // identity's new user row, which the JDBC link refers to
         links.linkUser(id, invited.userId());
         record(caller, "contractor.person-linked", id, null, Map.of("userId", invited.userId(), "email", address,
                 "role", role.name(), "newInvitation", invited.newInvitation()));
