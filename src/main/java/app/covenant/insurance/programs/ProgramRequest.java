@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
  * {@link LimitKey} in whole dollars (absent or null: not required), flags, endorsements and ordered tiers.
  */
 public record ProgramRequest(String name, String description, Boolean isDefault, Map<LimitKey, Long> minimums,
-                             boolean wcStatutoryRequired, boolean additionalInsuredRequired, Boolean aiNameGc,
-                             Boolean aiNameOwner, Boolean aiNameProjectInsureds, boolean waiverOfSubrogationRequired,
-                             boolean primaryNonContributoryRequired, boolean holdHarmlessRequired,
+                             Boolean wcStatutoryRequired, Boolean additionalInsuredRequired, Boolean aiNameGc,
+                             Boolean aiNameOwner, Boolean aiNameProjectInsureds, Boolean waiverOfSubrogationRequired,
+                             Boolean primaryNonContributoryRequired, Boolean holdHarmlessRequired,
                              String holdHarmlessTemplate, String minimumCarrierRating, List<String> requiredEndorsements,
                              List<Tier> tiers) {
 
@@ -34,7 +34,16 @@ public record ProgramRequest(String name, String description, Boolean isDefault,
     private static final Pattern ENDORSEMENT = Pattern.compile("[^,]{1,60}");
 
     /** A tier: GL and umbrella minimums only, for its trades or for all other trades. */
-    public record Tier(String name, Map<LimitKey, Long> minimums, List<String> trades, boolean allOtherTrades) {
+    public record Tier(String name, Map<LimitKey, Long> minimums, List<String> trades, Boolean allOtherTrades) {
+
+        boolean allOther() {
+            return Boolean.TRUE.equals(allOtherTrades);
+        }
+    }
+
+    /** A flag left out of the body is off, except whom an additional-insured endorsement names (all by default). */
+    static boolean on(Boolean flag) {
+        return Boolean.TRUE.equals(flag);
     }
 
     public Map<LimitKey, Long> minimumsOrNone() {
@@ -61,7 +70,7 @@ public record ProgramRequest(String name, String description, Boolean isDefault,
         check.required("name", name, 200);
         check.optional("description", description, 2000);
         check.optional("holdHarmlessTemplate", holdHarmlessTemplate, 20000);
-        if (holdHarmlessRequired && (holdHarmlessTemplate == null || holdHarmlessTemplate.isBlank())) {
+        if (on(holdHarmlessRequired) && (holdHarmlessTemplate == null || holdHarmlessTemplate.isBlank())) {
             check.add("holdHarmlessTemplate", "Write the hold-harmless template, or do not require the agreement.");
         }
         if (minimumCarrierRating != null && !minimumCarrierRating.isBlank()
@@ -100,7 +109,7 @@ public record ProgramRequest(String name, String description, Boolean isDefault,
     List<ProgramTier> programTiers() {
         return tiersOrNone().stream().map(t -> new ProgramTier(t.name(), present(t.minimums()),
                 t.trades() == null ? Set.of() : new LinkedHashSet<>(t.trades().stream().filter(Objects::nonNull)
-                        .filter(s -> !s.isBlank()).toList()), t.allOtherTrades())).toList();
+                        .filter(s -> !s.isBlank()).toList()), t.allOther())).toList();
     }
 
     String carrierRating() {
