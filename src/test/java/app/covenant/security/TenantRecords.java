@@ -86,7 +86,11 @@ final class TenantRecords {
             Map.entry("ContractorApiController#id", insurance(CONTRACTOR)),
             Map.entry("ContractorApiController#userId", insurance(PERSON)),
             Map.entry("ProjectApiController#id", insurance(PROJECT)),
-            Map.entry("ProgramApiController#id", insurance(PROGRAM)));
+            Map.entry("ProgramApiController#id", insurance(PROGRAM)),
+            Map.entry("ContractorPages#id", insurance(CONTRACTOR)),
+            Map.entry("ContractorPages#userId", insurance(PERSON)),
+            Map.entry("ProjectPages#id", insurance(PROJECT)),
+            Map.entry("ProgramPages#id", insurance(PROGRAM)));
 
     private TenantRecords() {
     }
