@@ -143,11 +143,23 @@ final class MatrixFixtures {
     }
 
     /**
-     * A new general contractor of the tenant linked to the tenant's user with {@code role}, so a GC's own
-     * people (CONTRACTOR) may read, edit and delete it like the organization's staff (new every call: an
+     * A new subcontractor of a new GC linked to the tenant's user with {@code role}: a GC's own people
+     * (CONTRACTOR) may read, edit and delete their subs like the organization's staff (new every call: an
      * allowed DELETE removes it); the other parties do not see it (404).
      */
     UUID insuranceContractor(Tenant tenant, String role) {
+        UUID gc = insuranceGc(tenant, role);
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("insert into insurance_contractors (id, organization_id, type, name, status, created_at, updated_at) "
+                + "values (?, ?, 'SUBCONTRACTOR', ?, 'ACTIVE', ?, ?)", id, tenant.organizationId(),
+                "Matrix sub " + id.toString().substring(0, 8), now, now);
+        jdbc.update("insert into insurance_gc_subcontractors (gc_id, sub_id, created_at) values (?, ?, ?)", gc, id, now);
+        return id;
+    }
+
+    /** A new general contractor of the tenant linked to the tenant's user with {@code role}. */
+    UUID insuranceGc(Tenant tenant, String role) {
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update("insert into insurance_contractors (id, organization_id, type, name, status, created_at, updated_at) "
@@ -159,7 +171,7 @@ final class MatrixFixtures {
 
     /** A new project of a new GC linked to the tenant's user with {@code role} (an allowed DELETE removes it). */
     UUID insuranceProject(Tenant tenant, String role) {
-        UUID gc = insuranceContractor(tenant, role);
+        UUID gc = insuranceGc(tenant, role);
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update("insert into insurance_projects (id, organization_id, gc_id, name, status, created_at, updated_at) "

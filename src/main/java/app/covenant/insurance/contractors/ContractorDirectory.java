@@ -163,6 +163,9 @@ public class ContractorDirectory {
     @Transactional
     public Removal delete(Caller caller, UUID id) {
         Contractor contractor = writable(caller, id);
+        if (contractor.type() == ContractorType.GENERAL_CONTRACTOR && !new InsuranceViewer(caller).seesAllOfOrganization()) {
+            throw ProblemException.forbidden("Only an administrator or manager removes a general contractor.");
+        }
         if (links.hasRecords(id)) {
             Map<String, Object> before = contractor.facts();
             contractor.deactivate(clock.instant());

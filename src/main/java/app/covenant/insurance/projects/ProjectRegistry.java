@@ -134,10 +134,13 @@ public class ProjectRegistry {
         var visible = viewer.contractors("k");
         List<Object> args = new java.util.ArrayList<>(List.of(subId, project.organizationId()));
         args.addAll(visible.args());
-        List<String> subTypes = jdbc.queryForList("select k.type from insurance_contractors k where k.id = ? "
-                + "and k.organization_id = ? and " + visible.sql(), String.class, args.toArray());
-        if (subTypes.isEmpty() || !"SUBCONTRACTOR".equals(subTypes.getFirst())) {
+        List<String> subTypes = jdbc.queryForList("select k.type || ':' || k.status from insurance_contractors k "
+                + "where k.id = ? and k.organization_id = ? and " + visible.sql(), String.class, args.toArray());
+        if (subTypes.isEmpty() || !subTypes.getFirst().startsWith("SUBCONTRACTOR:")) {
             throw ProblemException.invalid("subcontractorId", "Choose a subcontractor of this organization.");
+        }
+        if (subTypes.getFirst().endsWith(":INACTIVE")) {
+            throw ProblemException.conflict("This subcontractor is inactive; reactivate it before assigning it.");
         }
         if (trades.isEmpty()) {
             trades = jdbc.queryForList("select trade from insurance_contractor_trades where contractor_id = ? "

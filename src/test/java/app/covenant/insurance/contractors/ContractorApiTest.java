@@ -160,6 +160,9 @@ class ContractorApiTest {
                 HttpMethod.PUT, new HttpEntity<>(Map.of("name", "Epsilon Air", "trades", List.of("HVAC")),
                         SignIn.bearer(token(tenant, "CONTRACTOR"))), JsonNode.class);
         assertThat(renamed.getBody().get("name").asString()).isEqualTo("Epsilon Air");
+        assertThat(http.exchange("/api/v1/contractors/" + gc, HttpMethod.DELETE,
+                new HttpEntity<>(SignIn.bearer(token(tenant, "CONTRACTOR"))), JsonNode.class).getStatusCode().value())
+                .as("a GC's people do not remove their own company").isEqualTo(403);
         assertThat(jdbc.queryForObject("select count(*) from audit_log where target_id = ? and action = 'contractor.updated'",
                 Long.class, created.get("id").asString())).isEqualTo(1);
     }

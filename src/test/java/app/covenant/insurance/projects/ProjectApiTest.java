@@ -219,6 +219,12 @@ class ProjectApiTest {
         ResponseEntity<JsonNode> again = post(http, path, Map.of("subcontractorId", fresh, "trades", List.of("Framing")),
                 token(tenant, "MANAGER"));
         assertThat(again.getStatusCode().value()).isEqualTo(409);
+        UUID inactive = InsuranceRows.contractor(jdbc, tenant.organizationId(), "SUBCONTRACTOR", "Closed Co");
+        jdbc.update("update insurance_contractors set status = 'INACTIVE' where id = ?", inactive);
+        assertThat(post(http, path, Map.of("subcontractorId", inactive), token(tenant, "MANAGER")).getStatusCode().value())
+                .isEqualTo(409);
+        assertThat(post(http, path, Map.of("subcontractorId", gc), token(tenant, "MANAGER")).getStatusCode().value())
+                .as("a GC is not a subcontractor").isEqualTo(400);
         assertThat(post(http, "/api/v1/projects/" + otherProject + "/subcontractors", Map.of("subcontractorId", fresh),
                 token(tenant, "CONTRACTOR")).getStatusCode().value()).isEqualTo(404);
         assertThat(post(http, "/api/v1/projects/" + otherProject + "/subcontractors", Map.of("subcontractorId", fresh),
