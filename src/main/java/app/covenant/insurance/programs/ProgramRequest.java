@@ -5,8 +5,6 @@ import app.covenant.insurance.compliance.LimitKey;
 import app.covenant.insurance.compliance.ProgramTier;
 import app.covenant.insurance.web.FieldCheck;
 import app.covenant.shared.problem.ProblemException.FieldError;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -97,13 +95,7 @@ public record ProgramRequest(String name, String description, Boolean isDefault,
             check.trades("tiers[" + i + "].trades", tier.trades());
         }
         InsuranceProgram.problems(Map.of(), programTiers()).forEach(p -> check.add("tiers", p));
-        List<FieldError> problems = new ArrayList<>();
-        try {
-            check.throwIfAny();
-        } catch (app.covenant.shared.problem.ProblemException e) {
-            problems.addAll(e.errors());
-        }
-        return problems;
+        return check.errors();
     }
 
     List<ProgramTier> programTiers() {
@@ -127,9 +119,5 @@ public record ProgramRequest(String name, String description, Boolean isDefault,
             });
         }
         return present;
-    }
-
-    static List<String> keys() {
-        return Arrays.stream(LimitKey.values()).map(Enum::name).toList();
     }
 }

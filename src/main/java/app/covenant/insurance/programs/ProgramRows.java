@@ -74,7 +74,7 @@ class ProgramRows {
         return jdbc.queryForObject("select count(*) from insurance_projects where program_id = ?", Long.class, id);
     }
 
-    /** Ids of the programs the caller's condition allows, for a page. */
+    /** A page of the programs the condition allows, the default first, with their tiers. */
     List<ProgramView> list(String condition, Object[] args, int limit, long offset) {
         Object[] all = java.util.Arrays.copyOf(args, args.length + 2);
         all[args.length] = limit;

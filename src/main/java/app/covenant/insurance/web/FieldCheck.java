@@ -85,6 +85,11 @@ public final class FieldCheck {
         errors.add(new FieldError(field, message));
     }
 
+    /** The problems so far, in the order found. */
+    public List<FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
     public boolean any() {
         return !errors.isEmpty();
     }
