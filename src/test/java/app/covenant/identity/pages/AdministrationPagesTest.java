@@ -194,10 +194,12 @@ class AdministrationPagesTest extends TenantPageTest {
         assertThat(list.body()).contains("No custom roles yet", "System roles", "SUPER_ADMIN", "New custom role");
 
         Page form = admin.get("/admin/roles/new");
-        // Only what a module declares: the fixture module (app.covenant.fixture) names its own area and group.
+        // Only what a module declares: the fixture module (app.covenant.fixture) and insurance name their own areas
+        // and groups; contracts, not built yet, declare nothing.
         assertThat(form.body()).contains("Administration", "Documents", "Audit log", "value=\"document:read\"",
-                        "Fixtures", "Fixture records", "value=\"fixture:read\"")
-                .doesNotContain("coi:read", "Certificates of insurance", "contract:create");
+                        "Fixtures", "Fixture records", "value=\"fixture:read\"", "Insurance", "Certificates of insurance",
+                        "value=\"coi:read\"")
+                .doesNotContain("contract:create");
         Page unknown = admin.post("/admin/roles", PageClient.withCsrf(Map.of("code", "legal_eagle", "name", "Legal eagle",
                 "permissions", "approval:legal:decide"), form.csrf()));
         assertThat(unknown.status()).isEqualTo(400);
