@@ -141,4 +141,40 @@ final class MatrixFixtures {
                 Timestamp.from(now.plus(Duration.ofDays(1))), Timestamp.from(now));
         return family;
     }
+
+    /**
+     * A new general contractor of the tenant linked to the tenant's user with {@code role}, so a GC's own
+     * people (CONTRACTOR) may read, edit and delete it like the organization's staff (new every call: an
+     * allowed DELETE removes it); the other parties do not see it (404).
+     */
+    UUID insuranceContractor(Tenant tenant, String role) {
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("insert into insurance_contractors (id, organization_id, type, name, status, created_at, updated_at) "
+                + "values (?, ?, 'GENERAL_CONTRACTOR', ?, 'ACTIVE', ?, ?)", id, tenant.organizationId(),
+                "Matrix GC " + id.toString().substring(0, 8), now, now);
+        jdbc.update("insert into insurance_contractor_users (contractor_id, user_id) values (?, ?)", id, tenant.userId(role));
+        return id;
+    }
+
+    /** A new project of a new GC linked to the tenant's user with {@code role} (an allowed DELETE removes it). */
+    UUID insuranceProject(Tenant tenant, String role) {
+        UUID gc = insuranceContractor(tenant, role);
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("insert into insurance_projects (id, organization_id, gc_id, name, status, created_at, updated_at) "
+                + "values (?, ?, ?, 'Matrix project', 'ACTIVE', ?, ?)", id, tenant.organizationId(), gc, now, now);
+        return id;
+    }
+
+    /** A new (not default) insurance program of the tenant, without tiers (an allowed DELETE removes it). */
+    UUID insuranceProgram(Tenant tenant) {
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("insert into insurance_programs (id, organization_id, name, is_default, wc_statutory_required, "
+                + "ai_required, wos_required, pnc_required, hold_harmless_required, created_at, updated_at) values "
+                + "(?, ?, ?, false, true, true, true, false, false, ?, ?)", id, tenant.organizationId(),
+                "Matrix program " + id, now, now);
+        return id;
+    }
 }

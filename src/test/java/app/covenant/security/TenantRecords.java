@@ -48,6 +48,11 @@ final class TenantRecords {
     private static final Source JOB = (fixtures, tenant, role) -> "identity-token-purge";
     private static final Source OUTBOX_MESSAGE = (fixtures, tenant, role) -> fixtures.outboxMessage(tenant);
     private static final Source NOTIFICATION = (fixtures, tenant, role) -> fixtures.notification(tenant, role);
+    private static final Source CONTRACTOR = (fixtures, tenant, role) -> fixtures.insuranceContractor(tenant, role);
+    private static final Source PROJECT = (fixtures, tenant, role) -> fixtures.insuranceProject(tenant, role);
+    private static final Source PROGRAM = (fixtures, tenant, role) -> fixtures.insuranceProgram(tenant);
+    // A member of the tenant who is not linked to the contractor: unlinking answers 404, past authorization.
+    private static final Source PERSON = (fixtures, tenant, role) -> tenant.userId("USER");
     private static final Source LIBRARY_DOCUMENT = (fixtures, tenant, role) -> fixtures.libraryDocument(tenant, role);
 
     /** Key: handler class simple name + "#" + variable name. */
@@ -76,7 +81,12 @@ final class TenantRecords {
             Map.entry("NotificationPages#id", owned(NOTIFICATION)),
             // A document of the organization's library uploaded by the caller, new for every call (an allowed DELETE removes it).
             Map.entry("DocumentApiController#id", owned(LIBRARY_DOCUMENT)),
-            Map.entry("DocumentPages#id", owned(LIBRARY_DOCUMENT)));
+            Map.entry("DocumentPages#id", owned(LIBRARY_DOCUMENT)),
+            // Insurance records are seen across organizations by the platform operator by design (InsuranceViewer).
+            Map.entry("ContractorApiController#id", insurance(CONTRACTOR)),
+            Map.entry("ContractorApiController#userId", insurance(PERSON)),
+            Map.entry("ProjectApiController#id", insurance(PROJECT)),
+            Map.entry("ProgramApiController#id", insurance(PROGRAM)));
 
     private TenantRecords() {
     }
@@ -89,6 +99,10 @@ final class TenantRecords {
         return endpoint + " (" + endpoint.handlerName() + ") has the path variable {" + variable
                 + "} but TenantRecords has no entry \"" + endpoint.controller() + "#" + variable
                 + "\": add one saying how to obtain a real record of a tenant for it";
+    }
+
+    private static Entry insurance(Source source) {
+        return new Entry(source, source, Set.of("SUPER_ADMIN"));
     }
 
     private static Entry owned(Source source) {

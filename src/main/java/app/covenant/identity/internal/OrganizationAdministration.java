@@ -2,6 +2,7 @@ package app.covenant.identity.internal;
 
 import app.covenant.audit.AuditEntry;
 import app.covenant.audit.AuditTrail;
+import app.covenant.identity.events.OrganizationCreated;
 import app.covenant.platform.modules.FeatureFlag;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -30,9 +32,11 @@ public class OrganizationAdministration {
     private final FeatureFlags features;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     OrganizationAdministration(OrganizationRepository organizations, MembershipRepository memberships,
-                               FeatureFlags features, AuditTrail audit, Clock clock) {
+                               FeatureFlags features, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.organizations = organizations;
         this.memberships = memberships;
         this.features = features;
@@ -91,6 +95,7 @@ public class OrganizationAdministration {
         audit.record(AuditEntry.of("identity", "organization.created").actor(caller.userId(), caller.email())
                 .organization(organization.getId()).target("organization", organization.getId())
                 .after(Map.of("code", normalizedCode, "name", name, "type", kind.name())));
+        events.publishEvent(new OrganizationCreated(organization.getId(), normalizedCode, organization.name()));
         return view(organization);
     }
 

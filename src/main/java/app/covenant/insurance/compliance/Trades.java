@@ -3,16 +3,16 @@ package app.covenant.insurance.compliance;
 import java.util.Locale;
 
 /** Trades are matched case- and space-insensitively: "Roofing", " roofing " and "ROOFING" are one trade. */
-final class Trades {
+public final class Trades {
 
     private Trades() {
     }
 
-    static String key(String trade) {
+    public static String key(String trade) {
         return trade == null ? "" : trade.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
-    static boolean same(String a, String b) {
+    public static boolean same(String a, String b) {
         return key(a).equals(key(b));
     }
 }

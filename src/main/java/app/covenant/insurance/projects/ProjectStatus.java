@@ -1,0 +1,5 @@
+package app.covenant.insurance.projects;
+
+public enum ProjectStatus {
+    PLANNING, ACTIVE, ON_HOLD, COMPLETED, CANCELLED
+}
