@@ -26,6 +26,7 @@ final class MatrixFixtures {
     private final Map<UUID, UUID> victims = new ConcurrentHashMap<>();
     private final Map<String, String> spares = new ConcurrentHashMap<>();
     private final Map<UUID, UUID> entities = new ConcurrentHashMap<>();
+    private final Map<UUID, UUID> cois = new ConcurrentHashMap<>();
 
     MatrixFixtures(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -114,6 +115,34 @@ final class MatrixFixtures {
                 + "'application/pdf', 1, ?, ?, ?, ?)", id, id, tenant.organizationId(), tenant.organizationId(),
                 "0".repeat(64), id.toString(), tenant.userId(role), Timestamp.from(Instant.now()));
         return id;
+    }
+
+    /**
+     * A certificate of insurance of the tenant awaiting broker information, on a project of a GC with a sub
+     * assigned (no one of the tenant's users is linked to them: the party roles see it only by relationship, so
+     * they get 404). No allowed call with the matrix's bodies can move it: each answers 400 or 409.
+     */
+    UUID coi(Tenant tenant) {
+        return cois.computeIfAbsent(tenant.organizationId(), organization -> {
+            Timestamp now = Timestamp.from(Instant.now());
+            UUID gc = UUID.randomUUID();
+            UUID sub = UUID.randomUUID();
+            for (UUID contractor : new UUID[] {gc, sub}) {
+                jdbc.update("insert into insurance_contractors (id, organization_id, type, name, status, created_at, "
+                        + "updated_at) values (?, ?, ?, ?, 'ACTIVE', ?, ?)", contractor, organization,
+                        contractor == gc ? "GENERAL_CONTRACTOR" : "SUBCONTRACTOR", "Matrix " + contractor, now, now);
+            }
+            UUID project = UUID.randomUUID();
+            jdbc.update("insert into insurance_projects (id, organization_id, gc_id, name, status, created_at, updated_at) "
+                    + "values (?, ?, ?, 'Matrix project', 'ACTIVE', ?, ?)", project, organization, gc, now, now);
+            jdbc.update("insert into insurance_project_assignments (id, project_id, sub_id, created_at) values (?, ?, ?, ?)",
+                    UUID.randomUUID(), project, sub, now);
+            UUID coi = UUID.randomUUID();
+            jdbc.update("insert into insurance_cois (id, organization_id, project_id, sub_id, gc_id, status, created_at, "
+                    + "updated_at) values (?, ?, ?, ?, ?, 'AWAITING_BROKER_INFO', ?, ?)", coi, organization, project, sub,
+                    gc, now, now);
+            return coi;
+        });
     }
 
     UUID customRole(Tenant tenant) {

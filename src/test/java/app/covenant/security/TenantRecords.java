@@ -53,6 +53,7 @@ final class TenantRecords {
     private static final Source PROGRAM = (fixtures, tenant, role) -> fixtures.insuranceProgram(tenant);
     // A member of the tenant who is not linked to the contractor: unlinking answers 404, past authorization.
     private static final Source PERSON = (fixtures, tenant, role) -> tenant.userId("USER");
+    private static final Source COI = (fixtures, tenant, role) -> fixtures.coi(tenant);
     private static final Source LIBRARY_DOCUMENT = (fixtures, tenant, role) -> fixtures.libraryDocument(tenant, role);
 
     /** Key: handler class simple name + "#" + variable name. */
@@ -86,7 +87,8 @@ final class TenantRecords {
             Map.entry("ContractorApiController#id", insurance(CONTRACTOR)),
             Map.entry("ContractorApiController#userId", insurance(PERSON)),
             Map.entry("ProjectApiController#id", insurance(PROJECT)),
-            Map.entry("ProgramApiController#id", insurance(PROGRAM)));
+            Map.entry("ProgramApiController#id", insurance(PROGRAM)),
+            Map.entry("CoiApiController#id", insurance(COI)));
 
     private TenantRecords() {
     }
