@@ -2,6 +2,8 @@ package app.covenant.insurance.demo;
 
 import app.covenant.insurance.certificates.PolicyInput;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,7 +17,7 @@ record SamplePolicy(String line, String insurerName, String naic, String policyN
                     boolean waiverOfSubrogation, boolean primaryNonContributory, boolean statutory) {
 
     SamplePolicy {
-        limits = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(limits));
+        limits = Collections.unmodifiableMap(new LinkedHashMap<>(limits));
     }
 
     PolicyInput row() {
