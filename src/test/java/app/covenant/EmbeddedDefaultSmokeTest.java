@@ -5,8 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
+import app.covenant.documents.pdf.PdfDocument;
+import app.covenant.documents.pdf.PdfReader;
 import app.covenant.support.SignIn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +25,13 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,6 +50,15 @@ class EmbeddedDefaultSmokeTest {
 
     @Autowired
     ObjectProvider<RedisConnectionFactory> redis;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Clock clock;
+
+    private static final String PASSWORD = "Covenant-Demo-2026";
+    private final Map<String, String> tokens = new HashMap<>();
 
     @BeforeAll
     static void startFromNothing() throws IOException {
@@ -73,5 +97,143 @@ class EmbeddedDefaultSmokeTest {
         assertThat(SignIn.get(http, "/api/v1/nothing-here", token).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(http.getForEntity("/api/v1/nothing-here", JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    /** The insurance demo data of API.md: certificates in every state, seen by each demo person as they should. */
+    @Test
+    void theDemoOrganizationHasCertificatesInEveryStateAndOtherHasNone() {
+        JsonNode all = api("/api/v1/cois?size=100", "manager@covenant.test").get("content");
+        Map<String, JsonNode> bySubAndProject = new HashMap<>();
+        all.forEach(coi -> bySubAndProject.put(coi.get("subcontractorName").asString() + " @ "
+                + coi.get("projectName").asString(), coi));
+        assertThat(bySubAndProject).hasSize(5);
+        Map<String, String> statuses = new HashMap<>();
+        bySubAndProject.forEach((key, coi) -> statuses.put(key, coi.get("status").asString()));
+        assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "Demo Electric Inc @ Gowanus Canal Residences", "ACTIVE",
+                "Skyline Roofing Co @ Gowanus Canal Residences", "AWAITING_ADMIN_REVIEW",
+                "Bedrock Excavation Corp @ Queens Plaza Medical Offices", "DEFICIENCY_PENDING",
+                "Metro Plumbing & Heating @ Queens Plaza Medical Offices", "AWAITING_BROKER_INFO",
+                "Demo Electric Inc @ Queens Plaza Medical Offices", "AWAITING_BROKER_UPLOAD"));
+
+        // The active certificate's general liability policy expires in exactly 7 days.
+        JsonNode active = bySubAndProject.get("Demo Electric Inc @ Gowanus Canal Residences");
+        assertThat(lines(active.get("policies"))).containsExactly("GL", "AUTO", "UMBRELLA", "WC");
+        assertThat(active.get("policies").get(0).get("expirationDate").asString())
+                .isEqualTo(LocalDate.now(clock).plusDays(7).toString());
+        assertThat(active.get("policies").get(0).get("limits").get("EACH_OCCURRENCE").asLong()).isEqualTo(1_000_000L);
+
+        // The one awaiting review: an uploaded ACORD 25 saying what its policy rows say, and findings to judge.
+        String review = bySubAndProject.get("Skyline Roofing Co @ Gowanus Canal Residences").get("id").asString();
+        JsonNode detail = api("/api/v1/cois/" + review, "manager@covenant.test");
+        assertThat(lines(detail.get("policies"))).containsExactly("GL", "AUTO", "UMBRELLA", "WC");
+        List<String> kinds = new ArrayList<>();
+        detail.get("documents").forEach(d -> kinds.add(d.get("kind").asString()));
+        assertThat(kinds).containsExactlyInAnyOrder("ACORD25", "ENDORSEMENT", "ENDORSEMENT");
+        JsonNode compliance = api("/api/v1/cois/" + review + "/compliance", "manager@covenant.test");
+        assertThat(compliance.get("compliant").asBoolean()).isFalse();
+        List<String> findings = new ArrayList<>();
+        compliance.get("findings").forEach(f -> findings.add(f.get("code").asString()));
+        assertThat(findings).containsExactlyInAnyOrder("UMBRELLA_EACH_OCCURRENCE_BELOW_MINIMUM",
+                "UMBRELLA_AGGREGATE_BELOW_MINIMUM");
+        String acord = null;
+        for (JsonNode document : detail.get("documents")) {
+            if ("ACORD25".equals(document.get("kind").asString())) {
+                acord = document.get("documentId").asString();
+            }
+        }
+        String text = acordText(acord, "broker@covenant.test");
+        assertThat(text).contains("CERTIFICATE OF LIABILITY INSURANCE", "Skyline Roofing Co", "Demo Builders LLC",
+                "Harborview Risk Advisors LLC", "$5,000,000");
+        detail.get("policies").forEach(policy -> assertThat(text).contains(policy.get("policyNumber").asString(),
+                policy.get("naic").asString()));
+
+        // The rejected one lists its deficiencies; the active one was approved with its finding overridden.
+        JsonNode rejected = bySubAndProject.get("Bedrock Excavation Corp @ Queens Plaza Medical Offices");
+        List<String> deficiencies = new ArrayList<>();
+        rejected.get("deficiencies").forEach(d -> deficiencies.add(d.get("code").asString()));
+        assertThat(deficiencies).contains("GL_EACH_OCCURRENCE_BELOW_MINIMUM", "WAIVER_OF_SUBROGATION_MISSING",
+                "ENDORSEMENT_MISSING");
+        JsonNode activeCompliance = api("/api/v1/cois/" + active.get("id").asString() + "/compliance",
+                "manager@covenant.test");
+        assertThat(activeCompliance.get("compliant").asBoolean()).isTrue();
+
+        // broker@ sees the certificates they are named on; sub@ Demo Electric's; gc@ all of Demo Builders'.
+        assertThat(subjects(api("/api/v1/cois?size=100", "broker@covenant.test"))).containsExactlyInAnyOrder(
+                "Demo Electric Inc @ Gowanus Canal Residences", "Demo Electric Inc @ Queens Plaza Medical Offices",
+                "Skyline Roofing Co @ Gowanus Canal Residences", "Bedrock Excavation Corp @ Queens Plaza Medical Offices");
+        assertThat(subjects(api("/api/v1/cois?size=100", "sub@covenant.test"))).containsExactlyInAnyOrder(
+                "Demo Electric Inc @ Gowanus Canal Residences", "Demo Electric Inc @ Queens Plaza Medical Offices");
+        assertThat(subjects(api("/api/v1/cois?size=100", "gc@covenant.test"))).hasSize(5);
+        assertThat(api("/api/v1/projects?size=100", "manager@covenant.test").get("page").get("totalElements").asInt())
+                .isEqualTo(3);
+
+        // Real e-mails and audit entries came with the transitions.
+        assertThat(jdbc.queryForObject("select count(*) from email_outbox where to_address = 'broker@covenant.test' "
+                + "and template = 'coi-action'", Integer.class)).isGreaterThanOrEqualTo(4);
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where module = 'insurance' and action = "
+                + "'coi.approved'", Integer.class)).isEqualTo(1);
+
+        // Nothing of it in OTHER (which has only the default program every organization starts with).
+        UUID other = jdbc.queryForObject("select id from organizations where code = 'OTHER'", UUID.class);
+        for (String table : List.of("insurance_contractors", "insurance_projects", "insurance_cois", "insurance_brokers")) {
+            assertThat(jdbc.queryForObject("select count(*) from " + table + " where organization_id = ?", Integer.class,
+                    other)).as(table + " in OTHER").isZero();
+        }
+        assertThat(api("/api/v1/cois", "admin@other.test").get("page").get("totalElements").asInt()).isZero();
+
+        // The insurance pages render for the demo people.
+        assertThat(page("/insurance", "manager@covenant.test")).contains("Gowanus Canal Residences",
+                "Queens Plaza Medical Offices");
+        assertThat(page("/insurance/reports", "manager@covenant.test")).contains("Bedrock Excavation Corp");
+        assertThat(page("/insurance/reports?expiringDays=30", "manager@covenant.test")).contains("Demo Electric Inc",
+                active.get("policies").get(0).get("policyNumber").asString());
+        // broker@ and sub@ get their own overview: the general liability policy to renew within the week among it.
+        String expiringGl = active.get("policies").get(0).get("policyNumber").asString();
+        assertThat(page("/insurance", "broker@covenant.test")).contains(expiringGl);
+        assertThat(page("/insurance", "sub@covenant.test")).contains(expiringGl);
+    }
+
+    private JsonNode api(String path, String email) {
+        ResponseEntity<JsonNode> response = SignIn.get(http, path, token(email));
+        assertThat(response.getStatusCode()).as("GET " + path + " as " + email).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    private String page(String path, String email) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token(email));
+        headers.setAccept(List.of(MediaType.TEXT_HTML));
+        ResponseEntity<String> response = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        assertThat(response.getStatusCode()).as("GET " + path + " as " + email).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    private String acordText(String documentId, String email) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token(email));
+        ResponseEntity<byte[]> pdf = http.exchange("/api/v1/documents/" + documentId + "/content", HttpMethod.GET,
+                new HttpEntity<>(headers), byte[].class);
+        assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try (PdfDocument document = new PdfReader().open(pdf.getBody())) {
+            return document.text().all();
+        }
+    }
+
+    private String token(String email) {
+        return tokens.computeIfAbsent(email, e -> SignIn.tokens(http, e, PASSWORD).get("accessToken").asString());
+    }
+
+    private static List<String> lines(JsonNode policies) {
+        List<String> lines = new ArrayList<>();
+        policies.forEach(p -> lines.add(p.get("line").asString()));
+        return lines;
+    }
+
+    private static List<String> subjects(JsonNode page) {
+        List<String> subjects = new ArrayList<>();
+        page.get("content").forEach(coi -> subjects.add(coi.get("subcontractorName").asString() + " @ "
+                + coi.get("projectName").asString()));
+        return subjects;
     }
 }

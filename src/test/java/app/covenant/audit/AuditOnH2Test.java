@@ -21,8 +21,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The same chain on the embedded default (H2 in PostgreSQL mode): locking, verification and retention
  * work there too. H2 has no append-only trigger, so a plain UPDATE stands in for tampering.
  */
+// No demo data: its records are audited, and this test counts every entry that retention removes.
 @SpringBootTest(properties = {
-        "DATABASE_URL=", "REDIS_URL=", "DATA_DIR=target/audit-h2-data",
+        "DATABASE_URL=", "REDIS_URL=", "DATA_DIR=target/audit-h2-data", "covenant.identity.demo-data=false",
         "spring.datasource.url=jdbc:h2:mem:audit;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
 @Import(MutableClock.Config.class)
 class AuditOnH2Test {

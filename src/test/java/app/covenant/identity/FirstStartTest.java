@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.covenant.support.IntegrationTest;
 import app.covenant.support.TestDatabases;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +45,10 @@ class FirstStartTest {
     void invitesTheFirstSuperAdministratorWhoThenSignsIn(CapturedOutput output) {
         assertThat(jdbc.queryForObject("select code from organizations", String.class)).isEqualTo("ACME");
         assertThat(jdbc.queryForObject("select password_hash from users", String.class)).isNull();
+        // No module's demo records either: they follow identity's demo people, on the embedded H2 database only.
+        for (String table : List.of("insurance_contractors", "insurance_projects", "insurance_cois", "insurance_brokers")) {
+            assertThat(jdbc.queryForObject("select count(*) from " + table, Integer.class)).as(table).isZero();
+        }
         assertThat(jdbc.queryForObject("select count(*) from email_outbox where to_address = 'owner@acme.example'",
                 Integer.class)).isEqualTo(1);
 

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * At startup, before the web server accepts a request: permissions and system roles first, then
- * demo data (H2 only) or the first-start invitation — so nobody can sign in half-way through seeding.
+ * demo data (H2 only: the demo people, then the modules' records from {@code DemoDataSeeded}) or the
+ * first-start invitation — so nobody can sign in half-way through seeding.
  */
 @Component
 class IdentityStartup implements SmartInitializingSingleton {

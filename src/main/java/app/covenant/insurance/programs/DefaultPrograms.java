@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (organization, name) key lets only one node's insert win — the other's rolls back quietly.
  */
 @Component
-class DefaultPrograms {
+public class DefaultPrograms {
 
     static final String NAME = "Standard subcontractor program";
 
@@ -88,8 +88,11 @@ class DefaultPrograms {
         seed(created.organizationId());
     }
 
-    /** Seeds the standard program into an organization that has no program; true when this call did. */
-    boolean seed(UUID organizationId) {
+    /**
+     * Seeds the standard program into an organization that has no program; true when this call did. Public for
+     * the demo data, which needs the program before the application is ready.
+     */
+    public boolean seed(UUID organizationId) {
         try {
             return Boolean.TRUE.equals(transactions.execute(status -> {
                 Boolean none = jdbc.queryForObject("select count(*) = 0 from insurance_programs where organization_id = ?",

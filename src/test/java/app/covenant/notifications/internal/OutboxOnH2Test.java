@@ -30,7 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The embedded default's database (H2 in PostgreSQL mode, a fresh file) runs the migration, validates
  * the entity, and claims with {@code FOR UPDATE SKIP LOCKED} so racing senders still send each message once.
  */
-@SpringBootTest(properties = {"REDIS_URL=", "DATABASE_URL=", "covenant.notifications.provider=smtp",
+// No demo data: its certificates e-mail their parties, and this test counts every message of the outbox.
+@SpringBootTest(properties = {"REDIS_URL=", "DATABASE_URL=", "covenant.identity.demo-data=false",
+        "covenant.notifications.provider=smtp",
         "covenant.notifications.smtp.host=127.0.0.1", "covenant.notifications.smtp.starttls=false",
         "covenant.notifications.delivery.batch-size=3"})
 class OutboxOnH2Test {
