@@ -1,5 +1,7 @@
 package app.covenant.documents.pdf;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -9,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
@@ -86,6 +90,28 @@ public final class PdfDocument implements AutoCloseable {
         Map<String, String> values = new LinkedHashMap<>();
         formFields().forEach(field -> values.put(field.name(), field.value()));
         return values;
+    }
+
+    /**
+     * One page drawn as a PNG at {@code dpi} dots per inch (72 is the page's own size in points), for showing a
+     * document where a PDF viewer cannot be embedded, e.g. beside a form.
+     *
+     * @param page from 1
+     * @throws IllegalArgumentException for a page the document does not have or a dpi outside 36–300
+     */
+    public byte[] pageAsPng(int page, int dpi) {
+        if (page < 1 || page > pageCount()) {
+            throw new IllegalArgumentException("Page " + page + " asked of a " + pageCount() + "-page PDF");
+        }
+        if (dpi < 36 || dpi > 300) {
+            throw new IllegalArgumentException("dpi must be between 36 and 300: " + dpi);
+        }
+        return reading(() -> {
+            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page - 1, dpi, ImageType.RGB);
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, "png", png);
+            return png.toByteArray();
+        });
     }
 
     @Override

@@ -49,6 +49,22 @@ class PdfReaderTest {
     }
 
     @Test
+    void drawsAPageAsAPngOfTheAskedResolution() throws Exception {
+        try (PdfDocument document = reader.open(CERTIFICATE)) {
+            byte[] png = document.pageAsPng(1, 72);
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+
+            // US Letter at 72 dpi is 612 x 792 points; at 144 dpi twice that.
+            assertThat(image.getWidth()).isEqualTo(612);
+            assertThat(image.getHeight()).isEqualTo(792);
+            assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(document.pageAsPng(2, 144))).getWidth())
+                    .isEqualTo(1224);
+            assertThatIllegalArgumentException().isThrownBy(() -> document.pageAsPng(3, 72));
+            assertThatIllegalArgumentException().isThrownBy(() -> document.pageAsPng(1, 600));
+        }
+    }
+
+    @Test
     void readsTextWithinAreas() {
         Map<String, PdfArea> areas = new LinkedHashMap<>();
         areas.put("producer", new PdfArea(1, 330, 78, 250, 16));
