@@ -49,6 +49,9 @@ final class TenantRecords {
     private static final Source OUTBOX_MESSAGE = (fixtures, tenant, role) -> fixtures.outboxMessage(tenant);
     private static final Source NOTIFICATION = (fixtures, tenant, role) -> fixtures.notification(tenant, role);
     private static final Source COI = (fixtures, tenant, role) -> fixtures.coi(tenant);
+    // A document id the certificate does not list (404 once past authorization); the other organization's 404 is the certificate's.
+    private static final Source UNLISTED_DOCUMENT = (fixtures, tenant, role) -> java.util.UUID.randomUUID();
+    private static final Source FIRST_PAGE = (fixtures, tenant, role) -> 1;
     private static final Source LIBRARY_DOCUMENT = (fixtures, tenant, role) -> fixtures.libraryDocument(tenant, role);
 
     /** Key: handler class simple name + "#" + variable name. */
@@ -79,7 +82,12 @@ final class TenantRecords {
             Map.entry("DocumentApiController#id", owned(LIBRARY_DOCUMENT)),
             Map.entry("DocumentPages#id", owned(LIBRARY_DOCUMENT)),
             // Insurance records are seen across organizations by the platform operator by design (InsuranceViewer).
-            Map.entry("CoiApiController#id", new Entry(COI, COI, Set.of("SUPER_ADMIN"))));
+            Map.entry("CoiApiController#id", new Entry(COI, COI, Set.of("SUPER_ADMIN"))),
+            Map.entry("CoiPages#id", new Entry(COI, COI, Set.of("SUPER_ADMIN"))),
+            Map.entry("CoiReviewPages#id", new Entry(COI, COI, Set.of("SUPER_ADMIN"))),
+            Map.entry("CoiPageImages#id", new Entry(COI, COI, Set.of("SUPER_ADMIN"))),
+            Map.entry("CoiPageImages#documentId", new Entry(UNLISTED_DOCUMENT, null, Set.of())),
+            Map.entry("CoiPageImages#page", new Entry(FIRST_PAGE, null, Set.of())));
 
     private TenantRecords() {
     }
