@@ -97,6 +97,8 @@ class CertificateJourneyBrowserTest {
         assertThat(browser.findElement(By.id("review-findings")).getText()).containsIgnoringCase("occurrence");
         assertThat(browser.findElements(By.cssSelector("#review-findings [data-overridden=false]"))).isNotEmpty();
         assertThat(browser.findElement(By.id("deficiency-0-message")).getAttribute("value")).isNotBlank();
+        browser.screenshot("certificate-review.png");
+        fitsAPhone("/insurance/certificates/" + coi + "/review");
         browser.findElement(By.id("reject")).click();
         waitForStatus("DEFICIENCY_PENDING");
 
@@ -109,6 +111,7 @@ class CertificateJourneyBrowserTest {
         browser.waitUntil(driver -> dialog.isDisplayed());
         dialog.findElement(By.cssSelector("[data-confirm-ok]")).click();
         waitForStatus("AWAITING_BROKER_UPLOAD");
+        fitsAPhone("/insurance/certificates/" + coi);
         WebElement limit = browser.findElement(By.id("policy-0-GL-EACH_OCCURRENCE"));
         assertThat(limit.getAttribute("value")).isEqualTo("500,000");
         limit.clear();
@@ -127,6 +130,25 @@ class CertificateJourneyBrowserTest {
         waitForStatus("ACTIVE");
         assertThat(fixtures.status(coi)).isEqualTo("ACTIVE");
         browser.screenshot("certificate-active.png");
+    }
+
+    /** The page at a phone's width: nothing wider than the screen (tables scroll inside their own box). */
+    private static void fitsAPhone(String path) throws IOException {
+        browser.resize(390, 844);
+        browser.open(path);
+        browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main")));
+        browser.screenshot("phone" + path.replace('/', '-') + ".png");
+        Object overflow = browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        Object widest = browser.executeScript("""
+                var width = document.documentElement.clientWidth;
+                return Array.from(document.querySelectorAll('main *'))
+                  .filter(function (e) { return e.getBoundingClientRect().right > width + 1; })
+                  .slice(0, 5).map(function (e) { return e.tagName + '#' + e.id + '.' + e.className; }).join(', ');""");
+        assertThat(((Number) overflow).longValue()).as("horizontal overflow of %s on a phone: %s", path, widest)
+                .isLessThanOrEqualTo(0);
+        browser.resize(1280, 1000);
+        browser.open(path);
     }
 
     private static void signIn(String email) {

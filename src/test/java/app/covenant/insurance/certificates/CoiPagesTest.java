@@ -298,4 +298,61 @@ class CoiPagesTest {
         assertThat(active.body()).doesNotContain("data-coi=\"" + waiting + "\"");
         assertThat(as("OTHER_ADMIN").get("/insurance/certificates").body()).doesNotContain("data-coi=\"" + waiting + "\"");
     }
+
+    @Test
+    void the_review_forms_keep_the_reviewer_s_input_and_approval_waits_for_the_findings() {
+        UUID coi = named("Review Forms Square");
+        String page = "/insurance/certificates/" + coi;
+        uploadAcord("BROKER", coi);
+        List<Map.Entry<String, String>> short_ = new java.util.ArrayList<>(glRow("500,000"));
+        short_.addAll(List.of(Map.entry("intent", "submit"), Map.entry("signerName", "Brooke Broker"),
+                Map.entry("consent", "true")));
+        assertThat(as("BROKER").post(page, page + "/policies", short_).statusCode()).isEqualTo(302);
+        assertThat(fixtures.status(coi)).isEqualTo("AWAITING_ADMIN_REVIEW");
+        String review = page + "/review";
+
+        HttpResponse<String> opened = as("MANAGER").get(review);
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.body()).contains("id=\"review-decision\"").contains("data-overridden=\"false\"")
+                .contains("id=\"deficiency-0-message\"");
+        java.util.regex.Matcher finding = java.util.regex.Pattern.compile("name=\"code\" value=\"([^\"]+)\">\\s*"
+                + "<input type=\"hidden\" name=\"line\"(?: value=\"([^\"]*)\")?>").matcher(opened.body());
+        assertThat(finding.find()).as("an override form").isTrue();
+        String code = finding.group(1);
+        String line = finding.group(2) == null ? "" : finding.group(2);
+
+        HttpResponse<String> approve = as("MANAGER").post(review, review,
+                Map.of("decision", "approve"));
+        assertThat(approve.statusCode()).isEqualTo(409);
+        assertThat(approve.body()).contains("open finding");
+        assertThat(fixtures.status(coi)).isEqualTo("AWAITING_ADMIN_REVIEW");
+
+        HttpResponse<String> tooShort = as("MANAGER").post(review, review + "/override",
+                Map.of("code", code, "line", line, "reason", "short"));
+        assertThat(tooShort.statusCode()).isEqualTo(400);
+        assertThat(tooShort.body()).contains("value=\"short\"").contains("class=\"field-error\"");
+
+        HttpResponse<String> blank = as("MANAGER").post(review, review, List.of(Map.entry("decision", "reject"),
+                Map.entry("deficiencies[0].code", "GL_LIMIT"), Map.entry("deficiencies[0].message", ""),
+                Map.entry("deficiencies[4].code", "KEPT_CODE"), Map.entry("deficiencies[4].message", "Kept message"),
+                Map.entry("notes", "Kept notes")));
+        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(blank.body()).contains("id=\"deficiency-0-message-error\"").contains("value=\"KEPT_CODE\"")
+                .contains("Kept notes");
+
+        HttpResponse<String> unreadable = as("MANAGER").post(review, review + "/policies",
+                List.of(Map.entry("policies[0].line", "GL"), Map.entry("policies[0].limits.EACH_OCCURRENCE", "lots")));
+        assertThat(unreadable.statusCode()).isEqualTo(400);
+        assertThat(unreadable.body()).contains("id=\"policy-0-GL-EACH_OCCURRENCE-error\"").contains("value=\"lots\"");
+
+        HttpResponse<String> overridden = as("MANAGER").post(review, review + "/override",
+                Map.of("code", code, "line", line, "reason", "The owner accepted this limit in writing."));
+        assertThat(overridden.statusCode()).as(overridden.body()).isEqualTo(302);
+        assertThat(as("MANAGER").get(review).body()).contains("data-overridden=\"true\"")
+                .doesNotContain("data-overridden=\"false\"");
+        HttpResponse<String> approved = as("MANAGER").post(review, review, Map.of("decision", "approve"));
+        assertThat(approved.statusCode()).isEqualTo(302);
+        assertThat(approved.headers().firstValue("Location").orElseThrow()).endsWith(page + "?done=coi-approved");
+        assertThat(fixtures.status(coi)).isEqualTo("ACTIVE");
+    }
 }
