@@ -47,6 +47,9 @@ class CertificateJourneyBrowserTest {
         fixtures.link(sub, tenant.userId("SUBCONTRACTOR"));
         UUID project = fixtures.project(tenant, gc, "Hudson Tower", null, LocalDate.now().plusMonths(3), null);
         fixtures.assign(project, sub, "Electrical");
+        jdbc.update("insert into insurance_brokers (id, organization_id, name, company, email, phone, created_at, "
+                + "updated_at) values (?, ?, 'Brooke Broker', 'Acme Insurance', ?, '555-0100', now(), now())",
+                UUID.randomUUID(), tenant.organizationId(), tenant.email("BROKER").toLowerCase());
         Path acord = Files.createTempDirectory("covenant-acord").resolve("acord25.pdf");
         Files.write(acord, DocumentFixtures.pdf(1));
         browser.resize(1280, 1000);
@@ -68,9 +71,15 @@ class CertificateJourneyBrowserTest {
         browser.open("/insurance/certificates");
         browser.findElement(By.cssSelector("[data-call-to-action='" + coi + "']")).click();
         browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("broker-GLOBAL-name")));
-        browser.findElement(By.id("broker-GLOBAL-name")).sendKeys("Brooke Broker");
-        browser.findElement(By.id("broker-GLOBAL-company")).sendKeys("Acme Insurance");
-        browser.findElement(By.id("broker-GLOBAL-email")).sendKeys(tenant.email("BROKER"));
+        // A broker the organization already knows is suggested while the name is typed, and reused.
+        browser.findElement(By.id("broker-GLOBAL-name")).sendKeys("Broo");
+        WebElement suggestion = browser.waitUntil(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[data-broker-line=GLOBAL] [data-broker-suggestion]")));
+        assertThat(suggestion.getText()).contains("Brooke Broker", "Acme Insurance");
+        suggestion.click();
+        assertThat(browser.findElement(By.id("broker-GLOBAL-email")).getAttribute("value"))
+                .isEqualTo(tenant.email("BROKER").toLowerCase());
+        assertThat(browser.findElement(By.id("broker-GLOBAL-name")).getAttribute("value")).isEqualTo("Brooke Broker");
         browser.findElement(By.cssSelector("[data-broker-form] button[type=submit]")).click();
         waitForStatus("AWAITING_BROKER_UPLOAD");
         assertThat(browser.findElement(By.id("coi-brokers")).getText()).contains("Brooke Broker");
