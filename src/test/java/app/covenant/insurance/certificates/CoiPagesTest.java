@@ -355,4 +355,33 @@ class CoiPagesTest {
         assertThat(approved.headers().firstValue("Location").orElseThrow()).endsWith(page + "?done=coi-approved");
         assertThat(fixtures.status(coi)).isEqualTo("ACTIVE");
     }
+
+    @Test
+    void the_sub_submits_for_the_broker_who_then_only_attests() {
+        UUID coi = named("Attest Only Row");
+        String page = "/insurance/certificates/" + coi;
+        assertThat(uploadAcord("SUBCONTRACTOR", coi).statusCode()).isEqualTo(302);
+        List<Map.Entry<String, String>> fields = new java.util.ArrayList<>(glRow("1,000,000"));
+        fields.add(Map.entry("intent", "submit"));
+        HttpResponse<String> submitted = as("SUBCONTRACTOR").post(page, page + "/policies", fields);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(302);
+        assertThat(submitted.headers().firstValue("Location").orElseThrow()).endsWith("?done=coi-submitted");
+        assertThat(fixtures.status(coi)).isEqualTo("AWAITING_BROKER_SIGNATURE");
+
+        HttpResponse<String> asBroker = as("BROKER").get(page);
+        assertThat(asBroker.body()).contains("id=\"attest\"").doesNotContain("id=\"policies\"")
+                .contains("id=\"coi-policy-table\"").contains("GL-1001");
+        assertThat(as("SUBCONTRACTOR").get(page).body()).doesNotContain("id=\"attest\"");
+
+        HttpResponse<String> unsigned = as("BROKER").post(page, page + "/sign", Map.of("signerName", "Kept Name"));
+        assertThat(unsigned.statusCode()).isEqualTo(400);
+        assertThat(unsigned.body()).contains("id=\"sign-consent-error\"").contains("value=\"Kept Name\"");
+        assertThat(fixtures.status(coi)).isEqualTo("AWAITING_BROKER_SIGNATURE");
+
+        HttpResponse<String> signed = as("BROKER").post(page, page + "/sign",
+                Map.of("signerName", "Brooke Broker", "consent", "true"));
+        assertThat(signed.statusCode()).isEqualTo(302);
+        assertThat(signed.headers().firstValue("Location").orElseThrow()).endsWith("?done=coi-attested");
+        assertThat(fixtures.status(coi)).isEqualTo("AWAITING_ADMIN_REVIEW");
+    }
 }
