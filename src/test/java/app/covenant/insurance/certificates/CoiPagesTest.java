@@ -384,4 +384,34 @@ class CoiPagesTest {
         assertThat(signed.headers().firstValue("Location").orElseThrow()).endsWith("?done=coi-attested");
         assertThat(fixtures.status(coi)).isEqualTo("AWAITING_ADMIN_REVIEW");
     }
+
+    @Test
+    void per_policy_brokers_each_enter_their_own_lines() {
+        UUID coi = requested("Per Policy Pier");
+        String page = "/insurance/certificates/" + coi;
+        String broker2 = "broker2@" + tenant.code().toLowerCase() + ".test";
+        HttpResponse<String> named = as("SUBCONTRACTOR").post(page, page + "/brokers", Map.of("brokerType", "PER_POLICY",
+                "perPolicy.GL.name", "Brooke Broker", "perPolicy.GL.email", tenant.email("BROKER"),
+                "perPolicy.AUTO.name", "Avery Auto", "perPolicy.AUTO.email", broker2));
+        assertThat(named.statusCode()).as(named.body()).isEqualTo(302);
+
+        HttpResponse<String> gl = as("BROKER").post(page, page + "/policies", List.of(
+                Map.entry("policies[0].line", "GL"), Map.entry("policies[0].policyNumber", "GL-7"),
+                Map.entry("policies[0].effectiveDate", LocalDate.now().toString()),
+                Map.entry("policies[0].expirationDate", LocalDate.now().plusYears(1).toString()),
+                Map.entry("policies[0].limits.EACH_OCCURRENCE", "1,000,000"), Map.entry("intent", "save")));
+        assertThat(gl.statusCode()).as(gl.body()).isEqualTo(302);
+
+        HttpResponse<String> asAuto = as("BROKER2").get(page);
+        assertThat(asAuto.body()).contains("You are named for").contains("id=\"coi-policy-table\"").contains("GL-7")
+                .doesNotContain("value=\"GL-7\"");
+        HttpResponse<String> auto = as("BROKER2").post(page, page + "/policies", List.of(
+                Map.entry("policies[0].line", "AUTO"), Map.entry("policies[0].policyNumber", "AU-9"),
+                Map.entry("policies[0].effectiveDate", LocalDate.now().toString()),
+                Map.entry("policies[0].expirationDate", LocalDate.now().plusYears(1).toString()),
+                Map.entry("policies[0].limits.COMBINED_SINGLE_LIMIT", "1,000,000"), Map.entry("intent", "save")));
+        assertThat(auto.statusCode()).as(auto.body()).isEqualTo(302);
+        assertThat(jdbc.queryForList("select policy_number from insurance_coi_policies where coi_id = ? order by line",
+                String.class, coi)).containsExactly("AU-9", "GL-7");
+    }
 }

@@ -270,6 +270,9 @@ class CoiPages {
             if (!problems.isEmpty()) {
                 throw ProblemException.invalid(problems);
             }
+            if (submit && rows.inputs().isEmpty()) {
+                throw new ProblemException(400, "Enter at least one policy before submitting.");
+            }
             if (submit && before.documents().stream().noneMatch(d -> "ACORD25".equals(d.kind()))) {
                 throw ProblemException.invalid("file", "Upload the ACORD 25 certificate (a PDF) before submitting");
             }
@@ -350,8 +353,20 @@ class CoiPages {
         if (!model.containsAttribute("brokerForm") && allowed.contains(CoiAction.BROKER_INFO)) {
             model.addAttribute("brokerForm", BrokerForm.named(coi.brokers(), brokers.ofSub(coi.subcontractorId())));
         }
+        // A per-policy broker writes the rows of their own lines only (the workflow refuses the others with 403):
+        // the form carries those, the table shows every row.
+        List<String> ownLines = coi.brokers().stream().filter(b -> b.email().equalsIgnoreCase(caller.email()))
+                .map(app.covenant.insurance.certificates.CoiBroker::line).toList();
+        boolean perPolicyBroker = !ownLines.isEmpty() && !ownLines.contains("GLOBAL");
+        if (perPolicyBroker) {
+            model.addAttribute("lines", ownLines);
+        }
+        model.addAttribute("perPolicyBroker", perPolicyBroker);
         if (!model.containsAttribute("policyRows")) {
-            model.addAttribute("policyRows", PolicyRows.of(coi.policies()).shown());
+            PolicyRows shown = PolicyRows.of(coi.policies().stream()
+                    .filter(p -> !perPolicyBroker || ownLines.contains(p.line())).toList());
+            model.addAttribute("policyRows", shown.rows().isEmpty() && perPolicyBroker
+                    ? List.of(PolicyRows.Row.blank(ownLines.getFirst())) : shown.shown());
         }
         model.addAttribute("acord", coi.documents().stream().filter(d -> "ACORD25".equals(d.kind())).reduce((a, b) -> b)
                 .orElse(null));
