@@ -414,4 +414,26 @@ class CoiPagesTest {
         assertThat(jdbc.queryForList("select policy_number from insurance_coi_policies where coi_id = ? order by line",
                 String.class, coi)).containsExactly("AU-9", "GL-7");
     }
+
+    @Test
+    void the_gc_renews_an_expired_certificate_from_its_page() {
+        UUID coi = named("Renewal Reach");
+        String page = "/insurance/certificates/" + coi;
+        assertThat(as("CONTRACTOR").get(page).body()).doesNotContain("id=\"renew\"");
+        // The expiry job's outcome, set directly: the renewal only looks at the status.
+        jdbc.update("update insurance_cois set status = 'EXPIRED' where id = ?", coi);
+        HttpResponse<String> expired = as("CONTRACTOR").get(page);
+        assertThat(expired.body()).contains("id=\"renew\"").contains("data-confirm=");
+        assertThat(as("SUBCONTRACTOR").get(page).body()).doesNotContain("id=\"renew\"");
+
+        HttpResponse<String> renewed = as("CONTRACTOR").post(page, page + "/renew", Map.of());
+        assertThat(renewed.statusCode()).isEqualTo(302);
+        String location = renewed.headers().firstValue("Location").orElseThrow();
+        assertThat(location).endsWith("?done=coi-renewed").doesNotContain(coi.toString());
+        UUID renewal = UUID.fromString(location.replaceAll(".*/insurance/certificates/([0-9a-f-]{36}).*", "$1"));
+        assertThat(jdbc.queryForObject("select renewal_of_id from insurance_cois where id = ?", UUID.class, renewal))
+                .isEqualTo(coi);
+        HttpResponse<String> again = as("CONTRACTOR").post(page, page + "/renew", Map.of());
+        assertThat(again.statusCode()).isEqualTo(409);
+    }
 }
