@@ -54,6 +54,9 @@ final class TenantRecords {
     // A member of the tenant who is not linked to the contractor: unlinking answers 404, past authorization.
     private static final Source PERSON = (fixtures, tenant, role) -> tenant.userId("USER");
     private static final Source COI = (fixtures, tenant, role) -> fixtures.coi(tenant);
+    // A document id the certificate does not list (404 once past authorization); the other organization's 404 is the certificate's.
+    private static final Source UNLISTED_DOCUMENT = (fixtures, tenant, role) -> java.util.UUID.randomUUID();
+    private static final Source FIRST_PAGE = (fixtures, tenant, role) -> 1;
     private static final Source LIBRARY_DOCUMENT = (fixtures, tenant, role) -> fixtures.libraryDocument(tenant, role);
 
     /** Key: handler class simple name + "#" + variable name. */
@@ -92,7 +95,12 @@ final class TenantRecords {
             Map.entry("ContractorPages#userId", insurance(PERSON)),
             Map.entry("ProjectPages#id", insurance(PROJECT)),
             Map.entry("ProgramPages#id", insurance(PROGRAM)),
-            Map.entry("CoiApiController#id", insurance(COI)));
+            Map.entry("CoiApiController#id", insurance(COI)),
+            Map.entry("CoiPages#id", insurance(COI)),
+            Map.entry("CoiReviewPages#id", insurance(COI)),
+            Map.entry("CoiPageImages#id", insurance(COI)),
+            Map.entry("CoiPageImages#documentId", new Entry(UNLISTED_DOCUMENT, null, Set.of())),
+            Map.entry("CoiPageImages#page", new Entry(FIRST_PAGE, null, Set.of())));
 
     private TenantRecords() {
     }

@@ -11,9 +11,9 @@ import java.util.Optional;
  * engine's {@link LimitKey} each maps to. Keys without an engine counterpart (medical expense, retention…) are
  * stored and shown but not judged.
  */
-final class PolicyLimits {
+public final class PolicyLimits {
 
-    static final List<String> LINES = List.of("GL", "AUTO", "UMBRELLA", "WC", "OTHER");
+    public static final List<String> LINES = List.of("GL", "AUTO", "UMBRELLA", "WC", "OTHER");
 
     private static final Map<String, Map<String, LimitKey>> KEYS = Map.of(
             "GL", ordered(
@@ -46,7 +46,7 @@ final class PolicyLimits {
     }
 
     /** The keys a line accepts, in the order of API.md. */
-    static List<String> keysOf(String line) {
+    public static List<String> keysOf(String line) {
         return List.copyOf(KEYS.getOrDefault(line, Map.of()).keySet());
     }
 
