@@ -22,7 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The certificate journey in a real headless Chromium, through the pages only: the GC requests a certificate,
+ * The certificate journey in a real headless Chromium, through the pages only: the GC assigns a sub to a project
+ * (which requests its certificate),
  * the sub names its broker, the broker uploads an ACORD 25 and enters a GL limit below the minimum and attests,
  * the reviewer sees the finding beside the drawn certificate and rejects, the broker starts the correction,
  * fixes the limit and attests again, and the reviewer approves: the certificate is active. No console errors.
@@ -37,7 +38,7 @@ class CertificateJourneyBrowserTest {
     JdbcTemplate jdbc;
 
     @Test
-    void requested_named_uploaded_rejected_corrected_and_approved() throws IOException {
+    void assigned_named_uploaded_rejected_corrected_and_approved() throws IOException {
         InsuranceFixtures fixtures = new InsuranceFixtures(jdbc);
         Tenant tenant = TestTenants.create(jdbc);
         fixtures.program(tenant, true);
@@ -46,7 +47,8 @@ class CertificateJourneyBrowserTest {
         UUID sub = fixtures.contractor(tenant, "SUBCONTRACTOR", "Demo Electric", "office@demo-electric.test");
         fixtures.link(sub, tenant.userId("SUBCONTRACTOR"));
         UUID project = fixtures.project(tenant, gc, "Hudson Tower", null, LocalDate.now().plusMonths(3), null);
-        fixtures.assign(project, sub, "Electrical");
+        // The sub works for this GC already; assigning it to the project is the GC's step below.
+        jdbc.update("insert into insurance_gc_subcontractors (gc_id, sub_id, created_at) values (?, ?, now())", gc, sub);
         jdbc.update("insert into insurance_brokers (id, organization_id, name, company, email, phone, created_at, "
                 + "updated_at) values (?, ?, 'Brooke Broker', 'Acme Insurance', ?, '555-0100', now(), now())",
                 UUID.randomUUID(), tenant.organizationId(), tenant.email("BROKER").toLowerCase());
@@ -54,13 +56,16 @@ class CertificateJourneyBrowserTest {
         Files.write(acord, DocumentFixtures.pdf(1));
         browser.resize(1280, 1000);
 
-        // The GC requests the certificate.
+        // The GC assigns the sub on the project page: the assignment itself requests the certificate.
         signIn(tenant.email("CONTRACTOR"));
-        browser.open("/insurance/certificates");
-        browser.findElement(By.linkText("Request a certificate")).click();
-        browser.waitForTitle("Request a certificate · Covenant");
-        new Select(browser.findElement(By.id("coi-assignment"))).selectByVisibleText("Hudson Tower — Demo Electric");
-        browser.findElement(By.cssSelector("#coi-request button[type=submit]")).click();
+        browser.open("/insurance/projects/" + project);
+        new Select(browser.findElement(By.id("assign-sub"))).selectByVisibleText("Demo Electric");
+        browser.findElement(By.id("assign-trades")).sendKeys("Electrical");
+        browser.findElement(By.cssSelector("#assign-form button[type=submit]")).click();
+        // The project page now lists the sub with its new certificate's badge (the success toast may cover it).
+        String certificate = browser.waitUntil(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#assignments a[href*='/insurance/certificates/']"))).getAttribute("href");
+        browser.open(java.net.URI.create(certificate).getPath());
         browser.waitForTitle("Hudson Tower — Demo Electric · Covenant");
         UUID coi = UUID.fromString(browser.findElement(By.id("coi-page")).getAttribute("data-coi"));
         assertThat(browser.findElement(By.id("coi-next")).getText()).contains("Waiting for the sub to name a broker");
