@@ -1,6 +1,7 @@
 package app.covenant.insurance.certificates;
 
 import app.covenant.insurance.CoiStatus;
+import app.covenant.insurance.InsuranceProperties;
 import app.covenant.platform.jobs.BackgroundJobs;
 import app.covenant.platform.jobs.Job;
 import app.covenant.platform.jobs.JobRun;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
@@ -63,10 +63,10 @@ public class CoiExpiry {
 
         @Bean(TASK_NAME)
         RecurringTask<Void> insuranceCoiExpiryTask(BackgroundJobs jobs, CoiExpiry expiry,
-                @Value("${covenant.insurance.expiry-cron:0 15 0 * * *}") String cron) {
+                InsuranceProperties properties) {
             Job job = new Job(TASK_NAME, "Certificate expiry",
                     "Marks active certificates of insurance whose earliest policy has expired as EXPIRED.");
-            return jobs.cron(job, cron, () -> {
+            return jobs.cron(job, properties.expiryCron(), () -> {
                 Result result = expiry.runNow();
                 JobRun.count("expired", result.expired());
                 JobRun.count("failed", result.failed());

@@ -21,7 +21,7 @@ import org.thymeleaf.context.Context;
 @Component
 class Acord25Sample {
 
-    static final String TEMPLATE = "insurance/demo/acord25";
+    static final String TEMPLATE = "pdf/insurance/sample-acord25";
 
     private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.US);
 

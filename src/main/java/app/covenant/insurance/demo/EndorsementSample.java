@@ -15,7 +15,7 @@ import org.thymeleaf.context.Context;
 @Component
 class EndorsementSample {
 
-    static final String TEMPLATE = "insurance/demo/endorsement";
+    static final String TEMPLATE = "pdf/insurance/sample-endorsement";
 
     /**
      * An endorsement form: its number, title, the file name a broker would give it (the number first, which is how

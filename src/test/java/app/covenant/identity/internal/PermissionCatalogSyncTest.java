@@ -32,16 +32,16 @@ class PermissionCatalogSyncTest {
         jdbc.update("insert into roles (id, code, name, organization_id, scope_key, system_role, created_at) "
                         + "values (?, 'SITE_REVIEWER', 'Site reviewer', ?, ?, false, ?)", custom, tenant.organizationId(),
                 tenant.organizationId().toString(), Timestamp.from(Instant.now()));
-        jdbc.update("insert into permissions (code, module, description) values ('coi:review', 'coi', 'Review')");
-        jdbc.update("insert into role_permissions (role_id, permission_code) values (?, 'coi:review'), (?, 'document:read')",
+        jdbc.update("insert into permissions (code, module, description) values ('retired:review', 'retired', 'Review')");
+        jdbc.update("insert into role_permissions (role_id, permission_code) values (?, 'retired:review'), (?, 'document:read')",
                 custom, custom);
-        jdbc.update("insert into role_permissions (role_id, permission_code) values (?, 'coi:review')", role("MANAGER"));
+        jdbc.update("insert into role_permissions (role_id, permission_code) values (?, 'retired:review')", role("MANAGER"));
 
         sync.synchronize();
 
-        assertThat(jdbc.queryForObject("select count(*) from permissions where code = 'coi:review'", Integer.class))
+        assertThat(jdbc.queryForObject("select count(*) from permissions where code = 'retired:review'", Integer.class))
                 .isZero();
-        assertThat(jdbc.queryForObject("select count(*) from role_permissions where permission_code = 'coi:review'",
+        assertThat(jdbc.queryForObject("select count(*) from role_permissions where permission_code = 'retired:review'",
                 Integer.class)).isZero();
         assertThat(jdbc.queryForList("select permission_code from role_permissions where role_id = ?", String.class,
                 custom)).containsExactly("document:read");
