@@ -8,11 +8,14 @@ import static app.covenant.insurance.CoiStatus.AWAITING_BROKER_UPLOAD;
 import static app.covenant.insurance.CoiStatus.DEFICIENCY_PENDING;
 import static app.covenant.insurance.CoiStatus.EXPIRED;
 
+import app.covenant.insurance.CoiStatus;
 import app.covenant.insurance.access.InsuranceViewer;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -43,9 +46,40 @@ final class CoiRules {
     private CoiRules() {
     }
 
+    /**
+     * The states in which an action can be allowed at all, for anyone — a superset of what {@link #check} accepts
+     * (it alone decides); a certificate in any other state is refused that action without asking.
+     */
+    private static final Map<CoiAction, Set<CoiStatus>> POSSIBLE_IN = possibleIn();
+
+    private static Map<CoiAction, Set<CoiStatus>> possibleIn() {
+        Map<CoiAction, Set<CoiStatus>> states = new EnumMap<>(CoiAction.class);
+        states.put(CoiAction.BROKER_INFO, EnumSet.of(AWAITING_BROKER_INFO, AWAITING_BROKER_UPLOAD));
+        states.put(CoiAction.USE_MASTER_CERTIFICATE, EnumSet.of(AWAITING_BROKER_INFO, AWAITING_BROKER_UPLOAD));
+        states.put(CoiAction.UPLOAD_DOCUMENT, EnumSet.of(AWAITING_BROKER_INFO, AWAITING_BROKER_UPLOAD, DEFICIENCY_PENDING));
+        states.put(CoiAction.EDIT_POLICIES, EnumSet.of(AWAITING_BROKER_INFO, AWAITING_BROKER_UPLOAD, DEFICIENCY_PENDING,
+                AWAITING_ADMIN_REVIEW));
+        states.put(CoiAction.SUBMIT_UPLOAD, EnumSet.of(AWAITING_BROKER_UPLOAD));
+        states.put(CoiAction.SIGN, EnumSet.of(AWAITING_BROKER_SIGNATURE));
+        states.put(CoiAction.REVIEW, EnumSet.of(AWAITING_ADMIN_REVIEW));
+        states.put(CoiAction.OVERRIDE_FINDING, EnumSet.of(AWAITING_ADMIN_REVIEW));
+        states.put(CoiAction.RESUBMIT, EnumSet.of(DEFICIENCY_PENDING));
+        states.put(CoiAction.RENEW, EnumSet.of(ACTIVE, EXPIRED));
+        for (CoiAction action : CoiAction.values()) {
+            if (!states.containsKey(action)) {
+                throw new IllegalStateException("No states listed for " + action);
+            }
+        }
+        return states;
+    }
+
     static Set<CoiAction> allowed(Coi coi, Relation who, LocalDate today) {
         Set<CoiAction> actions = EnumSet.noneOf(CoiAction.class);
         for (CoiAction action : CoiAction.values()) {
+            if (!POSSIBLE_IN.get(action).contains(coi.status())) {
+                // Never possible in this state: skip the check, whose refusal is an exception (lists ask 11 × 20 times).
+                continue;
+            }
             try {
                 check(action, coi, who, today);
                 actions.add(action);
