@@ -22,14 +22,14 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping(path = "/api/v1/acord25", produces = MediaType.APPLICATION_JSON_VALUE)
-class Acord25ExtractApiController {
+class CertificateReaderApiController {
 
     /** PDF readers accept the header anywhere in the first kilobyte. */
     private static final int HEADER_WINDOW = 1024;
 
     private final Acord25Extractor extractor;
 
-    Acord25ExtractApiController(Acord25Extractor extractor) {
+    CertificateReaderApiController(Acord25Extractor extractor) {
         this.extractor = extractor;
     }
 
