@@ -99,7 +99,7 @@ public class Acord25Extractor {
         }
         Map<String, PdfArea> areas = new LinkedHashMap<>();
         form.fields().stream().filter(Acord25Form.Field::visible)
-                .forEach(field -> areas.put(field.name(), field.area(TOLERANCE)));
+                .forEach(field -> areas.put(field.name(), form.readingArea(field, TOLERANCE)));
         return read(document.textIn(areas), Method.TEXT, TEXT_CONFIDENCE);
     }
 

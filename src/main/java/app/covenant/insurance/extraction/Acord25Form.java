@@ -36,10 +36,56 @@ public final class Acord25Form {
 
         /** The rectangle grown by {@code tolerance} points, in the top-left coordinates text extraction uses. */
         public PdfArea area(float tolerance) {
-            float left = Math.max(0, x - tolerance);
-            float top = Math.max(0, PAGE_HEIGHT - y - height - tolerance);
-            return new PdfArea(page, left, top, width + 2 * tolerance, height + 2 * tolerance);
+            return area(tolerance, tolerance, tolerance, tolerance);
         }
+
+        PdfArea area(float left, float right, float below, float above) {
+            float x0 = Math.max(0, x - left);
+            float top = Math.max(0, PAGE_HEIGHT - y - height - above);
+            return new PdfArea(page, x0, top, x + width + right - x0, height + above + below);
+        }
+
+        private boolean overlapsVertically(Field other) {
+            return other.y < y + height && y < other.y + other.height;
+        }
+
+        private boolean overlapsHorizontally(Field other) {
+            return other.x < x + width && x < other.x + other.width;
+        }
+    }
+
+    /**
+     * The field's rectangle grown by up to {@code tolerance} points on each side where the form leaves room: not
+     * into a neighbouring field's rectangle, so that a value printed a little off its place is still read, while
+     * the first letter of the next field (the state after the city) is not taken for the end of this one.
+     */
+    public PdfArea readingArea(Field field, float tolerance) {
+        float left = tolerance;
+        float right = tolerance;
+        float below = tolerance;
+        float above = tolerance;
+        for (Field other : fields.values()) {
+            if (other == field || !other.visible() || other.page != field.page) {
+                continue;
+            }
+            if (field.overlapsVertically(other)) {
+                if (other.x + other.width <= field.x) {
+                    left = Math.min(left, field.x - (other.x + other.width));
+                }
+                if (other.x >= field.x + field.width) {
+                    right = Math.min(right, other.x - (field.x + field.width));
+                }
+            }
+            if (field.overlapsHorizontally(other)) {
+                if (other.y + other.height <= field.y) {
+                    below = Math.min(below, field.y - (other.y + other.height));
+                }
+                if (other.y >= field.y + field.height) {
+                    above = Math.min(above, other.y - (field.y + field.height));
+                }
+            }
+        }
+        return field.area(left, right, below, above);
     }
 
     private final Map<String, Field> fields;

@@ -32,6 +32,8 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDCheckBox;
+import org.apache.pdfbox.pdmodel.interactive.form.PDField;
+import org.apache.pdfbox.pdmodel.interactive.form.PDNonTerminalField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
 
 /**
@@ -265,6 +267,16 @@ final class Acord25Corpus {
             resources.put(COSName.getPDFName("Helv"), HELVETICA);
             acroForm.setDefaultResources(resources);
             acroForm.setDefaultAppearance("/Helv 0 Tf 0 g");
+            // Odd seeds wrap the fields the way some producers' tools do: F[0].P1[0].Producer_FullName_A[0].
+            boolean wrapped = certificate.seed() % 2 != 0;
+            PDNonTerminalField root = new PDNonTerminalField(acroForm);
+            root.setPartialName("F[0]");
+            PDNonTerminalField pageOne = new PDNonTerminalField(acroForm);
+            pageOne.setPartialName("P1[0]");
+            pageOne.getCOSObject().setItem(COSName.PARENT, root.getCOSObject());
+            root.setChildren(List.of(pageOne));
+            List<PDField> children = new ArrayList<>();
+            List<Runnable> setValues = new ArrayList<>();
             for (Acord25Form.Field field : FORM.fields()) {
                 if (!field.visible()) {
                     continue;
@@ -273,7 +285,6 @@ final class Acord25Corpus {
                 PDRectangle rectangle = new PDRectangle(field.x(), field.y(), field.width(), field.height());
                 if (field.checkbox()) {
                     PDCheckBox box = new PDCheckBox(acroForm);
-                    box.setPartialName(field.name());
                     PDAnnotationWidget widget = widget(box.getWidgets().getFirst(), rectangle, page);
                     PDAppearanceDictionary appearance = new PDAppearanceDictionary();
                     COSDictionary normal = new COSDictionary();
@@ -281,22 +292,28 @@ final class Acord25Corpus {
                     normal.setItem(COSName.Off, emptyAppearance(document, rectangle));
                     appearance.getCOSObject().setItem(COSName.N, normal);
                     widget.setAppearance(appearance);
-                    acroForm.getFields().add(box);
-                    if ("1".equals(value)) {
-                        box.check();
-                    } else {
-                        box.unCheck();
-                    }
+                    place(acroForm, box, field.name(), wrapped, pageOne, children);
+                    setValues.add(() -> set(() -> {
+                        if ("1".equals(value)) {
+                            box.check();
+                        } else {
+                            box.unCheck();
+                        }
+                    }));
                 } else {
                     PDTextField text = new PDTextField(acroForm);
-                    text.setPartialName(field.name());
                     text.setDefaultAppearance("/Helv 0 Tf 0 g");
                     text.setMultiline(field.height() > 12);
                     widget(text.getWidgets().getFirst(), rectangle, page);
-                    acroForm.getFields().add(text);
-                    text.setValue(value);
+                    place(acroForm, text, field.name(), wrapped, pageOne, children);
+                    setValues.add(() -> set(() -> text.setValue(value)));
                 }
             }
+            if (wrapped) {
+                pageOne.setChildren(children);
+                acroForm.getFields().add(root);
+            }
+            setValues.forEach(Runnable::run);
             return bytes(document);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -305,6 +322,8 @@ final class Acord25Corpus {
 
     /** The certificate printed into the page: the values drawn inside the rectangles, no form. */
     static byte[] flattened(Certificate certificate) {
+        // Printers nudge values: each is drawn up to a point off its usual place.
+        Random nudge = new Random(certificate.seed() * 31);
         try (PDDocument document = new PDDocument()) {
             PDPage page = page(document);
             try (PDPageContentStream content = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true)) {
@@ -314,7 +333,7 @@ final class Acord25Corpus {
                         continue;
                     }
                     if (field.checkbox()) {
-                        text(content, HELVETICA, 8, field.x() + 3, field.y() + 3, "X");
+                        text(content, HELVETICA, 8, field.x() + 3 + jitter(nudge), field.y() + 3 + jitter(nudge), "X");
                     } else if (field.height() > 12) {
                         float baseline = field.y() + field.height() - 9;
                         for (String row : wrap(value, field.width() - 4, 7)) {
@@ -323,7 +342,7 @@ final class Acord25Corpus {
                         }
                     } else {
                         float size = Math.min(8, (field.width() - 4) / (HELVETICA.getStringWidth(value) / 1000));
-                        text(content, HELVETICA, size, field.x() + 2, field.y() + 3, value);
+                        text(content, HELVETICA, size, field.x() + 2 + jitter(nudge), field.y() + 3 + jitter(nudge), value);
                     }
                 }
             }
@@ -331,6 +350,10 @@ final class Acord25Corpus {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static float jitter(Random random) {
+        return random.nextFloat() * 2 - 1;
     }
 
     /** An image-only page: what a scanner produces. */
@@ -419,6 +442,31 @@ final class Acord25Corpus {
             text(content, HELVETICA, 6, 200, 20, "The ACORD name and logo are registered marks of ACORD");
         }
         return page;
+    }
+
+    private static void place(PDAcroForm acroForm, PDField field, String name, boolean wrapped,
+                              PDNonTerminalField parent, List<PDField> children) {
+        if (wrapped) {
+            field.setPartialName(name + "[0]");
+            field.getCOSObject().setItem(COSName.PARENT, parent.getCOSObject());
+            children.add(field);
+        } else {
+            field.setPartialName(name);
+            acroForm.getFields().add(field);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Setting {
+        void run() throws IOException;
+    }
+
+    private static void set(Setting setting) {
+        try {
+            setting.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static PDAnnotationWidget widget(PDAnnotationWidget widget, PDRectangle rectangle, PDPage page)

@@ -21,11 +21,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The extractor against the generated corpus (fillable and flattened), and against what is not a readable
- * certificate. Accuracy is measured on seeds 1000–1039, which nothing was tuned against (development used 1–10).
+ * certificate. Accuracy is measured on seeds 2000–2039, which nothing was tuned against: development used 1–40, and
+ * 1000–1039, the first held-out range, was seen while fixing the reading of adjacent fields, so it was retired.
+ * {@code -Dacord25.from=N} measures another range.
  */
 class Acord25ExtractorTest {
 
-    private static final long HELD_OUT_FROM = 1000;
+    private static final long HELD_OUT_FROM = Long.getLong("acord25.from", 2000);
     private static final int CERTIFICATES = 40;
 
     private final Acord25Extractor extractor = new Acord25Extractor(new PdfReader());
