@@ -9,12 +9,18 @@ import app.covenant.insurance.extraction.Acord25Extraction.Insurer;
 import app.covenant.insurance.extraction.Acord25Extraction.Method;
 import app.covenant.insurance.extraction.Acord25Extraction.Policy;
 import app.covenant.insurance.extraction.Acord25Extraction.Status;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,14 +49,47 @@ public class Acord25Extractor {
     static final String SCAN = "This PDF is a scan: it has no text to read. Enter the certificate's details by hand "
             + "(reading scans is not available yet).";
 
+    /** A one-page certificate reads in well under a second; a file that keeps the parser busy longer is refused. */
+    static final Duration TIME_LIMIT = Duration.ofSeconds(20);
+
+    static final String TOO_SLOW = "This PDF took too long to read; it is not an ordinary certificate.";
+
     private final PdfReader reader;
+    private final Duration timeLimit;
     private final Acord25Form form = Acord25Form.edition2016();
 
+    @Autowired
     public Acord25Extractor(PdfReader reader) {
-        this.reader = reader;
+        this(reader, TIME_LIMIT);
     }
 
+    Acord25Extractor(PdfReader reader, Duration timeLimit) {
+        this.reader = reader;
+        this.timeLimit = timeLimit;
+    }
+
+    /**
+     * Reads on a virtual thread and gives up after the time limit, so a hostile file cannot hold a request. PDFBox
+     * does not stop on interruption: the abandoned reading finishes (or fails) on its own and is discarded.
+     */
     public Acord25Extraction extract(byte[] pdf) {
+        FutureTask<Acord25Extraction> reading = new FutureTask<>(() -> readPdf(pdf));
+        Thread.ofVirtual().name("acord25-extraction").start(reading);
+        try {
+            return reading.get(timeLimit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            reading.cancel(true);
+            return Acord25Extraction.unread(Status.FAILED, TOO_SLOW);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reading.cancel(true);
+            return Acord25Extraction.unread(Status.FAILED, TOO_SLOW);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Acord25Extraction readPdf(byte[] pdf) {
         if (pdf.length > MAX_BYTES) {
             return Acord25Extraction.unread(Status.FAILED, "The PDF is too large to be a certificate ("
                     + (pdf.length / (1024 * 1024)) + " MB); an ACORD 25 is a page or two.");

@@ -139,6 +139,15 @@ class Acord25ExtractorTest {
         assertThat(huge.problems()).singleElement().asString().contains("too large");
     }
 
+    @Test
+    void reading_that_outlasts_the_time_limit_is_given_up() {
+        Acord25Extractor impatient = new Acord25Extractor(new PdfReader(), Duration.ofNanos(1));
+        Acord25Extraction extraction = impatient.extract(Acord25Corpus.flattened(Acord25Corpus.generate(5)));
+        assertThat(extraction.status()).isEqualTo(Status.FAILED);
+        assertThat(extraction.problems()).containsExactly(Acord25Extractor.TOO_SLOW);
+        assertThat(extraction.fields()).isEmpty();
+    }
+
     /** Field-level accuracy over the held-out seeds: every field written or read, then each policy's values. */
     private double accuracy(String kind, Function<Certificate, byte[]> render, Method method) {
         Acord25Form form = Acord25Form.edition2016();
