@@ -34,11 +34,7 @@ public final class Acord25Form {
             return width > 0 && height > 0;
         }
 
-        /** The rectangle grown by {@code tolerance} points, in the top-left coordinates text extraction uses. */
-        public PdfArea area(float tolerance) {
-            return area(tolerance, tolerance, tolerance, tolerance);
-        }
-
+        /** The rectangle grown by the given points on each side, in the top-left coordinates text extraction uses. */
         PdfArea area(float left, float right, float below, float above) {
             float x0 = Math.max(0, x - left);
             float top = Math.max(0, PAGE_HEIGHT - y - height - above);
