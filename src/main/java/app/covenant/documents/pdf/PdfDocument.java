@@ -32,6 +32,24 @@ public final class PdfDocument implements AutoCloseable {
         return document.getNumberOfPages();
     }
 
+    /** A page's size in points (its media box), e.g. to recognise a known form's edition. */
+    public record PageSize(float width, float height) {
+    }
+
+    /**
+     * @param page from 1
+     * @throws IllegalArgumentException for a page the document does not have
+     */
+    public PageSize pageSize(int page) {
+        if (page < 1 || page > pageCount()) {
+            throw new IllegalArgumentException("Page " + page + " asked of a " + pageCount() + "-page PDF");
+        }
+        return reading(() -> {
+            org.apache.pdfbox.pdmodel.common.PDRectangle box = document.getPage(page - 1).getMediaBox();
+            return new PageSize(box.getWidth(), box.getHeight());
+        });
+    }
+
     public PdfInfo info() {
         PDDocumentInformation info = document.getDocumentInformation();
         Calendar created = info.getCreationDate();

@@ -34,6 +34,15 @@ class PdfReaderTest {
             new Line(2, 72, 90, "Page two: Réglé – Grüße €5"));
 
     @Test
+    void tellsThePageSizeSoAKnownFormCanBeRecognised() {
+        try (PdfDocument document = reader.open(CERTIFICATE)) {
+            assertThat(document.pageSize(1)).isEqualTo(new PdfDocument.PageSize(612f, 792f));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> document.pageSize(3))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void readsTextPageByPage() {
         try (PdfDocument document = reader.open(CERTIFICATE)) {
             assertThat(document.pageCount()).isEqualTo(2);

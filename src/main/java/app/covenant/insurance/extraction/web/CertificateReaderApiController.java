@@ -1,0 +1,59 @@
+package app.covenant.insurance.extraction.web;
+
+import app.covenant.insurance.extraction.Acord25Extraction;
+import app.covenant.insurance.extraction.Acord25Extractor;
+import app.covenant.shared.problem.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Reads an ACORD 25 without storing it, so a broker or sub can check what Covenant will see before uploading. A
+ * file that is not a PDF answers 415; a PDF that cannot be read answers 200 with status {@code FAILED} or
+ * {@code NO_TEXT} and a plain message, like the extraction of a stored certificate. Oversized uploads are cut off
+ * by the application's multipart limit (413).
+ */
+@RestController
+@RequestMapping(path = "/api/v1/acord25", produces = MediaType.APPLICATION_JSON_VALUE)
+class CertificateReaderApiController {
+
+    /** PDF readers accept the header anywhere in the first kilobyte. */
+    private static final int HEADER_WINDOW = 1024;
+
+    private final Acord25Extractor extractor;
+
+    CertificateReaderApiController(Acord25Extractor extractor) {
+        this.extractor = extractor;
+    }
+
+    @PreAuthorize("hasAuthority('coi:upload')")
+    @Operation(summary = "Read an ACORD 25 certificate (multipart file) and answer the extracted fields; stores nothing")
+    @PostMapping(path = "/extract", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Acord25Extraction extract(@RequestParam(name = "file", required = false) MultipartFile file) {
+        if (file == null || file.isEmpty()) {
+            throw ProblemException.invalid("file", "Choose an ACORD 25 PDF to read.");
+        }
+        byte[] bytes;
+        try {
+            bytes = file.getBytes();
+        } catch (IOException e) {
+            throw ProblemException.invalid("file", "The upload could not be read.");
+        }
+        if (!isPdf(bytes)) {
+            throw new ProblemException(415, "An ACORD 25 certificate must be a PDF; this file is not one.");
+        }
+        return extractor.extract(bytes);
+    }
+
+    private static boolean isPdf(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, HEADER_WINDOW), StandardCharsets.ISO_8859_1);
+        return head.contains("%PDF-");
+    }
+}
