@@ -145,6 +145,36 @@ class CoiApiTest {
     }
 
     @Test
+    void aBrokerAccountSharedWithAnotherOrganizationSeesNothingOfThisOneFromThere() {
+        // The named broker's account is also a broker of the other organization (an account is global, a membership
+        // belongs to one organization): signed in there, the broker relation of this organization counts for nothing.
+        jdbc.update("insert into memberships (id, user_id, organization_id, role_id, created_at, status) select ?, ?, ?, "
+                + "r.id, now(), 'ACTIVE' from roles r where r.scope_key = 'system' and r.code = 'BROKER'", UUID.randomUUID(),
+                tenant.userId("BROKER"), other.organizationId());
+        String there = SignIn.post(http, "/api/v1/auth/switch-org", Map.of("organizationId", other.organizationId()),
+                SignIn.accessToken(http, tenant.email("BROKER"))).getBody().get("accessToken").asString();
+        String statusBefore = fixtures.status(coi);
+        long policiesBefore = jdbc.queryForObject("select count(*) from insurance_coi_policies where coi_id = ?",
+                Long.class, coi);
+
+        assertThat(http.exchange("/api/v1/cois/" + coi, HttpMethod.GET, new HttpEntity<>(SignIn.bearer(there)),
+                JsonNode.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(http.exchange("/api/v1/cois?size=100", HttpMethod.GET, new HttpEntity<>(SignIn.bearer(there)),
+                JsonNode.class).getBody().get("content").toString()).doesNotContain(coi.toString());
+        assertThat(http.exchange("/api/v1/cois/" + coi + "/policies", HttpMethod.PUT, new HttpEntity<>(List.of(),
+                SignIn.bearer(there)), JsonNode.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(http.exchange("/api/v1/cois/" + coi + "/submit-upload", HttpMethod.POST,
+                new HttpEntity<>(SignIn.bearer(there)), JsonNode.class).getStatusCode().value()).isEqualTo(404);
+
+        assertThat(fixtures.status(coi)).isEqualTo(statusBefore);
+        assertThat(jdbc.queryForObject("select count(*) from insurance_coi_policies where coi_id = ?", Long.class, coi))
+                .isEqualTo(policiesBefore);
+        assertThat(http.exchange("/api/v1/cois/" + coi, HttpMethod.GET, new HttpEntity<>(SignIn.bearer(
+                SignIn.accessToken(http, tenant.email("BROKER")))), JsonNode.class).getStatusCode().value())
+                .as("at home the same account still sees it").isEqualTo(200);
+    }
+
+    @Test
     void uploads_policies_compliance_override_and_approval_over_http() {
         UUID id = newCoiNamedToBroker();
         // The GC may not upload (no coi:upload), a broker not named on it does not see it.
