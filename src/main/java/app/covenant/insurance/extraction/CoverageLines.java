@@ -6,15 +6,15 @@ import java.util.Map;
 
 /**
  * Where each coverage line of the ACORD 25 sits: its fields by the form's names, and which limit field holds which
- * canonical limit key of API.md.
+ * canonical limit key of API.md. Public for whoever prints a certificate ({@link Acord25Printer}'s callers).
  *
  * @param additionalInsured {@code null} for workers' compensation, which has no such column
  * @param statutory         the "per statute" box, workers' compensation only
  */
-record CoverageLines(String line, String letter, String additionalInsured, String waiver, String policyNumber,
+public record CoverageLines(String line, String letter, String additionalInsured, String waiver, String policyNumber,
                      String effective, String expiration, String statutory, Map<String, String> limits) {
 
-    static final List<CoverageLines> ALL = List.of(
+    public static final List<CoverageLines> ALL = List.of(
             new CoverageLines("GL", "GeneralLiability_InsurerLetterCode_A",
                     "CertificateOfInsurance_GeneralLiability_AdditionalInsuredCode_A",
                     "Policy_GeneralLiability_SubrogationWaivedCode_A",

@@ -14,12 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
@@ -27,18 +24,10 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
-import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
-import org.apache.pdfbox.pdmodel.interactive.form.PDCheckBox;
-import org.apache.pdfbox.pdmodel.interactive.form.PDField;
-import org.apache.pdfbox.pdmodel.interactive.form.PDNonTerminalField;
-import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
 
 /**
- * A corpus of ACORD-25-like certificates for testing the extractor: one US-letter page with the form's printed
- * labels and its fields at the real rectangles of {@code acord25-fields.tsv}, either fillable (an AcroForm with the
+ * A corpus of ACORD 25 certificates for testing the extractor, printed by {@link Acord25Printer} on the real layout
+ * (labels, and fields at the real rectangles of {@code acord25-fields.tsv}): either fillable (an AcroForm with the
  * real field names and values set) or flattened (the same values printed inside the rectangles, no form). Values
  * come from a seeded generator in the messy formats real certificates use ({@code $1,000,000}, {@code 1M},
  * {@code M/D/YY}, missing lines, long names), with the truth kept beside them.
@@ -56,7 +45,6 @@ final class Acord25Corpus {
     record Certificate(long seed, Map<String, String> values, List<Truth> policies) {
     }
 
-    private static final Acord25Form FORM = Acord25Form.edition2016();
     private static final PDType1Font HELVETICA = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
 
@@ -259,101 +247,14 @@ final class Acord25Corpus {
 
     /** The certificate with an AcroForm holding its values (field names as the form has them). */
     static byte[] fillable(Certificate certificate) {
-        try (PDDocument document = new PDDocument()) {
-            PDPage page = page(document);
-            PDAcroForm acroForm = new PDAcroForm(document);
-            document.getDocumentCatalog().setAcroForm(acroForm);
-            PDResources resources = new PDResources();
-            resources.put(COSName.getPDFName("Helv"), HELVETICA);
-            acroForm.setDefaultResources(resources);
-            acroForm.setDefaultAppearance("/Helv 0 Tf 0 g");
-            // Odd seeds wrap the fields the way some producers' tools do: F[0].P1[0].Producer_FullName_A[0].
-            boolean wrapped = certificate.seed() % 2 != 0;
-            PDNonTerminalField root = new PDNonTerminalField(acroForm);
-            root.setPartialName("F[0]");
-            PDNonTerminalField pageOne = new PDNonTerminalField(acroForm);
-            pageOne.setPartialName("P1[0]");
-            pageOne.getCOSObject().setItem(COSName.PARENT, root.getCOSObject());
-            root.setChildren(List.of(pageOne));
-            List<PDField> children = new ArrayList<>();
-            List<Runnable> setValues = new ArrayList<>();
-            for (Acord25Form.Field field : FORM.fields()) {
-                if (!field.visible()) {
-                    continue;
-                }
-                String value = certificate.values().getOrDefault(field.name(), "");
-                PDRectangle rectangle = new PDRectangle(field.x(), field.y(), field.width(), field.height());
-                if (field.checkbox()) {
-                    PDCheckBox box = new PDCheckBox(acroForm);
-                    PDAnnotationWidget widget = widget(box.getWidgets().getFirst(), rectangle, page);
-                    PDAppearanceDictionary appearance = new PDAppearanceDictionary();
-                    COSDictionary normal = new COSDictionary();
-                    normal.setItem(COSName.getPDFName(field.export()), emptyAppearance(document, rectangle));
-                    normal.setItem(COSName.Off, emptyAppearance(document, rectangle));
-                    appearance.getCOSObject().setItem(COSName.N, normal);
-                    widget.setAppearance(appearance);
-                    place(acroForm, box, field.name(), wrapped, pageOne, children);
-                    setValues.add(() -> set(() -> {
-                        if ("1".equals(value)) {
-                            box.check();
-                        } else {
-                            box.unCheck();
-                        }
-                    }));
-                } else {
-                    PDTextField text = new PDTextField(acroForm);
-                    text.setDefaultAppearance("/Helv 0 Tf 0 g");
-                    text.setMultiline(field.height() > 12);
-                    widget(text.getWidgets().getFirst(), rectangle, page);
-                    place(acroForm, text, field.name(), wrapped, pageOne, children);
-                    setValues.add(() -> set(() -> text.setValue(value)));
-                }
-            }
-            if (wrapped) {
-                pageOne.setChildren(children);
-                acroForm.getFields().add(root);
-            }
-            setValues.forEach(Runnable::run);
-            return bytes(document);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // Odd seeds wrap the fields the way some producers' tools do: F[0].P1[0].Producer_FullName_A[0].
+        return Acord25Printer.fillable(certificate.values(), certificate.seed() % 2 != 0);
     }
 
     /** The certificate printed into the page: the values drawn inside the rectangles, no form. */
     static byte[] flattened(Certificate certificate) {
         // Printers nudge values: each is drawn up to a point off its usual place.
-        Random nudge = new Random(certificate.seed() * 31);
-        try (PDDocument document = new PDDocument()) {
-            PDPage page = page(document);
-            try (PDPageContentStream content = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true)) {
-                for (Acord25Form.Field field : FORM.fields()) {
-                    String value = certificate.values().getOrDefault(field.name(), "");
-                    if (!field.visible() || value.isEmpty()) {
-                        continue;
-                    }
-                    if (field.checkbox()) {
-                        text(content, HELVETICA, 8, field.x() + 3 + jitter(nudge), field.y() + 3 + jitter(nudge), "X");
-                    } else if (field.height() > 12) {
-                        float baseline = field.y() + field.height() - 9;
-                        for (String row : wrap(value, field.width() - 4, 7)) {
-                            text(content, HELVETICA, 7, field.x() + 2, baseline, row);
-                            baseline -= 8;
-                        }
-                    } else {
-                        float size = Math.min(8, (field.width() - 4) / (HELVETICA.getStringWidth(value) / 1000));
-                        text(content, HELVETICA, size, field.x() + 2 + jitter(nudge), field.y() + 3 + jitter(nudge), value);
-                    }
-                }
-            }
-            return bytes(document);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static float jitter(Random random) {
-        return random.nextFloat() * 2 - 1;
+        return Acord25Printer.flattened(certificate.values(), new Random(certificate.seed() * 31));
     }
 
     /** An image-only page: what a scanner produces. */
@@ -406,84 +307,6 @@ final class Acord25Corpus {
         }
     }
 
-    private static PDPage page(PDDocument document) throws IOException {
-        PDPage page = new PDPage(new PDRectangle(Acord25Form.PAGE_WIDTH, Acord25Form.PAGE_HEIGHT));
-        document.addPage(page);
-        try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-            text(content, BOLD, 16, 170, 770, "CERTIFICATE OF LIABILITY INSURANCE");
-            text(content, HELVETICA, 6, 520, 762, "DATE (MM/DD/YYYY)");
-            text(content, BOLD, 7, 22, 664, "PRODUCER");
-            text(content, HELVETICA, 6, 280, 664, "CONTACT NAME:");
-            text(content, BOLD, 7, 22, 592, "INSURED");
-            text(content, HELVETICA, 6, 380, 628, "INSURER(S) AFFORDING COVERAGE");
-            for (int i = 0; i < 6; i++) {
-                text(content, HELVETICA, 6, 306, 615 - 12 * i, "INSURER " + (char) ('A' + i) + " :");
-            }
-            text(content, BOLD, 8, 22, 532, "COVERAGES");
-            text(content, HELVETICA, 6, 200, 532, "CERTIFICATE NUMBER:");
-            text(content, HELVETICA, 6, 440, 532, "REVISION NUMBER:");
-            text(content, HELVETICA, 5.5f, 54, 483, "COMMERCIAL GENERAL LIABILITY");
-            text(content, HELVETICA, 5.5f, 54, 399, "AUTOMOBILE LIABILITY");
-            text(content, HELVETICA, 5.5f, 54, 339, "UMBRELLA LIAB");
-            text(content, HELVETICA, 5.5f, 40, 303, "WORKERS COMPENSATION");
-            String[][] limitLabels = {{"480", "EACH OCCURRENCE"}, {"468", "DAMAGE TO RENTED PREMISES"},
-                    {"456", "MED EXP (Any one person)"}, {"444", "PERSONAL & ADV INJURY"}, {"432", "GENERAL AGGREGATE"},
-                    {"420", "PRODUCTS - COMP/OP AGG"}, {"396", "COMBINED SINGLE LIMIT"}, {"384", "BODILY INJURY (Per person)"},
-                    {"372", "BODILY INJURY (Per accident)"}, {"360", "PROPERTY DAMAGE"}, {"336", "EACH OCCURRENCE"},
-                    {"324", "AGGREGATE"}, {"288", "E.L. EACH ACCIDENT"}, {"276", "E.L. DISEASE - EA EMPLOYEE"},
-                    {"264", "E.L. DISEASE - POLICY LIMIT"}};
-            for (String[] label : limitLabels) {
-                text(content, HELVETICA, 5.5f, 430, Float.parseFloat(label[0]) + 3, label[1]);
-            }
-            text(content, HELVETICA, 6, 22, 220, "DESCRIPTION OF OPERATIONS / LOCATIONS / VEHICLES");
-            text(content, BOLD, 7, 22, 106, "CERTIFICATE HOLDER");
-            text(content, HELVETICA, 6, 310, 106, "CANCELLATION");
-            text(content, BOLD, 7, 22, 20, "ACORD 25 (2016/03)");
-            text(content, HELVETICA, 6, 200, 20, "The ACORD name and logo are registered marks of ACORD");
-        }
-        return page;
-    }
-
-    private static void place(PDAcroForm acroForm, PDField field, String name, boolean wrapped,
-                              PDNonTerminalField parent, List<PDField> children) {
-        if (wrapped) {
-            field.setPartialName(name + "[0]");
-            field.getCOSObject().setItem(COSName.PARENT, parent.getCOSObject());
-            children.add(field);
-        } else {
-            field.setPartialName(name);
-            acroForm.getFields().add(field);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Setting {
-        void run() throws IOException;
-    }
-
-    private static void set(Setting setting) {
-        try {
-            setting.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static PDAnnotationWidget widget(PDAnnotationWidget widget, PDRectangle rectangle, PDPage page)
-            throws IOException {
-        widget.setRectangle(rectangle);
-        widget.setPage(page);
-        widget.setPrinted(true);
-        page.getAnnotations().add(widget);
-        return widget;
-    }
-
-    private static org.apache.pdfbox.cos.COSStream emptyAppearance(PDDocument document, PDRectangle rectangle) {
-        PDAppearanceStream stream = new PDAppearanceStream(document);
-        stream.setBBox(new PDRectangle(rectangle.getWidth(), rectangle.getHeight()));
-        return stream.getCOSObject();
-    }
-
     private static void text(PDPageContentStream content, PDType1Font font, float size, float x, float y, String text)
             throws IOException {
         content.beginText();
@@ -491,24 +314,6 @@ final class Acord25Corpus {
         content.newLineAtOffset(x, y);
         content.showText(text);
         content.endText();
-    }
-
-    private static List<String> wrap(String text, float width, float size) throws IOException {
-        List<String> rows = new ArrayList<>();
-        StringBuilder row = new StringBuilder();
-        for (String word : text.split(" ")) {
-            String candidate = row.isEmpty() ? word : row + " " + word;
-            if (HELVETICA.getStringWidth(candidate) / 1000 * size > width && !row.isEmpty()) {
-                rows.add(row.toString());
-                row = new StringBuilder(word);
-            } else {
-                row = new StringBuilder(candidate);
-            }
-        }
-        if (!row.isEmpty()) {
-            rows.add(row.toString());
-        }
-        return rows;
     }
 
     private static byte[] bytes(PDDocument document) throws IOException {
