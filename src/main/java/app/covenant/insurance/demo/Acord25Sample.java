@@ -1,107 +1,121 @@
 package app.covenant.insurance.demo;
 
-import app.covenant.documents.pdf.PdfRenderer;
+import app.covenant.insurance.extraction.Acord25Printer;
+import app.covenant.insurance.extraction.CoverageLines;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 /**
- * Draws a demo certificate as a PDF laid out like an ACORD 25 (2016/03) "Certificate of liability insurance":
- * producer, insured, insurers A–F with NAIC numbers, one coverage line per policy (insurer letter, additional
- * insured and waiver columns, policy number, dates, limits), description of operations and certificate holder —
- * as readable text, from the same values the broker enters as policy rows. A stand-in for a producer's real form.
+ * A demo certificate on the real ACORD 25 (2016/03) layout, flattened as producers send it: producer, insured,
+ * insurers A–F with NAIC numbers, one coverage line per policy (insurer letter, additional insured and waiver marks,
+ * policy number, dates, limits), description of operations and certificate holder — the same values the broker
+ * enters as policy rows, in the fields the extractor reads.
  */
 @Component
 class Acord25Sample {
 
-    static final String TEMPLATE = "pdf/insurance/sample-acord25";
-
     private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.US);
 
-    private static final Map<String, String> LINE_TITLES = Map.of(
-            "GL", "Commercial general liability",
-            "AUTO", "Automobile liability",
-            "UMBRELLA", "Umbrella liability",
-            "WC", "Workers compensation and employers' liability",
-            "OTHER", "Other");
+    /** The last address line as the form splits it: city, state, ZIP. */
+    private static final Pattern CITY_STATE_ZIP = Pattern.compile("^(.+?),\\s*([A-Z]{2})\\s+(\\d{5}(?:-\\d{4})?)$");
 
-    private static final Map<String, String> LINE_TERMS = Map.of(
-            "GL", "[X] Occur   Gen'l aggregate limit applies per: [X] Project",
-            "AUTO", "[X] Any auto",
-            "UMBRELLA", "[X] Occur   [X] Umbrella liab",
-            "WC", "Any proprietor/partner/executive officer/member excluded? N",
-            "OTHER", "");
-
-    private static final Map<String, String> LIMIT_LABELS = Map.ofEntries(
-            Map.entry("GL.EACH_OCCURRENCE", "Each occurrence"),
-            Map.entry("GL.DAMAGE_TO_RENTED_PREMISES", "Damage to rented premises (ea occurrence)"),
-            Map.entry("GL.MED_EXP", "Med exp (any one person)"),
-            Map.entry("GL.PERSONAL_ADV_INJURY", "Personal & adv injury"),
-            Map.entry("GL.GENERAL_AGGREGATE", "General aggregate"),
-            Map.entry("GL.PRODUCTS_COMP_OP_AGG", "Products - comp/op agg"),
-            Map.entry("AUTO.COMBINED_SINGLE_LIMIT", "Combined single limit (ea accident)"),
-            Map.entry("AUTO.BODILY_INJURY_PER_PERSON", "Bodily injury (per person)"),
-            Map.entry("AUTO.BODILY_INJURY_PER_ACCIDENT", "Bodily injury (per accident)"),
-            Map.entry("AUTO.PROPERTY_DAMAGE", "Property damage (per accident)"),
-            Map.entry("UMBRELLA.EACH_OCCURRENCE", "Each occurrence"),
-            Map.entry("UMBRELLA.AGGREGATE", "Aggregate"),
-            Map.entry("UMBRELLA.RETENTION", "Retention"),
-            Map.entry("WC.EL_EACH_ACCIDENT", "E.L. each accident"),
-            Map.entry("WC.EL_DISEASE_EA_EMPLOYEE", "E.L. disease - ea employee"),
-            Map.entry("WC.EL_DISEASE_POLICY_LIMIT", "E.L. disease - policy limit"));
-
-    /** A limit as printed: its label and amount. */
-    record Limit(String label, String amount) {
-    }
-
-    /** One coverage line as printed. */
-    record Coverage(String letter, String title, String terms, String additionalInsured, String waiver,
-                    String policyNumber, String effective, String expiration, List<Limit> limits) {
-    }
-
-    private final ITemplateEngine templates;
-    private final PdfRenderer pdf;
-
-    Acord25Sample(ITemplateEngine templates, PdfRenderer pdf) {
-        this.templates = templates;
-        this.pdf = pdf;
-    }
+    /** The line's kind-of-coverage boxes the demo policies are written on. */
+    private static final Map<String, List<String>> LINE_BOXES = Map.of(
+            "GL", List.of("GeneralLiability_CoverageIndicator_A", "GeneralLiability_OccurrenceIndicator_A",
+                    "GeneralLiability_GeneralAggregate_LimitAppliesPerProjectIndicator_A"),
+            "AUTO", List.of("Vehicle_AnyAutoIndicator_A"),
+            "UMBRELLA", List.of("Policy_PolicyType_UmbrellaIndicator_A", "ExcessUmbrella_OccurrenceIndicator_A"));
 
     byte[] render(SampleCertificate certificate) {
-        List<SampleCertificate.Insurer> insurers = certificate.insurers();
-        List<SampleCertificate.Insurer> sixInsurers = new ArrayList<>(insurers);
-        while (sixInsurers.size() < 6) {
-            sixInsurers.add(new SampleCertificate.Insurer(String.valueOf((char) ('A' + sixInsurers.size())), "", ""));
-        }
-        List<Coverage> coverages = certificate.policies().stream().map(policy -> new Coverage(
-                insurers.stream().filter(i -> i.name().equals(policy.insurerName())).findFirst().orElseThrow().letter(),
-                LINE_TITLES.get(policy.line()), LINE_TERMS.get(policy.line()),
-                "WC".equals(policy.line()) ? "N/A" : yesNo(policy.additionalInsured()),
-                yesNo(policy.waiverOfSubrogation()), policy.policyNumber(), us(policy.effectiveDate()),
-                us(policy.expirationDate()), limits(policy))).toList();
-        Context context = new Context(Locale.US);
-        context.setVariable("certificate", certificate);
-        context.setVariable("issued", us(certificate.issued()));
-        context.setVariable("insurers", sixInsurers);
-        context.setVariable("coverages", coverages);
-        return pdf.render(templates.process(TEMPLATE, context));
+        return Acord25Printer.flattened(values(certificate));
     }
 
-    private static List<Limit> limits(SamplePolicy policy) {
-        List<Limit> limits = new ArrayList<>();
-        if ("WC".equals(policy.line())) {
-            limits.add(new Limit("Per statute", policy.statutory() ? "X" : ""));
+    /** The certificate as the form's fields: field name → what is printed. */
+    static Map<String, String> values(SampleCertificate certificate) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("Form_CompletionDate_A", us(certificate.issued()));
+        party(values, certificate.producer(), "Producer_FullName_A", "Producer_MailingAddress_");
+        values.put("Producer_ContactPerson_FullName_A", certificate.producerContact());
+        values.put("Producer_ContactPerson_PhoneNumber_A", certificate.producerPhone());
+        values.put("Producer_ContactPerson_EmailAddress_A", certificate.producerEmail());
+        party(values, certificate.insured(), "NamedInsured_FullName_A", "NamedInsured_MailingAddress_");
+        Map<String, String> letters = new LinkedHashMap<>();
+        for (SampleCertificate.Insurer insurer : certificate.insurers()) {
+            values.put("Insurer_FullName_" + insurer.letter(), insurer.name());
+            values.put("Insurer_NAICCode_" + insurer.letter(), insurer.naic());
+            letters.put(insurer.name(), insurer.letter());
         }
-        policy.limits().forEach((key, amount) -> limits.add(new Limit(
-                LIMIT_LABELS.getOrDefault(policy.line() + "." + key, key), dollars(amount))));
-        return limits;
+        for (SamplePolicy policy : certificate.policies()) {
+            coverage(values, policy, letters.get(policy.insurerName()));
+        }
+        values.put("CertificateOfLiabilityInsurance_ACORDForm_RemarkText_A", certificate.operations());
+        party(values, certificate.holder(), "CertificateHolder_FullName_A", "CertificateHolder_MailingAddress_");
+        values.put("Producer_AuthorizedRepresentative_Signature_A", certificate.authorizedRepresentative());
+        values.values().removeIf(value -> value == null || value.isBlank());
+        return values;
+    }
+
+    private static void coverage(Map<String, String> values, SamplePolicy policy, String letter) {
+        CoverageLines line = CoverageLines.ALL.stream().filter(l -> l.line().equals(policy.line())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No coverage line " + policy.line() + " on an ACORD 25"));
+        values.put(line.letter(), letter);
+        if (line.additionalInsured() != null) {
+            values.put(line.additionalInsured(), yesNo(policy.additionalInsured()));
+        }
+        values.put(line.waiver(), yesNo(policy.waiverOfSubrogation()));
+        values.put(line.policyNumber(), policy.policyNumber());
+        values.put(line.effective(), us(policy.effectiveDate()));
+        values.put(line.expiration(), us(policy.expirationDate()));
+        if (line.statutory() != null && policy.statutory()) {
+            values.put(line.statutory(), "1");
+        }
+        policy.limits().forEach((key, amount) -> {
+            String field = line.limits().get(key);
+            if (field == null) {
+                throw new IllegalArgumentException(policy.line() + " has no limit " + key + " on an ACORD 25");
+            }
+            values.put(field, dollars(amount));
+        });
+        LINE_BOXES.getOrDefault(policy.line(), List.of()).forEach(box -> values.put(box, "1"));
+        if ("UMBRELLA".equals(policy.line()) && policy.limits().containsKey("RETENTION")) {
+            values.put("ExcessUmbrella_RetentionIndicator_A", "1");
+        }
+        if ("WC".equals(policy.line())) {
+            values.put("WorkersCompensationEmployersLiability_AnyPersonsExcludedIndicator_A", "N");
+        }
+    }
+
+    /** Name, first address line, any middle lines as the second, and the last split into city, state and ZIP. */
+    private static void party(Map<String, String> values, SampleCertificate.Party party, String nameField,
+                              String addressPrefix) {
+        values.put(nameField, party.name());
+        List<String> address = party.address();
+        if (address.isEmpty()) {
+            return;
+        }
+        values.put(addressPrefix + "LineOne_A", address.getFirst());
+        if (address.size() == 1) {
+            return;
+        }
+        String last = address.getLast();
+        Matcher cityStateZip = CITY_STATE_ZIP.matcher(last);
+        List<String> middle = address.subList(1, address.size() - 1);
+        if (cityStateZip.matches()) {
+            values.put(addressPrefix + "CityName_A", cityStateZip.group(1));
+            values.put(addressPrefix + "StateOrProvinceCode_A", cityStateZip.group(2));
+            values.put(addressPrefix + "PostalCode_A", cityStateZip.group(3));
+            values.put(addressPrefix + "LineTwo_A", String.join(", ", middle));
+        } else {
+            values.put(addressPrefix + "LineTwo_A", String.join(", ", address.subList(1, address.size())));
+        }
     }
 
     private static String yesNo(boolean flag) {
