@@ -2,9 +2,12 @@ package app.covenant.insurance.reports;
 
 import app.covenant.platform.ui.PageRequests;
 import app.covenant.shared.security.Caller;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,7 +20,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * {@code /insurance/reports}: subcontractors out of compliance by project (the default), or — with
  * {@code ?expiringDays=N} — the policies expiring within N days; both filtered by project and GC, paged,
- * and downloadable whole as CSV with the same filters.
+ * and downloadable whole as CSV with the same filters; below either, how accurately uploaded certificates were read,
+ * per producer (with its own CSV).
  */
 @Controller
 class InsuranceReportPages {
@@ -26,12 +30,15 @@ class InsuranceReportPages {
     private final ExpiringPolicies expiring;
     private final ReportChoices choices;
     private final ReportCsv csv;
+    private final ExtractionAccuracy accuracy;
 
-    InsuranceReportPages(NonCompliantSubs nonCompliant, ExpiringPolicies expiring, ReportChoices choices, ReportCsv csv) {
+    InsuranceReportPages(NonCompliantSubs nonCompliant, ExpiringPolicies expiring, ReportChoices choices, ReportCsv csv,
+                         ExtractionAccuracy accuracy) {
         this.nonCompliant = nonCompliant;
         this.expiring = expiring;
         this.choices = choices;
         this.csv = csv;
+        this.accuracy = accuracy;
     }
 
     @PreAuthorize("hasAuthority('insurance-report:read')")
@@ -60,6 +67,7 @@ class InsuranceReportPages {
             model.addAttribute("baseUrl", "/insurance/reports" + (query.isEmpty() ? "" : "?" + query));
             model.addAttribute("csvHref", "/insurance/reports/non-compliant.csv" + (query.isEmpty() ? "" : "?" + query));
         }
+        model.addAttribute("accuracy", accuracy.report(caller, null, null));
         return "insurance/reports";
     }
 
@@ -79,5 +87,13 @@ class InsuranceReportPages {
                                                       @RequestParam(required = false) UUID projectId,
                                                       @RequestParam(required = false) UUID gcId) {
         return csv.expiring(caller, ExpiringPolicies.window(days, "days"), new ReportFilter(projectId, gcId, false));
+    }
+
+    @PreAuthorize("hasAuthority('insurance-report:read')")
+    @GetMapping("/insurance/reports/extraction-accuracy.csv")
+    ResponseEntity<StreamingResponseBody> extractionAccuracyCsv(@AuthenticationPrincipal Caller caller,
+                                                                @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+                                                                @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
+        return csv.extractionAccuracy(caller, from, to);
     }
 }

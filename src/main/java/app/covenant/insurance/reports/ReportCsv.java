@@ -2,6 +2,8 @@ package app.covenant.insurance.reports;
 
 import app.covenant.shared.security.Caller;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The two reports as CSV attachments (RFC 4180 through Apache Commons CSV), every row of the report
+ * The reports as CSV attachments (RFC 4180 through Apache Commons CSV), every row of the report
  * written as it is read from the database cursor, each text cell guarded against formula injection.
  */
 @Component
@@ -32,14 +34,18 @@ class ReportCsv {
             "Insurance status", "Latest certificate status", "Latest certificate", "Deficiencies", "Assigned admin"};
     private static final String[] EXPIRING_HEADER = {"Expiration date", "Days left", "Project", "Subcontractor", "Line",
             "Policy number", "Insurer", "Broker", "Broker e-mail", "Certificate"};
+    private static final String[] ACCURACY_HEADER = {"Producer", "Certificates read", "Fields read", "Fields corrected",
+            "Accuracy", "Read from form fields", "Read from page text", "Read by OCR", "Last read"};
 
     private final NonCompliantSubs nonCompliant;
     private final ExpiringPolicies expiring;
+    private final ExtractionAccuracy accuracy;
     private final Clock clock;
 
-    ReportCsv(NonCompliantSubs nonCompliant, ExpiringPolicies expiring, Clock clock) {
+    ReportCsv(NonCompliantSubs nonCompliant, ExpiringPolicies expiring, ExtractionAccuracy accuracy, Clock clock) {
         this.nonCompliant = nonCompliant;
         this.expiring = expiring;
+        this.accuracy = accuracy;
         this.clock = clock;
     }
 
@@ -55,6 +61,26 @@ class ReportCsv {
                 printer -> expiring.forEach(caller, days, filter, row -> print(printer, row.expirationDate(),
                         row.daysLeft(), row.projectName(), row.subcontractorName(), row.line(), row.policyNumber(),
                         row.insurerName(), row.brokerName(), row.brokerEmail(), row.coiId())));
+    }
+
+    /** Accuracy as a ratio with four decimals (0.9875), blank when no field was read. */
+    ResponseEntity<StreamingResponseBody> extractionAccuracy(Caller caller, LocalDate from, LocalDate to) {
+        ExtractionAccuracy.Report report = accuracy.report(caller, from, to);
+        return attachment("certificate-reading-accuracy-" + LocalDate.now(clock) + ".csv", ACCURACY_HEADER,
+                printer -> report.producers().forEach(row -> print(printer, row.producer(), row.certificatesRead(),
+                        row.fieldsRead(), row.fieldsCorrected(), ratio(row.accuracy()),
+                        certificates(row, ExtractionAccuracy.Method.ACROFORM),
+                        certificates(row, ExtractionAccuracy.Method.TEXT),
+                        certificates(row, ExtractionAccuracy.Method.OCR), row.lastReadAt())));
+    }
+
+    private static long certificates(ExtractionAccuracy.ProducerRow row, ExtractionAccuracy.Method method) {
+        ExtractionAccuracy.Figures figures = row.byMethod().get(method);
+        return figures == null ? 0 : figures.certificatesRead();
+    }
+
+    private static String ratio(Double accuracy) {
+        return accuracy == null ? "" : BigDecimal.valueOf(accuracy).setScale(4, RoundingMode.HALF_UP).toPlainString();
     }
 
     private interface Rows {
