@@ -16,6 +16,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import app.covenant.documents.pdf.PdfDocument;
 import app.covenant.documents.pdf.PdfReader;
+import app.covenant.insurance.extraction.Acord25Extraction;
+import app.covenant.insurance.extraction.Acord25Extractor;
 import app.covenant.support.SignIn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,6 +149,17 @@ class EmbeddedDefaultSmokeTest {
                 "Harborview Risk Advisors LLC", "$5,000,000");
         detail.get("policies").forEach(policy -> assertThat(text).contains(policy.get("policyNumber").asString(),
                 policy.get("naic").asString()));
+        // On the real ACORD 25 layout: the extractor reads back what the policy rows say.
+        Acord25Extraction read = new Acord25Extractor(new PdfReader()).extract(acordBytes(acord, "broker@covenant.test"));
+        assertThat(read.status()).isEqualTo(Acord25Extraction.Status.EXTRACTED);
+        assertThat(read.producer()).isEqualTo("Harborview Risk Advisors LLC");
+        assertThat(read.insured()).isEqualTo("Skyline Roofing Co");
+        List<String> readPolicies = new ArrayList<>();
+        read.policies().forEach(p -> readPolicies.add(p.line() + " " + p.policyNumber() + " " + p.expirationDate()));
+        List<String> rowPolicies = new ArrayList<>();
+        detail.get("policies").forEach(p -> rowPolicies.add(p.get("line").asString() + " "
+                + p.get("policyNumber").asString() + " " + p.get("expirationDate").asString()));
+        assertThat(readPolicies).containsExactlyElementsOf(rowPolicies);
 
         // The rejected one lists its deficiencies; the active one was approved with its finding overridden.
         JsonNode rejected = bySubAndProject.get("Bedrock Excavation Corp @ Queens Plaza Medical Offices");
@@ -210,14 +223,18 @@ class EmbeddedDefaultSmokeTest {
     }
 
     private String acordText(String documentId, String email) {
+        try (PdfDocument document = new PdfReader().open(acordBytes(documentId, email))) {
+            return document.text().all();
+        }
+    }
+
+    private byte[] acordBytes(String documentId, String email) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(token(email));
         ResponseEntity<byte[]> pdf = http.exchange("/api/v1/documents/" + documentId + "/content", HttpMethod.GET,
                 new HttpEntity<>(headers), byte[].class);
         assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
-        try (PdfDocument document = new PdfReader().open(pdf.getBody())) {
-            return document.text().all();
-        }
+        return pdf.getBody();
     }
 
     private String token(String email) {
