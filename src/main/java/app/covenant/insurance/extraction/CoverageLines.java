@@ -11,10 +11,10 @@ import java.util.Map;
  * @param additionalInsured {@code null} for workers' compensation, which has no such column
  * @param statutory         the "per statute" box, workers' compensation only
  */
-record CoverageLines(String line, String letter, String additionalInsured, String waiver, String policyNumber,
+public record CoverageLines(String line, String letter, String additionalInsured, String waiver, String policyNumber,
                      String effective, String expiration, String statutory, Map<String, String> limits) {
 
-    static final List<CoverageLines> ALL = List.of(
+    public static final List<CoverageLines> ALL = List.of(
             new CoverageLines("GL", "GeneralLiability_InsurerLetterCode_A",
                     "CertificateOfInsurance_GeneralLiability_AdditionalInsuredCode_A",
                     "Policy_GeneralLiability_SubrogationWaivedCode_A",
