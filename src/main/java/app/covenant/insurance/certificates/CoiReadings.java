@@ -111,9 +111,11 @@ public class CoiReadings {
         return latest(workflow.visible(caller, coiId).getId());
     }
 
-    /** How many values read from the document people corrected. */
-    public int correctionCount(UUID documentId) {
-        return rows.corrections(documentId).size();
+    /** The values people corrected on the document's reading: field → what was read (null: nothing was). */
+    public java.util.Map<String, String> corrected(UUID documentId) {
+        java.util.Map<String, String> corrected = new java.util.LinkedHashMap<>();
+        rows.corrections(documentId).forEach(c -> corrected.put(c.field(), c.readValue()));
+        return corrected;
     }
 
     Optional<CoiExtraction> latest(UUID coiId) {
