@@ -79,7 +79,7 @@ public class BackgroundJobs {
 
     /**
      * Schedules one instance of a one-time job. The id makes it idempotent: scheduling an id that is
-     * already waiting changes nothing. An instance due now is looked for at once rather than at the next poll.
+     * already waiting changes nothing. An instance due now starts at once rather than at the next poll.
      *
      * @return whether a new instance was scheduled
      * @throws IllegalStateException on a node whose scheduler is switched off ({@code db-scheduler.enabled})
@@ -91,8 +91,8 @@ public class BackgroundJobs {
                     + "cannot schedule " + task.getName());
         }
         boolean scheduled = running.scheduleIfNotExists(task.instance(id, data), when);
-        if (scheduled && !when.isAfter(Instant.now())) {
-            // Due now: this node looks for it at once instead of at its next poll.
+        if (scheduled) {
+            // One due now runs at once instead of at the next poll; for a later one this is an early, idle poll.
             running.triggerCheckForDueExecutions();
         }
         return scheduled;
