@@ -116,6 +116,10 @@ class CoiReadingTest {
         assertThat(row.get("method")).isEqualTo("ACROFORM");
         assertThat(row.get("producer")).isEqualTo(truth.get("Producer_FullName_A"));
         assertThat(((Number) row.get("fields_read")).intValue()).isEqualTo(read.get("fields").size()).isGreaterThan(20);
+        JsonNode summary = SignIn.get(http, "/api/v1/cois/" + coi, tokens.get("CONTRACTOR")).getBody().get("extraction");
+        assertThat(summary.get("status").asString()).isEqualTo("EXTRACTED");
+        assertThat(summary.get("method").asString()).isEqualTo("ACROFORM");
+        assertThat(summary.get("documentId").asString()).isEqualTo(latestAcord(coi).toString());
     }
 
     @Test
