@@ -46,6 +46,8 @@ class CoiReadingTest {
 
     private static final String GL_NUMBER = "Policy_GeneralLiability_PolicyNumberIdentifier_A";
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -184,6 +186,33 @@ class CoiReadingTest {
         JsonNode gaveUp = extraction(id, "BROKER").getBody();
         assertThat(gaveUp.get("status").asString()).isEqualTo("FAILED");
         assertThat(gaveUp.get("problems").get(0).asString()).isEqualTo(CoiReadings.GAVE_UP);
+    }
+
+    @Test
+    void the_page_shows_a_scan_being_read_and_reloads_once_it_is_done() {
+        UUID id = newCoi();
+        upload("BROKER", id, Acord25Samples.scan());
+        UUID document = latestAcord(id);
+        jdbc.update("update insurance_coi_extractions set status = 'READING', method = null, result_json = null, "
+                + "finished_at = null, started_at = ? where document_id = ?",
+                java.sql.Timestamp.from(java.time.Instant.now()), document);
+        CertificatePageClient broker = new CertificatePageClient(port, tokens.get("BROKER"));
+        String page = broker.get("/insurance/certificates/" + id).body();
+        assertThat(page).contains("Reading the scanned certificate…", "<progress",
+                "hx-get=\"/insurance/certificates/" + id + "/reading\"", "every 2s");
+        java.net.http.HttpResponse<String> polled = broker.get("/insurance/certificates/" + id + "/reading");
+        assertThat(polled.statusCode()).isEqualTo(200);
+        assertThat(polled.headers().firstValue("HX-Refresh")).isEmpty();
+        assertThat(polled.body()).contains("data-reading-status=\"READING\"").doesNotContain("<html");
+        assertThat(new CertificatePageClient(port, tokens.get("SUB2")).get("/insurance/certificates/" + id + "/reading")
+                .statusCode()).isEqualTo(404);
+
+        readings.readScan(document);
+        java.net.http.HttpResponse<String> done = broker.get("/insurance/certificates/" + id + "/reading");
+        assertThat(done.headers().firstValue("HX-Refresh")).contains("true");
+        assertThat(done.body()).contains("data-reading-status=\"NO_TEXT\"").doesNotContain("hx-get");
+        assertThat(broker.get("/insurance/certificates/" + id).body()).contains("Nothing was filled in from this certificate.")
+                .contains("This PDF is a scan");
     }
 
     @Test
