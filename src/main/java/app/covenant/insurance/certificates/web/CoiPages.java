@@ -413,6 +413,8 @@ class CoiPages {
     void readingModel(CoiExtraction reading, Model model) {
         Map<String, String> corrected = reading == null ? Map.of() : readings.corrected(reading.documentId());
         model.addAttribute("reading", reading);
+        model.addAttribute("readingProblems", reading == null ? List.of()
+                : ReadingMarks.plainProblems(reading.problems(), LINE_LABELS, LIMIT_LABELS));
         model.addAttribute("correctedCount", corrected.size());
         model.addAttribute("marks", reading == null ? ReadingMarks.none() : ReadingMarks.of(reading, corrected));
         // The page image is worth showing for anything the extractor could open (a scan too).

@@ -68,9 +68,61 @@ public record ReadingMarks(Map<String, Mark> marks, Map<String, String> boxes) {
         return new ReadingMarks(marks, boxes);
     }
 
+    /**
+     * The reading's problems as the pages say them: the form's field names ("Policy_GeneralLiability_EffectiveDate_A")
+     * in words ("the general liability effective date"); the API keeps them as read.
+     */
+    static List<String> plainProblems(List<String> problems, Map<String, String> lineLabels,
+                                      Map<String, String> limitLabels) {
+        if (problems == null || problems.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("Producer_FullName_A", "the producer's name");
+        names.put("NamedInsured_FullName_A", "the insured's name");
+        names.put("CertificateHolder_FullName_A", "the certificate holder's name");
+        for (String letter : List.of("A", "B", "C", "D", "E", "F")) {
+            names.put("Insurer_FullName_" + letter, "the name of insurer " + letter);
+            names.put("Insurer_NAICCode_" + letter, "the NAIC number of insurer " + letter);
+        }
+        for (CoverageLines line : CoverageLines.ALL) {
+            String label = "the " + lineLabels.getOrDefault(line.line(), line.line()).toLowerCase(Locale.ROOT);
+            names.put(line.letter(), label + " insurer letter");
+            names.put(line.policyNumber(), label + " policy number");
+            names.put(line.effective(), label + " effective date");
+            names.put(line.expiration(), label + " expiration date");
+            names.put(line.waiver(), label + " waiver of subrogation mark");
+            if (line.additionalInsured() != null) {
+                names.put(line.additionalInsured(), label + " additional insured mark");
+            }
+            if (line.statutory() != null) {
+                names.put(line.statutory(), label + " statutory limits box");
+            }
+            line.limits().forEach((key, field) -> names.put(field, label + " limit “"
+                    + limitLabels.getOrDefault(key, key) + "”"));
+        }
+        return problems.stream().map(problem -> {
+            String plain = problem;
+            for (Map.Entry<String, String> name : names.entrySet()) {
+                plain = plain.replace(" in " + name.getKey() + ".", " in " + name.getValue() + ".");
+            }
+            return plain;
+        }).toList();
+    }
+
     /** The mark of a line's field, or null (also for a row without a line). */
     public Mark get(String line, String field) {
         return line == null ? null : marks.get(line + "." + field);
+    }
+
+    /**
+     * What an input's {@code aria-describedby} names: its error when there is one, and the note on its reading
+     * when there is one; null for neither.
+     */
+    public String describedBy(String line, String field, String errorId, String noteId) {
+        Mark mark = get(line, field);
+        String both = ((errorId == null ? "" : errorId) + " " + (mark != null && mark.note() != null ? noteId : "")).strip();
+        return both.isEmpty() ? null : both;
     }
 
     private static Mark correctedMark(String read) {

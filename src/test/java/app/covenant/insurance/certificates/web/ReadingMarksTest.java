@@ -41,6 +41,10 @@ class ReadingMarksTest {
         assertThat(marks.get("GL", "naic")).as("nothing printed, nothing said").isNull();
         assertThat(marks.get("WC", "policyNumber")).as("a line not on the certificate").isNull();
         assertThat(marks.get(null, "policyNumber")).isNull();
+        assertThat(marks.describedBy("GL", "policyNumber", null, "n-read")).isEqualTo("n-read");
+        assertThat(marks.describedBy("GL", "expirationDate", "x-error", "x-read")).isEqualTo("x-error x-read");
+        assertThat(marks.describedBy("GL", "insurerName", "i-error", "i-read")).isEqualTo("i-error");
+        assertThat(marks.describedBy("GL", "insurerName", null, "i-read")).isNull();
     }
 
     @Test
@@ -64,5 +68,16 @@ class ReadingMarksTest {
                 .isNotEqualTo(marks.boxes().get("GL.line"));
         assertThat(ReadingMarks.of(null, Map.of()).boxes()).containsKey("WC.limits.EL_EACH_ACCIDENT");
         assertThat(ReadingMarks.of(null, Map.of()).marks()).isEmpty();
+    }
+
+    @Test
+    void problems_name_the_certificate_s_boxes_in_words() {
+        assertThat(ReadingMarks.plainProblems(List.of(
+                "Could not read \"13/45/27\" in Policy_GeneralLiability_ExpirationDate_A.",
+                "Could not read \"1,OOO\" in WorkersCompensationEmployersLiability_EmployersLiability_EachAccidentLimitAmount_A.",
+                "This PDF is a scan."), CoiPages.LINE_LABELS, CoiPages.LIMIT_LABELS))
+                .containsExactly("Could not read \"13/45/27\" in the general liability expiration date.",
+                        "Could not read \"1,OOO\" in the workers' compensation & employers' liability limit "
+                                + "“E.L. each accident”.", "This PDF is a scan.");
     }
 }
