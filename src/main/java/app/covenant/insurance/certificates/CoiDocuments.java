@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The documents of certificates: uploads (an ACORD 25 as PDF; policies, endorsements and others as PDF, PNG or
  * JPEG, else {@code 415}) stored by the documents module with owner module {@code insurance} and the certificate
  * as record — checked and written outside any transaction, then recorded in a short one that checks the
- * certificate's state again — and the download rule: whoever sees the certificate reads its documents.
+ * certificate's state again; an ACORD 25 is then read at once ({@link CoiReadings}) — and the download rule: whoever sees the certificate reads its documents.
  */
 @Component
 public class CoiDocuments implements DocumentAccessPolicy {
@@ -40,9 +40,11 @@ public class CoiDocuments implements DocumentAccessPolicy {
     private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final CoiReadings readings;
 
     CoiDocuments(CoiWorkflow workflow, CoiRows rows, DocumentStorage storage, AuditTrail audit, Clock clock,
-                 PlatformTransactionManager transactions) {
+                 PlatformTransactionManager transactions, CoiReadings readings) {
+        this.readings = readings;
         this.workflow = workflow;
         this.rows = rows;
         this.storage = storage;
@@ -73,7 +75,7 @@ public class CoiDocuments implements DocumentAccessPolicy {
             throw new ProblemException(415, "Upload policy documents and endorsements as PDF, PNG or JPEG; this file "
                     + "is " + staged.contentType() + ".");
         }
-        return transaction.execute(status -> {
+        CoiDocument uploaded = transaction.execute(status -> {
             Coi coi = workflow.forAction(caller, coiId, CoiAction.UPLOAD_DOCUMENT);
             DocumentView stored = storage.store(new DocumentOwner(OWNER_MODULE, coi.getId(), coi.organizationId()),
                     staged, caller.userId());
@@ -85,6 +87,11 @@ public class CoiDocuments implements DocumentAccessPolicy {
             return new CoiDocument(stored.id(), kind, line, stored.name(), stored.contentType(), stored.sizeBytes(),
                     caller.userId(), now);
         });
+        if ("ACORD25".equals(kind)) {
+            // Read at once, after the commit: no connection is held while the PDF is parsed.
+            readings.readUploaded(coiId, uploaded.documentId());
+        }
+        return uploaded;
     }
 
     /** The certificate's documents, oldest first (the caller must see the certificate). */

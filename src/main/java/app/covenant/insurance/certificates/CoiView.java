@@ -9,7 +9,7 @@ import java.util.UUID;
 /**
  * A certificate as the API shows it (API.md "COI") with the names of its project and companies, its review and
  * attestation fields, and {@code allowedActions}: what the caller may do to it now. The detail view adds
- * {@code brokers}, {@code documents} and {@code transitions} (null in lists).
+ * {@code brokers}, {@code documents}, {@code transitions} and {@code extraction} (null in lists).
  */
 public record CoiView(UUID id, UUID projectId, String projectName, UUID subcontractorId, String subcontractorName,
                       UUID gcId, String gcName, String status, String brokerType, String assignedAdminEmail,
@@ -19,7 +19,11 @@ public record CoiView(UUID id, UUID projectId, String projectName, UUID subcontr
                       String reviewDecision, String reviewNotes, Instant policiesConfirmedAt,
                       List<CoiPolicy> policies, List<CoiDeficiency> deficiencies, Set<CoiAction> allowedActions,
                       List<CoiBroker> brokers, List<CoiDocument> documents, List<CoiTransition> transitions,
-                      Instant createdAt, Instant updatedAt) {
+                      Instant createdAt, Instant updatedAt, Extraction extraction) {
+
+    /** The latest ACORD 25 reading in short (the detail view; null in lists and when no ACORD 25 was uploaded). */
+    public record Extraction(String status, String method, java.util.UUID documentId) {
+    }
 
     CoiView withChildren(List<CoiPolicy> policies, List<CoiDeficiency> deficiencies, Set<CoiAction> allowedActions,
                          List<CoiBroker> brokers, List<CoiDocument> documents, List<CoiTransition> transitions) {
@@ -27,6 +31,14 @@ public record CoiView(UUID id, UUID projectId, String projectName, UUID subcontr
                 brokerType, assignedAdminEmail, holdHarmlessStatus, certificateHolder, earliestExpiration, renewalOfId,
                 copiedFromId, uploadSubmittedAt, attestedAt, attestationSignerName, reviewRequestedAt, reviewerId,
                 reviewedAt, reviewDecision, reviewNotes, policiesConfirmedAt, policies, deficiencies, allowedActions,
-                brokers, documents, transitions, createdAt, updatedAt);
+                brokers, documents, transitions, createdAt, updatedAt, extraction);
+    }
+
+    CoiView withExtraction(Extraction extraction) {
+        return new CoiView(id, projectId, projectName, subcontractorId, subcontractorName, gcId, gcName, status,
+                brokerType, assignedAdminEmail, holdHarmlessStatus, certificateHolder, earliestExpiration, renewalOfId,
+                copiedFromId, uploadSubmittedAt, attestedAt, attestationSignerName, reviewRequestedAt, reviewerId,
+                reviewedAt, reviewDecision, reviewNotes, policiesConfirmedAt, policies, deficiencies, allowedActions,
+                brokers, documents, transitions, createdAt, updatedAt, extraction);
     }
 }

@@ -57,8 +57,12 @@ public class CoiViews {
     private final CoiCompliance compliance;
     private final Clock clock;
 
+    private final CoiReadingRows readingRows;
+
     CoiViews(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, CoiRows rows, CoiRepository cois,
-             CoiWorkflow workflow, CoiDocuments documents, CoiCompliance compliance, Clock clock) {
+             CoiWorkflow workflow, CoiDocuments documents, CoiCompliance compliance, Clock clock,
+             CoiReadingRows readingRows) {
+        this.readingRows = readingRows;
         this.compliance = compliance;
         this.jdbc = jdbc;
         this.named = named;
@@ -115,8 +119,10 @@ public class CoiViews {
         }
         Coi coi = cois.findById(id).orElseThrow(() -> ProblemException.notFound("Certificate"));
         Set<CoiAction> actions = CoiRules.allowed(coi, workflow.relation(caller, coi), LocalDate.now(clock));
+        CoiView.Extraction extraction = readingRows.latest(id).map(e -> new CoiView.Extraction(e.status(), e.method(),
+                e.documentId())).orElse(null);
         return found.getFirst().withChildren(rows.policies(id), rows.deficienciesOf(List.of(id)).getOrDefault(id,
-                List.of()), actions, rows.brokers(id), documents.of(id), rows.transitions(id));
+                List.of()), actions, rows.brokers(id), documents.of(id), rows.transitions(id)).withExtraction(extraction);
     }
 
     /** The compliance check of a certificate the caller sees. */
@@ -226,6 +232,6 @@ public class CoiViews {
                 rs.getObject("reviewer_id", UUID.class), CoiRows.instant(rs, "reviewed_at"),
                 rs.getString("review_decision"), rs.getString("review_notes"),
                 CoiRows.instant(rs, "policies_confirmed_at"), List.of(), List.of(), Set.of(), null, null, null,
-                CoiRows.instant(rs, "created_at"), CoiRows.instant(rs, "updated_at"));
+                CoiRows.instant(rs, "created_at"), CoiRows.instant(rs, "updated_at"), null);
     }
 }

@@ -72,10 +72,12 @@ public class CoiWorkflow {
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final CoiCorrections corrections;
 
     CoiWorkflow(CoiRepository cois, CoiRows rows, PartyRecords parties, Brokers brokers, CoiNotifier notifier,
                 CoiCompliance compliance, ContractorStanding standing, AuditTrail audit,
-                ApplicationEventPublisher events, JdbcTemplate jdbc, Clock clock) {
+                ApplicationEventPublisher events, JdbcTemplate jdbc, Clock clock, CoiCorrections corrections) {
+        this.corrections = corrections;
         this.cois = cois;
         this.rows = rows;
         this.parties = parties;
@@ -501,9 +503,17 @@ public class CoiWorkflow {
             coi.policiesConfirmed(caller.userId(), now);
         }
         cois.saveAndFlush(coi);
+        Set<String> savedLines = input.stream().map(PolicyInput::line).collect(Collectors.toSet());
+        List<String> corrected = corrections.record(coi.getId(), policies.stream()
+                .filter(p -> savedLines.contains(p.line())).toList(), caller.userId(), now);
+        if (reviewing && !corrected.isEmpty()) {
+            // A reviewer's correction is on the timeline too, not only in the audit trail.
+            rows.transition(coi.getId(), coi.status().name(), coi.status().name(), caller.userId(), caller.name(),
+                    "Corrected what was read from the ACORD 25: " + String.join(", ", corrected), now);
+        }
         record(coi, Actor.of(caller), reviewing ? "coi.policies-confirmed" : "coi.policies-saved", null,
                 Map.of("policies", policies.size(), "lines", policies.stream().map(CoiPolicy::line).distinct()
-                        .collect(Collectors.joining(","))));
+                        .collect(Collectors.joining(",")), "corrected", String.join(",", corrected)));
     }
 
     /** {@code POST /cois/{id}/findings/override}: a reviewer accepts an open finding, with a reason (audited). */

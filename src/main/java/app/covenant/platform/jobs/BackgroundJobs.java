@@ -79,7 +79,7 @@ public class BackgroundJobs {
 
     /**
      * Schedules one instance of a one-time job. The id makes it idempotent: scheduling an id that is
-     * already waiting changes nothing.
+     * already waiting changes nothing. An instance due now starts at once rather than at the next poll.
      *
      * @return whether a new instance was scheduled
      * @throws IllegalStateException on a node whose scheduler is switched off ({@code db-scheduler.enabled})
@@ -90,7 +90,12 @@ public class BackgroundJobs {
             throw new IllegalStateException("Background jobs are switched off on this node (db-scheduler.enabled); "
                     + "cannot schedule " + task.getName());
         }
-        return running.scheduleIfNotExists(task.instance(id, data), when);
+        boolean scheduled = running.scheduleIfNotExists(task.instance(id, data), when);
+        if (scheduled) {
+            // One due now runs at once instead of at the next poll; for a later one this is an early, idle poll.
+            running.triggerCheckForDueExecutions();
+        }
+        return scheduled;
     }
 
     /** How the job was declared, if it was declared here (every task bean of this application is). */

@@ -3,6 +3,8 @@ package app.covenant.insurance.certificates.web;
 import app.covenant.insurance.brokers.BrokerInfo;
 import app.covenant.insurance.certificates.CoiDocument;
 import app.covenant.insurance.certificates.CoiDocuments;
+import app.covenant.insurance.certificates.CoiExtraction;
+import app.covenant.insurance.certificates.CoiReadings;
 import app.covenant.insurance.certificates.CoiView;
 import app.covenant.insurance.certificates.CoiViews;
 import app.covenant.insurance.certificates.CoiWorkflow;
@@ -54,8 +56,11 @@ class CoiApiController {
     private final CoiViews views;
     private final CoiDocuments documents;
     private final JsonMapper json;
+    private final CoiReadings readings;
 
-    CoiApiController(CoiWorkflow workflow, CoiViews views, CoiDocuments documents, JsonMapper json) {
+    CoiApiController(CoiWorkflow workflow, CoiViews views, CoiDocuments documents, JsonMapper json,
+                     CoiReadings readings) {
+        this.readings = readings;
         this.workflow = workflow;
         this.views = views;
         this.documents = documents;
@@ -138,6 +143,13 @@ class CoiApiController {
     @GetMapping("/{id}/documents")
     List<CoiDocument> documents(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return documents.list(caller, id);
+    }
+
+    @PreAuthorize("hasAuthority('coi:read')")
+    @Operation(summary = "What was read from the certificate's latest ACORD 25, with confidences (404 when none was uploaded)")
+    @GetMapping("/{id}/extraction")
+    CoiExtraction extraction(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return readings.latest(caller, id);
     }
 
     /**

@@ -5,6 +5,8 @@ import app.covenant.insurance.brokers.BrokerInfo;
 import app.covenant.insurance.brokers.Brokers;
 import app.covenant.insurance.certificates.CoiAction;
 import app.covenant.insurance.certificates.CoiDocuments;
+import app.covenant.insurance.certificates.CoiExtraction;
+import app.covenant.insurance.certificates.CoiReadings;
 import app.covenant.insurance.certificates.CoiView;
 import app.covenant.insurance.certificates.CoiViews;
 import app.covenant.insurance.certificates.CoiWorkflow;
@@ -19,6 +21,8 @@ import app.covenant.shared.security.Caller;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,9 +64,13 @@ class CoiPages {
     private final Brokers brokers;
     private final CoiPageQueries queries;
     private final StatusBadges badges;
+    private final CoiReadings readings;
+    private final Clock clock;
 
     CoiPages(CoiWorkflow workflow, CoiViews views, CoiDocuments documents, Brokers brokers, CoiPageQueries queries,
-             StatusBadges badges) {
+             StatusBadges badges, CoiReadings readings, Clock clock) {
+        this.readings = readings;
+        this.clock = clock;
         this.workflow = workflow;
         this.views = views;
         this.documents = documents;
@@ -183,6 +191,24 @@ class CoiPages {
     @GetMapping(BASE + "/{id}")
     String certificate(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, Model model) {
         return certificatePage(caller, id, model);
+    }
+
+    /**
+     * The reading card alone, fetched again every few seconds (htmx) while a scan is read; once the reading is done
+     * the answer asks htmx to reload the page, so the policy form comes back filled in.
+     */
+    @PreAuthorize("hasAuthority('coi:read')")
+    @GetMapping(BASE + "/{id}/reading")
+    String reading(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, Model model,
+                   HttpServletResponse response) {
+        CoiView coi = views.get(caller, id);
+        CoiExtraction reading = readings.find(caller, id).orElse(null);
+        if (reading == null || !reading.isReading()) {
+            response.setHeader("HX-Refresh", "true");
+        }
+        model.addAttribute("coi", coi);
+        readingModel(reading, model);
+        return "insurance/certificates/fragments :: reading-card";
     }
 
     @PreAuthorize("hasAuthority('coi:broker-info')")
@@ -362,16 +388,47 @@ class CoiPages {
             model.addAttribute("lines", ownLines);
         }
         model.addAttribute("perPolicyBroker", perPolicyBroker);
+        CoiExtraction reading = readings.find(caller, id).orElse(null);
+        readingModel(reading, model);
         if (!model.containsAttribute("policyRows")) {
             PolicyRows shown = PolicyRows.of(coi.policies().stream()
                     .filter(p -> !perPolicyBroker || ownLines.contains(p.line())).toList());
-            model.addAttribute("policyRows", shown.rows().isEmpty() && perPolicyBroker
+            // No row saved yet: the form starts from what was read off the ACORD 25.
+            List<PolicyRows.Row> read = reading == null || !coi.policies().isEmpty() ? List.of()
+                    : reading.policies().stream().filter(p -> !perPolicyBroker || ownLines.contains(p.line()))
+                    .map(PolicyRows.Row::read).toList();
+            model.addAttribute("prefilled", !read.isEmpty());
+            model.addAttribute("policyRows", !read.isEmpty() ? read : shown.rows().isEmpty() && perPolicyBroker
                     ? List.of(PolicyRows.Row.blank(ownLines.getFirst())) : shown.shown());
         }
         model.addAttribute("acord", coi.documents().stream().filter(d -> "ACORD25".equals(d.kind())).reduce((a, b) -> b)
                 .orElse(null));
         return "insurance/certificates/certificate";
     }
+
+    /**
+     * The reading of the certificate's ACORD 25 for the pages: the reading itself, how many of its values were
+     * corrected, the marks beside each value and the page's boxes, and how far a scan's reading has come.
+     */
+    void readingModel(CoiExtraction reading, Model model) {
+        Map<String, String> corrected = reading == null ? Map.of() : readings.corrected(reading.documentId());
+        model.addAttribute("reading", reading);
+        model.addAttribute("readingProblems", reading == null ? List.of()
+                : ReadingMarks.plainProblems(reading.problems(), LINE_LABELS, LIMIT_LABELS));
+        model.addAttribute("correctedCount", corrected.size());
+        model.addAttribute("marks", reading == null ? ReadingMarks.none() : ReadingMarks.of(reading, corrected));
+        // The page image is worth showing for anything the extractor could open (a scan too).
+        model.addAttribute("readingPage", reading != null && (reading.isExtracted() || reading.isReading()
+                || "NO_TEXT".equals(reading.status())) ? reading.documentId() : null);
+        if (reading != null && reading.isReading()) {
+            long seconds = Math.max(0, Duration.between(reading.startedAt(), clock.instant()).toSeconds());
+            model.addAttribute("readingSeconds", seconds);
+            model.addAttribute("readingProgress", Math.min(95, seconds * 100 / EXPECTED_OCR_SECONDS));
+        }
+    }
+
+    /** What reading a one-page scan by OCR usually takes; the progress bar is measured against it. */
+    private static final long EXPECTED_OCR_SECONDS = 15;
 
     /** How the policy form names the canonical limit keys of API.md. */
     static final Map<String, String> LIMIT_LABELS = Map.ofEntries(

@@ -2,6 +2,8 @@ package app.covenant.insurance.certificates.web;
 
 import app.covenant.insurance.certificates.CoiAction;
 import app.covenant.insurance.certificates.CoiDocument;
+import app.covenant.insurance.certificates.CoiExtraction;
+import app.covenant.insurance.certificates.CoiReadings;
 import app.covenant.insurance.certificates.CoiView;
 import app.covenant.insurance.certificates.CoiViews;
 import app.covenant.insurance.certificates.CoiWorkflow;
@@ -45,9 +47,11 @@ class CoiReviewPages {
     private final CoiPageQueries queries;
     private final CoiPages pages;
     private final CertificateImages pageImages;
+    private final CoiReadings readings;
 
     CoiReviewPages(CoiWorkflow workflow, CoiViews views, CoiPageQueries queries, CoiPages pages,
-                   CertificateImages pageImages) {
+                   CertificateImages pageImages, CoiReadings readings) {
+        this.readings = readings;
         this.pageImages = pageImages;
         this.workflow = workflow;
         this.views = views;
@@ -154,8 +158,12 @@ class CoiReviewPages {
         model.addAttribute("canOverride", coi.allowedActions().contains(CoiAction.OVERRIDE_FINDING));
         model.addAttribute("canEditPolicies", coi.allowedActions().contains(CoiAction.EDIT_POLICIES));
         CoiPages.policyFormModel(model);
+        CoiExtraction reading = readings.find(caller, id).orElse(null);
+        pages.readingModel(reading, model);
         if (!model.containsAttribute("policyRows")) {
-            model.addAttribute("policyRows", PolicyRows.of(coi.policies()).shown());
+            List<PolicyRows.Row> read = reading == null || !coi.policies().isEmpty() ? List.of()
+                    : reading.policies().stream().map(PolicyRows.Row::read).toList();
+            model.addAttribute("policyRows", read.isEmpty() ? PolicyRows.of(coi.policies()).shown() : read);
         }
         if (!model.containsAttribute("deficiencyRows")) {
             List<DeficiencyRow> prefilled = new ArrayList<>(compliance.open().stream()

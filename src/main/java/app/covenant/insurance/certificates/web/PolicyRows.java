@@ -39,6 +39,17 @@ record PolicyRows(List<Row> rows, List<PolicyInput> inputs, List<FieldError> unr
                     policy.waiverOfSubrogation(), policy.primaryNonContributory(), policy.statutory());
         }
 
+        /** A row prefilled from what was read off the ACORD 25. */
+        static Row read(app.covenant.insurance.extraction.Acord25Extraction.Policy policy) {
+            Map<String, String> limits = new LinkedHashMap<>();
+            if (policy.limits() != null) {
+                policy.limits().forEach((key, amount) -> limits.put(key, String.format("%,d", amount)));
+            }
+            return new Row(policy.line(), policy.insurerName(), policy.naic(), policy.policyNumber(),
+                    text(policy.effectiveDate()), text(policy.expirationDate()), limits, policy.additionalInsured(),
+                    policy.waiverOfSubrogation(), false, Boolean.TRUE.equals(policy.statutory()));
+        }
+
         static Row blank(String line) {
             return new Row(line, null, null, null, null, null, Map.of(), false, false, false, false);
         }

@@ -1,0 +1,44 @@
+package app.covenant.insurance.extraction;
+
+import java.util.Map;
+
+/** {@link Acord25Corpus}'s certificates for the tests of other packages (the workflow's readings). */
+public final class Acord25Samples {
+
+    private Acord25Samples() {
+    }
+
+    /** What certificate {@code seed} writes in each field (check boxes: {@code "1"} when checked). */
+    public static Map<String, String> values(long seed) {
+        return Acord25Corpus.generate(seed).values();
+    }
+
+    public static byte[] fillable(long seed) {
+        return Acord25Corpus.fillable(Acord25Corpus.generate(seed));
+    }
+
+    public static byte[] flattened(long seed) {
+        return Acord25Corpus.flattened(Acord25Corpus.generate(seed));
+    }
+
+    /** An image-only page, as a scanner makes it. */
+    public static byte[] scan() {
+        return Acord25Corpus.scan();
+    }
+
+    /** A letter-size PDF with text that is no certificate. */
+    public static byte[] invoice() {
+        return Acord25Corpus.invoice();
+    }
+
+    /** A seed from {@code from} on whose certificate shows general liability and workers' compensation. */
+    public static long withGlAndWc(long from) {
+        for (long seed = from; ; seed++) {
+            Map<String, String> values = values(seed);
+            if (values.containsKey("Policy_GeneralLiability_PolicyNumberIdentifier_A")
+                    && values.containsKey("Policy_WorkersCompensationAndEmployersLiability_PolicyNumberIdentifier_A")) {
+                return seed;
+            }
+        }
+    }
+}
