@@ -15,13 +15,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a scanned ACORD 25 (an image-only page) with Tesseract: page 1 is drawn in grey, Tesseract finds the words
+ * Reads a scanned ACORD 25 (an image-only page) with Tesseract: page 1 is drawn in grey, cleaned of specks and
+ * turned straight ({@link ScanCleaning}), Tesseract finds the words
  * and their boxes, the form's printed labels among them place the scan on the form ({@link ScanRegistration}), and
  * each word goes to the field whose rectangle holds it. From there it is the same reading as a flattened page's
  * text, with confidences below it: each field's is scaled by Tesseract's confidence in its words.
@@ -78,6 +83,10 @@ public class Acord25Ocr {
         return known;
     }
 
+    /**
+     * Reads on a virtual thread and gives up after the time limit (Tesseract itself is killed at that limit too),
+     * so a hostile scan cannot hold a request.
+     */
     public Acord25Extraction read(byte[] pdf) {
         if (pdf.length > Acord25Extractor.MAX_BYTES) {
             return Acord25Extractor.tooLarge(pdf);
@@ -85,32 +94,65 @@ public class Acord25Ocr {
         if (!available()) {
             return Acord25Extraction.unread(Status.NO_TEXT, UNAVAILABLE);
         }
+        FutureTask<Acord25Extraction> reading = new FutureTask<>(() -> readScan(pdf));
+        Thread.ofVirtual().name("acord25-ocr").start(reading);
+        try {
+            return reading.get(properties.timeLimit().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            reading.cancel(true);
+            return Acord25Extraction.unread(Status.FAILED, FAILED);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reading.cancel(true);
+            return Acord25Extraction.unread(Status.FAILED, FAILED);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Acord25Extraction readScan(byte[] pdf) {
         BufferedImage page;
+        int dpi;
         try (PdfDocument document = reader.open(pdf)) {
             if (document.pageCount() == 0) {
                 return Acord25Extraction.unread(Status.FAILED, "The PDF has no pages.");
             }
-            page = document.pageAsGreyImage(1, properties.dpi());
+            dpi = dpiFor(document.pageSize(1));
+            page = document.pageAsGreyImage(1, dpi);
         } catch (PdfException e) {
             return Acord25Extraction.unread(Status.FAILED, Acord25Extractor.unreadable(e));
         }
+        BufferedImage cleaned = ScanCleaning.median(page);
+        BufferedImage level = ScanCleaning.straighten(cleaned, ScanCleaning.skew(cleaned));
         List<Word> words;
         try {
-            words = tesseract.words(ScanCleaning.median(page), properties.dpi()).stream()
-                    .filter(Acord25Ocr::legible).toList();
+            words = tesseract.words(level, dpi).stream().filter(Acord25Ocr::legible).toList();
         } catch (Tesseract.Failure e) {
             log.warn("OCR of a scanned certificate failed: {}", e.getMessage());
             return Acord25Extraction.unread(Status.FAILED, FAILED);
         }
-        Optional<Transform> registered = ScanRegistration.register(words, properties.dpi());
+        Optional<Transform> registered = ScanRegistration.register(words, dpi);
         if (registered.isEmpty()) {
             return Acord25Extraction.unread(Status.FAILED, Acord25Extractor.NOT_ACORD);
         }
-        return place(words, registered.get());
+        return place(level, dpi, words, registered.get());
+    }
+
+    /**
+     * The configured resolution, lowered for a page larger than US letter so that the image stays the size of a
+     * letter page's (a huge media box must not become a gigabyte of pixels).
+     */
+    private int dpiFor(PdfDocument.PageSize size) {
+        double area = (double) size.width() * size.height();
+        double letter = (double) Acord25Form.PAGE_WIDTH * Acord25Form.PAGE_HEIGHT;
+        if (area <= letter * 1.1) {
+            return properties.dpi();
+        }
+        return (int) Math.max(36, Math.floor(properties.dpi() * Math.sqrt(letter / area)));
     }
 
     /** Each word into the field whose rectangle holds its middle; a field's words in reading order. */
-    private Acord25Extraction place(List<Word> words, Transform transform) {
+    private Acord25Extraction place(BufferedImage level, int dpi, List<Word> words, Transform transform) {
         Map<String, List<Placed>> byField = new LinkedHashMap<>();
         for (Word word : words) {
             double x = transform.x(word.centreX(), word.centreY());
@@ -127,37 +169,42 @@ public class Acord25Ocr {
         }
         Map<String, String> raw = new LinkedHashMap<>();
         Map<String, Double> confidences = new LinkedHashMap<>();
-        byField.forEach((name, placed) -> {
-            raw.put(name, tidy(name, text(placed)));
-            double least = placed.stream().mapToDouble(p -> p.word.confidence()).min().orElse(0);
-            confidences.put(name, OCR_FLOOR + (OCR_CONFIDENCE - OCR_FLOOR) * Math.clamp(least / 100, 0, 1));
-        });
+        List<Acord25Form.Field> unsure = new ArrayList<>();
+        for (Acord25Form.Field field : form.fields()) {
+            List<Placed> placed = byField.get(field.name());
+            String allowed = LetterCells.allowed(field);
+            String text = placed == null ? "" : text(placed);
+            if (!allowed.isEmpty()) {
+                Optional<String> letter = LetterCells.letter(text, allowed);
+                if (letter.isEmpty()) {
+                    unsure.add(field);
+                    continue;
+                }
+                text = letter.get();
+            }
+            if (placed != null) {
+                raw.put(field.name(), text);
+                confidences.put(field.name(), confidence(placed.stream().mapToDouble(p -> p.word.confidence()).min()
+                        .orElse(0)));
+            }
+        }
+        try {
+            LetterCells.reread(level, transform, unsure, tesseract, dpi).forEach((field, word) ->
+                    LetterCells.letter(word.text(), LetterCells.allowed(field)).ifPresent(letter -> {
+                        raw.put(field.name(), letter);
+                        confidences.put(field.name(), confidence(word.confidence()));
+                    }));
+        } catch (Tesseract.Failure e) {
+            log.warn("OCR of a scanned certificate's letter columns failed: {}", e.getMessage());
+        }
+        // A one-letter column in which the page pass saw a speck and the closer look sees no letter is empty: the
+        // speck is not reported as an unreadable value.
         return fieldReader.read(raw, Method.OCR, OCR_CONFIDENCE, confidences);
     }
 
-    /**
-     * Single-letter columns as the form means them. They hold one letter (A–F, Y, X or N), which OCR reads in lower
-     * case now and then, doubled ({@code Cc}, {@code YY}) or followed by a speck ({@code Ye}): what starts with such
-     * a letter and is at most three characters long is that letter.
-     */
-    private String tidy(String name, String text) {
-        boolean checkbox = form.field(name).map(Acord25Form.Field::checkbox).orElse(false);
-        boolean mark = checkbox || name.endsWith("AdditionalInsuredCode_A")
-                || name.endsWith("SubrogationWaivedCode_A") || name.endsWith("ExcludedIndicator_A");
-        String letters = "";
-        if (mark) {
-            letters = checkbox ? "X" : "XYN";
-        } else if (name.endsWith("InsurerLetterCode_A")) {
-            letters = "ABCDEF";
-        }
-        String compact = text.replace(" ", "");
-        if (!letters.isEmpty() && !compact.isEmpty() && compact.length() <= 3) {
-            String first = compact.substring(0, 1).toUpperCase(java.util.Locale.ROOT);
-            if (letters.contains(first)) {
-                return first;
-            }
-        }
-        return text;
+    /** From Tesseract's confidence in the least sure word (0–100) to the field's, between the floor and the cap. */
+    private static double confidence(double tesseract) {
+        return OCR_FLOOR + (OCR_CONFIDENCE - OCR_FLOOR) * Math.clamp(tesseract / 100, 0, 1);
     }
 
     /**

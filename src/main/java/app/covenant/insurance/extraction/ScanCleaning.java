@@ -5,7 +5,9 @@ import java.awt.image.DataBufferByte;
 
 /**
  * A scanned page made easier to read before OCR: a 3×3 median filter takes out the dust and sensor noise that
- * Tesseract would otherwise read as stray marks and short nonsense words, and keeps the edges of letters.
+ * Tesseract would otherwise read as stray marks and short nonsense words, and keeps the edges of letters; and the
+ * page is turned straight, because a row of the form turned by 1.5° drifts by three rows of text across the page,
+ * and Tesseract then mixes the rows.
  */
 final class ScanCleaning {
 
@@ -41,6 +43,73 @@ final class ScanCleaning {
             }
         }
         return cleaned;
+    }
+
+    /** Largest skew looked for, in degrees: a sheet fed into a scanner, not a photograph at an angle. */
+    static final double MAX_SKEW = 3;
+    private static final double STEP = 0.05;
+    private static final int SAMPLE = 4;
+
+    /**
+     * The page's skew in degrees, by projection profiles: the angle at which the ink, summed along rows, is most
+     * concentrated (text rows and their gaps line up). Measured on every fourth pixel each way.
+     */
+    static double skew(BufferedImage grey) {
+        int width = grey.getWidth();
+        int height = grey.getHeight();
+        byte[] pixels = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+        int count = 0;
+        int[] xs = new int[(width / SAMPLE + 1) * (height / SAMPLE + 1)];
+        int[] ys = new int[xs.length];
+        for (int y = 0; y < height; y += SAMPLE) {
+            for (int x = 0; x < width; x += SAMPLE) {
+                if ((pixels[y * width + x] & 0xff) < 128) {
+                    xs[count] = x;
+                    ys[count] = y;
+                    count++;
+                }
+            }
+        }
+        double best = 0;
+        double bestScore = -1;
+        int rows = height + width;
+        long[] histogram = new long[rows / SAMPLE + 2];
+        for (double degrees = -MAX_SKEW; degrees <= MAX_SKEW + 1e-9; degrees += STEP) {
+            double slope = Math.tan(Math.toRadians(degrees));
+            java.util.Arrays.fill(histogram, 0);
+            for (int i = 0; i < count; i++) {
+                int row = (int) Math.round((ys[i] - xs[i] * slope + width) / SAMPLE);
+                if (row >= 0 && row < histogram.length) {
+                    histogram[row]++;
+                }
+            }
+            double score = 0;
+            for (long bucket : histogram) {
+                score += (double) bucket * bucket;
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = degrees;
+            }
+        }
+        return best;
+    }
+
+    /** The page turned by {@code -degrees} about its centre, so rows at that skew become level; white fills in. */
+    static BufferedImage straighten(BufferedImage grey, double degrees) {
+        if (Math.abs(degrees) < STEP) {
+            return grey;
+        }
+        BufferedImage level = new BufferedImage(grey.getWidth(), grey.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D graphics = level.createGraphics();
+        graphics.setColor(java.awt.Color.WHITE);
+        graphics.fillRect(0, 0, level.getWidth(), level.getHeight());
+        graphics.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        graphics.rotate(Math.toRadians(-degrees), grey.getWidth() / 2.0, grey.getHeight() / 2.0);
+        graphics.drawImage(grey, 0, 0, null);
+        graphics.dispose();
+        return level;
     }
 
     /** Insertion sort of nine values: quicker than a general sort at this size. */

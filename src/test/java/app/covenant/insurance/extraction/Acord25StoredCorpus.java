@@ -32,7 +32,8 @@ final class Acord25StoredCorpus {
 
         /**
          * Seeds never used before (development used 1–40, held-out measures 1000–1039 and 2000–2039). Scans from
-         * 3200–3211 and 3300–3311 were used while tuning the OCR reading, so the stored scans are 3400–3411.
+         * 3200–3211 and 3300–3311 were used while tuning the OCR reading (not stored), so the stored scans are
+         * 3400–3411.
          */
         final long firstSeed;
         final Function<Certificate, byte[]> render;
@@ -59,12 +60,23 @@ final class Acord25StoredCorpus {
     private Acord25StoredCorpus() {
     }
 
-    /** Writes the corpus into the folder given (default: the source tree's), replacing what is there. */
+    /**
+     * Writes the corpus into the folder given (default: the source tree's), replacing what is there. With a second
+     * argument, only scans, from that seed: a development set for tuning the OCR reading, kept out of the stored
+     * corpus (measure it with {@code -Dacord25.corpus=<folder>}).
+     */
     public static void main(String[] args) throws IOException {
         Path folder = Path.of(args.length > 0 ? args[0] : "src/test/resources/" + FOLDER);
         Files.createDirectories(folder);
         for (Kind kind : Kind.values()) {
-            for (long seed = kind.firstSeed; seed < kind.firstSeed + PER_KIND; seed++) {
+            long first = kind.firstSeed;
+            if (args.length > 1) {
+                if (kind != Kind.SCANNED) {
+                    continue;
+                }
+                first = Long.parseLong(args[1]);
+            }
+            for (long seed = first; seed < first + PER_KIND; seed++) {
                 Certificate certificate = Acord25Corpus.generate(seed);
                 String name = kind.prefix() + "-" + seed;
                 byte[] pdf = kind.render.apply(certificate);
@@ -94,6 +106,10 @@ final class Acord25StoredCorpus {
     }
 
     static Path folder() {
+        String other = System.getProperty("acord25.corpus");
+        if (other != null) {
+            return Path.of(other);
+        }
         try {
             return Path.of(Acord25StoredCorpus.class.getResource("/" + FOLDER).toURI());
         } catch (URISyntaxException e) {
