@@ -66,6 +66,17 @@ class Acord25OcrTest {
     }
 
     @Test
+    void a_reading_past_the_time_limit_is_given_up_plainly() {
+        OcrRequirement.require(ocr);
+        Acord25Ocr impatient = new Acord25Ocr(pdfs, new OcrProperties("tesseract", Duration.ofMillis(1), null));
+        assertThat(impatient.available()).isTrue();
+        Acord25Extraction extraction = impatient.read(Acord25Scans.scanned(Acord25Corpus.generate(4)));
+        assertThat(extraction.status()).isEqualTo(Status.FAILED);
+        assertThat(extraction.problems()).containsExactly(Acord25Ocr.FAILED);
+        assertThat(extraction.fields()).isEmpty();
+    }
+
+    @Test
     void a_missing_tesseract_fails_where_it_is_required_and_skips_elsewhere() {
         assertThatThrownBy(() -> OcrRequirement.require(false, Map.of("COVENANT_REQUIRE_TESSERACT", "true")))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("tesseract-ocr");
