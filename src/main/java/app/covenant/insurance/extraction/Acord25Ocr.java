@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads a scanned ACORD 25 (an image-only page) with Tesseract: page 1 is drawn in grey, cleaned of specks and
- * turned straight ({@link ScanCleaning}), Tesseract finds the words
- * and their boxes, the form's printed labels among them place the scan on the form ({@link ScanRegistration}), and
- * each word goes to the field whose rectangle holds it. From there it is the same reading as a flattened page's
+ * turned straight ({@link ScanCleaning}), Tesseract finds the words and their boxes, the form's printed labels among
+ * them place the scan on the form ({@link ScanRegistration}), and each word goes to the field whose rectangle holds
+ * it; one-letter columns get a second look ({@link LetterCells}). From there it is the same reading as a flattened page's
  * text, with confidences below it: each field's is scaled by Tesseract's confidence in its words.
  */
 @Component
