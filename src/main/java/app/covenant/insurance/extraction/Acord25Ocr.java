@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -59,6 +60,8 @@ public class Acord25Ocr {
     private final Acord25Fields fieldReader = new Acord25Fields(form);
     private final Map<String, PdfArea> areas = new LinkedHashMap<>();
     private volatile Boolean available;
+    /** Tesseract runs on one core: more pages at once than cores only makes each slower. */
+    private final Semaphore running = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
     @Autowired
     public Acord25Ocr(PdfReader reader, OcrProperties properties) {
@@ -84,8 +87,8 @@ public class Acord25Ocr {
     }
 
     /**
-     * Reads on a virtual thread and gives up after the time limit (Tesseract itself is killed at that limit too),
-     * so a hostile scan cannot hold a request.
+     * Reads on a virtual thread, at most as many pages at once as there are cores, and gives up after the time limit
+     * (waiting included; Tesseract itself is killed at that limit too), so a hostile scan cannot hold a request.
      */
     public Acord25Extraction read(byte[] pdf) {
         if (pdf.length > Acord25Extractor.MAX_BYTES) {
@@ -94,7 +97,14 @@ public class Acord25Ocr {
         if (!available()) {
             return Acord25Extraction.unread(Status.NO_TEXT, UNAVAILABLE);
         }
-        FutureTask<Acord25Extraction> reading = new FutureTask<>(() -> readScan(pdf));
+        FutureTask<Acord25Extraction> reading = new FutureTask<>(() -> {
+            running.acquire();
+            try {
+                return readScan(pdf);
+            } finally {
+                running.release();
+            }
+        });
         Thread.ofVirtual().name("acord25-ocr").start(reading);
         try {
             return reading.get(properties.timeLimit().toNanos(), TimeUnit.NANOSECONDS);
