@@ -35,9 +35,9 @@ FROM eclipse-temurin:25-jre AS runtime
 LABEL org.opencontainers.image.title="Covenant" \
       org.opencontainers.image.description="Insurance compliance and contract lifecycle management for general contractors"
 
-# curl is only for the HEALTHCHECK below.
+# curl is only for the HEALTHCHECK below; Tesseract reads scanned ACORD 25 certificates (INSURANCE_OCR_COMMAND).
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl \
+    && apt-get install -y --no-install-recommends curl tesseract-ocr tesseract-ocr-eng \
     && rm -rf /var/lib/apt/lists/*
 
 # Fixed numeric ids so Kubernetes (runAsUser: 10001, runAsNonRoot) can verify them.

@@ -132,6 +132,22 @@ public final class PdfDocument implements AutoCloseable {
         });
     }
 
+    /**
+     * One page drawn in 8-bit grey at {@code dpi}, e.g. for OCR of a scanned page.
+     *
+     * @param page from 1
+     * @throws IllegalArgumentException for a page the document does not have or a dpi outside 36–600
+     */
+    public BufferedImage pageAsGreyImage(int page, int dpi) {
+        if (page < 1 || page > pageCount()) {
+            throw new IllegalArgumentException("Page " + page + " asked of a " + pageCount() + "-page PDF");
+        }
+        if (dpi < 36 || dpi > 600) {
+            throw new IllegalArgumentException("dpi must be between 36 and 600: " + dpi);
+        }
+        return reading(() -> new PDFRenderer(document).renderImageWithDPI(page - 1, dpi, ImageType.GRAY));
+    }
+
     @Override
     public void close() {
         try {

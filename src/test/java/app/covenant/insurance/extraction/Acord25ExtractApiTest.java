@@ -36,6 +36,8 @@ class Acord25ExtractApiTest {
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Acord25Ocr ocr;
 
     private final Map<String, String> tokens = new HashMap<>();
 
@@ -101,10 +103,27 @@ class Acord25ExtractApiTest {
     }
 
     @Test
+    void a_scanned_certificate_is_read_by_ocr() {
+        OcrRequirement.require(ocr);
+        Acord25StoredCorpus.Entry scan = Acord25StoredCorpus.load(Acord25StoredCorpus.Kind.SCANNED).stream()
+                .min(java.util.Comparator.comparingInt(entry -> entry.pdf().length)).orElseThrow();
+        ResponseEntity<JsonNode> answer = extract("BROKER", "scan.pdf", scan.pdf());
+        assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(200);
+        JsonNode body = answer.getBody();
+        assertThat(body.get("status").asString()).isEqualTo("EXTRACTED");
+        assertThat(body.get("method").asString()).isEqualTo("OCR");
+        assertThat(body.get("policies")).isNotEmpty();
+        assertThat(body.get("fields").get("Producer_FullName_A").get("confidence").asDouble())
+                .isLessThanOrEqualTo(Acord25Ocr.OCR_CONFIDENCE);
+    }
+
+    @Test
     void what_cannot_be_read_says_so() {
+        // A scan of two words: OCR (where there is OCR) finds no ACORD 25 in it; elsewhere it is a scan not read.
         ResponseEntity<JsonNode> scan = extract("SUBCONTRACTOR", "scan.pdf", Acord25Corpus.scan());
         assertThat(scan.getStatusCode().value()).isEqualTo(200);
-        assertThat(scan.getBody().get("status").asString()).isEqualTo("NO_TEXT");
+        assertThat(scan.getBody().get("status").asString()).isEqualTo(ocr.available() ? "FAILED" : "NO_TEXT");
+        assertThat(scan.getBody().get("policies")).isEmpty();
         ResponseEntity<JsonNode> invoice = extract("SUBCONTRACTOR", "invoice.pdf", Acord25Corpus.invoice());
         assertThat(invoice.getBody().get("status").asString()).isEqualTo("FAILED");
         assertThat(invoice.getBody().get("policies")).isEmpty();

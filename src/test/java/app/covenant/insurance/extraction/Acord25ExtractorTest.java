@@ -10,10 +10,8 @@ import app.covenant.insurance.extraction.Acord25Extraction.Policy;
 import app.covenant.insurance.extraction.Acord25Extraction.Status;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Random;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assertions;
@@ -148,59 +146,18 @@ class Acord25ExtractorTest {
         assertThat(extraction.fields()).isEmpty();
     }
 
-    /** Field-level accuracy over the held-out seeds: every field written or read, then each policy's values. */
+    /** Field-level accuracy over the held-out seeds, counted by {@link Acord25Accuracy}. */
     private double accuracy(String kind, Function<Certificate, byte[]> render, Method method) {
-        Acord25Form form = Acord25Form.edition2016();
-        int checked = 0;
-        int right = 0;
-        List<String> misses = new ArrayList<>();
+        Acord25Accuracy accuracy = new Acord25Accuracy();
         for (long seed = HELD_OUT_FROM; seed < HELD_OUT_FROM + CERTIFICATES; seed++) {
             Certificate certificate = Acord25Corpus.generate(seed);
             Acord25Extraction extraction = extractor.extract(render.apply(certificate));
             assertThat(extraction.status()).as("seed %s %s", seed, extraction.problems()).isEqualTo(Status.EXTRACTED);
             assertThat(extraction.method()).isEqualTo(method);
-            for (Acord25Form.Field field : form.fields()) {
-                String written = certificate.values().getOrDefault(field.name(), "");
-                var readField = extraction.fields().get(field.name());
-                String read = readField == null ? "" : readField.value();
-                if (written.isEmpty() && read.isEmpty()) {
-                    continue;
-                }
-                boolean same = field.checkbox()
-                        ? Objects.equals(Marks.parse(written).value(), Marks.parse(read).value())
-                        : written.replaceAll("\\s+", " ").strip().equals(read);
-                checked++;
-                if (same) {
-                    right++;
-                } else {
-                    misses.add(seed + " " + field.name() + ": [" + written + "] read [" + read + "]");
-                }
-            }
-            for (Truth truth : certificate.policies()) {
-                Policy policy = extraction.policies().stream().filter(p -> p.line().equals(truth.line())).findFirst()
-                        .orElse(null);
-                List<Object> expected = List.of(truth.letter(), truth.policyNumber(), truth.effective(),
-                        truth.expiration(), truth.additionalInsured(), truth.waiver(), truth.limits());
-                List<Object> actual = policy == null ? List.of() : java.util.Arrays.asList(policy.insurerLetter(),
-                        policy.policyNumber(), policy.effectiveDate(), policy.expirationDate(),
-                        policy.additionalInsured(), policy.waiverOfSubrogation(), policy.limits());
-                for (int i = 0; i < expected.size(); i++) {
-                    checked++;
-                    if (i < actual.size() && Objects.equals(expected.get(i), actual.get(i))) {
-                        right++;
-                    } else {
-                        misses.add(seed + " " + truth.line() + " value " + i + ": " + expected.get(i) + " read "
-                                + (i < actual.size() ? actual.get(i) : "nothing"));
-                    }
-                }
-            }
+            accuracy.add(String.valueOf(seed), certificate, extraction);
             assertThat(extraction.policies()).as("no line invented, seed %s", seed)
                     .hasSize(certificate.policies().size());
         }
-        double accuracy = (double) right / checked;
-        System.out.printf("ACORD 25 %s accuracy: %d/%d = %.2f%% over %d held-out certificates%n", kind, right,
-                checked, accuracy * 100, CERTIFICATES);
-        misses.stream().limit(20).forEach(miss -> System.out.println("  miss " + miss));
-        return accuracy;
+        return accuracy.report(kind, "held-out certificates");
     }
 }

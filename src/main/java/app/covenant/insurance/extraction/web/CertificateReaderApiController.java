@@ -1,7 +1,7 @@
 package app.covenant.insurance.extraction.web;
 
 import app.covenant.insurance.extraction.Acord25Extraction;
-import app.covenant.insurance.extraction.Acord25Extractor;
+import app.covenant.insurance.extraction.CertificateReader;
 import app.covenant.shared.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
@@ -18,7 +18,8 @@ import org.springframework.web.multipart.MultipartFile;
  * Reads an ACORD 25 without storing it, so a broker or sub can check what Covenant will see before uploading. A
  * file that is not a PDF answers 415; a PDF that cannot be read answers 200 with status {@code FAILED} or
  * {@code NO_TEXT} and a plain message, like the extraction of a stored certificate. Oversized uploads are cut off
- * by the application's multipart limit (413).
+ * by the application's multipart limit (413). A scan is read by OCR where Tesseract is installed, which takes
+ * seconds rather than milliseconds.
  */
 @RestController
 @RequestMapping(path = "/api/v1/acord25", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -27,10 +28,10 @@ class CertificateReaderApiController {
     /** PDF readers accept the header anywhere in the first kilobyte. */
     private static final int HEADER_WINDOW = 1024;
 
-    private final Acord25Extractor extractor;
+    private final CertificateReader reader;
 
-    CertificateReaderApiController(Acord25Extractor extractor) {
-        this.extractor = extractor;
+    CertificateReaderApiController(CertificateReader reader) {
+        this.reader = reader;
     }
 
     @PreAuthorize("hasAuthority('coi:upload')")
@@ -49,7 +50,7 @@ class CertificateReaderApiController {
         if (!isPdf(bytes)) {
             throw new ProblemException(415, "An ACORD 25 certificate must be a PDF; this file is not one.");
         }
-        return extractor.extract(bytes);
+        return reader.read(bytes);
     }
 
     private static boolean isPdf(byte[] bytes) {
