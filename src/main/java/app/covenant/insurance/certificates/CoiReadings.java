@@ -15,6 +15,8 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -69,7 +71,9 @@ public class CoiReadings {
     void readUploaded(UUID coiId, UUID documentId) {
         Instant started = clock.instant();
         Acord25Extraction read = extract(documentId);
-        if (read.status() == Status.NO_TEXT && ocr.available()) {
+        if (read.status() == Status.NO_TEXT && !ocr.available()) {
+            read = Acord25Extraction.unread(Status.NO_TEXT, Acord25Ocr.UNAVAILABLE);
+        } else if (read.status() == Status.NO_TEXT) {
             rows.startReading(coiId, documentId, started);
             try {
                 jobs.schedule(ocrTask, documentId.toString(), documentId.toString(), clock.instant());
@@ -95,7 +99,7 @@ public class CoiReadings {
         } catch (RuntimeException e) {
             // The same scan would fail the same way again: said plainly rather than retried.
             log.warn("OCR of document {} failed: {}", documentId, e.toString());
-            read = unread(Status.FAILED, UNREADABLE);
+            read = Acord25Extraction.unread(Status.FAILED, UNREADABLE);
         }
         rows.finish(documentId, read, clock.instant());
     }
@@ -112,8 +116,8 @@ public class CoiReadings {
     }
 
     /** The values people corrected on the document's reading: field → what was read (null: nothing was). */
-    public java.util.Map<String, String> corrected(UUID documentId) {
-        java.util.Map<String, String> corrected = new java.util.LinkedHashMap<>();
+    public Map<String, String> corrected(UUID documentId) {
+        Map<String, String> corrected = new LinkedHashMap<>();
         rows.corrections(documentId).forEach(c -> corrected.put(c.field(), c.readValue()));
         return corrected;
     }
@@ -122,7 +126,7 @@ public class CoiReadings {
         Optional<CoiExtraction> latest = rows.latest(coiId);
         if (latest.isPresent() && latest.get().isReading()
                 && latest.get().startedAt().isBefore(clock.instant().minus(GIVE_UP_AFTER))) {
-            rows.finish(latest.get().documentId(), unread(Status.FAILED, GAVE_UP), clock.instant());
+            rows.finish(latest.get().documentId(), Acord25Extraction.unread(Status.FAILED, GAVE_UP), clock.instant());
             return rows.latest(coiId);
         }
         return latest;
@@ -133,7 +137,7 @@ public class CoiReadings {
             return extractor.extract(content(documentId));
         } catch (RuntimeException e) {
             log.warn("Reading document {} failed: {}", documentId, e.toString());
-            return unread(Status.FAILED, UNREADABLE);
+            return Acord25Extraction.unread(Status.FAILED, UNREADABLE);
         }
     }
 
@@ -145,8 +149,4 @@ public class CoiReadings {
         }
     }
 
-    private static Acord25Extraction unread(Status status, String problem) {
-        return new Acord25Extraction(status, null, null, null, null, java.util.Map.of(), java.util.List.of(),
-                java.util.Map.of(), java.util.List.of(problem));
-    }
 }

@@ -45,7 +45,8 @@ public record Acord25Extraction(Status status, Method method, String producer, S
     public record FieldValue(String value, double confidence) {
     }
 
-    static Acord25Extraction unread(Status status, String problem) {
+    /** Nothing read, and why in plain words. */
+    public static Acord25Extraction unread(Status status, String problem) {
         return new Acord25Extraction(status, null, null, null, null, Map.of(), List.of(), Map.of(), List.of(problem));
     }
 }

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Acord25Ocr {
 
-    static final String UNAVAILABLE = "This PDF is a scan, and reading scans (OCR) is not available on this server. "
+    public static final String UNAVAILABLE = "This PDF is a scan, and reading scans (OCR) is not available on this server. "
             + "Enter the certificate's details by hand.";
     static final String FAILED = "The scan could not be read: OCR did not finish on this page. Enter the "
             + "certificate's details by hand.";

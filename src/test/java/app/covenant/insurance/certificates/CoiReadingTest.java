@@ -21,7 +21,16 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import app.covenant.documents.DocumentStorage;
+import app.covenant.documents.pdf.PdfReader;
+import app.covenant.insurance.extraction.Acord25Extractor;
+import app.covenant.insurance.extraction.Acord25Ocr;
+import app.covenant.insurance.extraction.OcrProperties;
+import app.covenant.platform.jobs.BackgroundJobs;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -54,6 +63,23 @@ class CoiReadingTest {
     JdbcTemplate jdbc;
     @Autowired
     CoiReadings readings;
+    @Autowired
+    CoiWorkflow workflow;
+    @Autowired
+    CoiReadingRows readingRows;
+    @Autowired
+    DocumentStorage storage;
+    @Autowired
+    Acord25Extractor extractor;
+    @Autowired
+    PdfReader pdfReader;
+    @Autowired
+    BackgroundJobs jobs;
+    @Autowired
+    @Qualifier(CoiOcrTask.TASK_NAME)
+    OneTimeTask<String> ocrTask;
+    @Autowired
+    Clock clock;
 
     private InsuranceFixtures fixtures;
     private Tenant tenant;
@@ -150,19 +176,41 @@ class CoiReadingTest {
     }
 
     @Test
+    void a_scan_is_read_by_ocr_in_the_background() {
+        UUID id = newCoi();
+        assertThat(upload("BROKER", id, Acord25Samples.storedScan()).getStatusCode().value()).isEqualTo(201);
+        JsonNode read = awaitRead(id);
+        assertThat(read.get("status").asString()).isEqualTo("EXTRACTED");
+        assertThat(read.get("method").asString()).isEqualTo("OCR");
+        assertThat(read.get("policies")).isNotEmpty();
+        assertThat(read.get("fields").size()).isGreaterThan(20);
+        read.get("fields").forEach(field -> assertThat(field.get("confidence").asDouble())
+                .as("OCR is trusted less than printed text").isLessThanOrEqualTo(0.85));
+    }
+
+    @Test
     void a_scan_without_ocr_is_no_text_with_a_plain_sentence() {
         UUID id = newCoi();
         assertThat(upload("BROKER", id, Acord25Samples.scan()).getStatusCode().value()).isEqualTo(201);
+        awaitRead(id);
+        UUID document = latestAcord(id);
+        jdbc.update("delete from insurance_coi_extractions where document_id = ?", document);
+        CoiReadings withoutOcr = new CoiReadings(workflow, readingRows, storage, extractor,
+                new Acord25Ocr(pdfReader, new OcrProperties("/nonexistent/tesseract", null, null)), jobs, ocrTask,
+                clock);
+        withoutOcr.readUploaded(id, document);
         JsonNode read = extraction(id, "BROKER").getBody();
         assertThat(read.get("status").asString()).isEqualTo("NO_TEXT");
-        assertThat(read.get("problems").get(0).asString()).contains("scan");
+        assertThat(read.get("problems").get(0).asString()).isEqualTo(Acord25Ocr.UNAVAILABLE)
+                .contains("OCR", "not available");
         assertThat(read.get("policies")).isEmpty();
     }
 
     @Test
     void a_scan_being_read_is_finished_by_the_task_body_and_given_up_when_its_task_died() {
         UUID id = newCoi();
-        upload("BROKER", id, Acord25Samples.scan());
+        upload("BROKER", id, Acord25Samples.storedScan());
+        awaitRead(id);
         UUID document = latestAcord(id);
         // As stored while the OCR task waits: READING, nothing read yet.
         jdbc.update("update insurance_coi_extractions set status = 'READING', method = null, result_json = null, "
@@ -173,11 +221,12 @@ class CoiReadingTest {
 
         readings.readScan(document);
         JsonNode done = extraction(id, "BROKER").getBody();
-        assertThat(done.get("status").asString()).isEqualTo("NO_TEXT");
+        assertThat(done.get("status").asString()).isEqualTo("EXTRACTED");
+        assertThat(done.get("method").asString()).isEqualTo("OCR");
         assertThat(done.get("readAt").isNull()).isFalse();
         readings.readScan(document);
-        assertThat(extraction(id, "BROKER").getBody().get("status").asString()).as("a second run changes nothing")
-                .isEqualTo("NO_TEXT");
+        assertThat(extraction(id, "BROKER").getBody().get("readAt").asString()).as("a second run changes nothing")
+                .isEqualTo(done.get("readAt").asString());
 
         // A reading whose task died stays READING only until it is given up.
         jdbc.update("update insurance_coi_extractions set status = 'READING', result_json = null, finished_at = null, "
@@ -191,7 +240,8 @@ class CoiReadingTest {
     @Test
     void the_page_shows_a_scan_being_read_and_reloads_once_it_is_done() {
         UUID id = newCoi();
-        upload("BROKER", id, Acord25Samples.scan());
+        upload("BROKER", id, Acord25Samples.storedScan());
+        awaitRead(id);
         UUID document = latestAcord(id);
         jdbc.update("update insurance_coi_extractions set status = 'READING', method = null, result_json = null, "
                 + "finished_at = null, started_at = ? where document_id = ?",
@@ -210,9 +260,8 @@ class CoiReadingTest {
         readings.readScan(document);
         java.net.http.HttpResponse<String> done = broker.get("/insurance/certificates/" + id + "/reading");
         assertThat(done.headers().firstValue("HX-Refresh")).contains("true");
-        assertThat(done.body()).contains("data-reading-status=\"NO_TEXT\"").doesNotContain("hx-get");
-        assertThat(broker.get("/insurance/certificates/" + id).body()).contains("Nothing was filled in from this certificate.")
-                .contains("This PDF is a scan");
+        assertThat(done.body()).contains("data-reading-status=\"EXTRACTED\"").doesNotContain("hx-get");
+        assertThat(broker.get("/insurance/certificates/" + id).body()).contains("values read from the scan (OCR)");
     }
 
     @Test
@@ -291,6 +340,23 @@ class CoiReadingTest {
     }
 
     // ---- helpers ----
+
+    /** Waits for the background OCR task (started at once after the upload) to finish the reading. */
+    private JsonNode awaitRead(UUID id) {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(90);
+        JsonNode read = extraction(id, "BROKER").getBody();
+        while ("READING".equals(read.get("status").asString()) && java.time.Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            read = extraction(id, "BROKER").getBody();
+        }
+        assertThat(read.get("status").asString()).as("the OCR task finished within 90 s").isNotEqualTo("READING");
+        return read;
+    }
 
     private UUID newCoi() {
         UUID project = fixtures.project(tenant, gc, "Project " + UUID.randomUUID(), null, LocalDate.now().plusMonths(3), null);

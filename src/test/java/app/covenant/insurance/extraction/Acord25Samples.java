@@ -1,5 +1,8 @@
 package app.covenant.insurance.extraction;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 /** {@link Acord25Corpus}'s certificates for the tests of other packages (the workflow's readings). */
@@ -24,6 +27,15 @@ public final class Acord25Samples {
     /** An image-only page, as a scanner makes it. */
     public static byte[] scan() {
         return Acord25Corpus.scan();
+    }
+
+    /** A scanned certificate of the stored corpus (an image-only PDF, turned and noisy), read only by OCR. */
+    public static byte[] storedScan() {
+        try (InputStream in = Acord25Samples.class.getResourceAsStream("/acord25-corpus/scanned-3400.pdf")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A letter-size PDF with text that is no certificate. */
