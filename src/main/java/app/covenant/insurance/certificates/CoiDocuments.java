@@ -22,8 +22,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The documents of certificates: uploads (an ACORD 25 as PDF; policies, endorsements and others as PDF, PNG or
- * JPEG, else {@code 415}) stored by the documents module with owner module {@code insurance} and the certificate
+ * The documents of certificates: uploads (an ACORD 25, policies, endorsements and others as PDF, PNG or JPEG —
+ * an ACORD 25 photo is read by OCR — else {@code 415}) stored by the documents module with owner module {@code insurance} and the certificate
  * as record — checked and written outside any transaction, then recorded in a short one that checks the
  * certificate's state again; an ACORD 25 is then read at once ({@link CoiReadings}) — and the download rule: whoever sees the certificate reads its documents.
  */
@@ -67,9 +67,9 @@ public class CoiDocuments implements DocumentAccessPolicy {
             throw ProblemException.invalid("file", "Choose a file to upload.");
         }
         StagedDocument staged = storage.stage(fileName, content);
-        if ("ACORD25".equals(kind) && !"application/pdf".equals(staged.contentType())) {
-            throw new ProblemException(415, "An ACORD 25 certificate must be a PDF; this file is "
-                    + staged.contentType() + ".");
+        if ("ACORD25".equals(kind) && !IMAGES_AND_PDF.contains(staged.contentType())) {
+            throw new ProblemException(415, "Upload an ACORD 25 certificate as a PDF, or a PNG or JPEG photo of it; "
+                    + "this file is " + staged.contentType() + ".");
         }
         if (!IMAGES_AND_PDF.contains(staged.contentType())) {
             throw new ProblemException(415, "Upload policy documents and endorsements as PDF, PNG or JPEG; this file "

@@ -70,9 +70,21 @@ public class CoiReadings {
      */
     void readUploaded(UUID coiId, UUID documentId) {
         Instant started = clock.instant();
-        Acord25Extraction read = extract(documentId);
+        byte[] content;
+        try {
+            content = content(documentId);
+        } catch (RuntimeException e) {
+            log.warn("Reading document {} failed: {}", documentId, e.toString());
+            rows.insert(coiId, documentId, Acord25Extraction.unread(Status.FAILED, UNREADABLE), started,
+                    clock.instant());
+            return;
+        }
+        // A photo has no text to extract: straight to OCR, like a scan.
+        boolean photo = Acord25Ocr.isPhoto(content);
+        Acord25Extraction read = photo ? Acord25Extraction.unread(Status.NO_TEXT, Acord25Ocr.PHOTO_UNAVAILABLE)
+                : extract(documentId, content);
         if (read.status() == Status.NO_TEXT && !ocr.available()) {
-            read = Acord25Extraction.unread(Status.NO_TEXT, Acord25Ocr.UNAVAILABLE);
+            read = Acord25Extraction.unread(Status.NO_TEXT, photo ? Acord25Ocr.PHOTO_UNAVAILABLE : Acord25Ocr.UNAVAILABLE);
         } else if (read.status() == Status.NO_TEXT) {
             rows.startReading(coiId, documentId, started);
             try {
@@ -87,7 +99,7 @@ public class CoiReadings {
         rows.insert(coiId, documentId, read, started, clock.instant());
     }
 
-    /** The body of {@value CoiOcrTask#TASK_NAME}: reads a scan by OCR and finishes its reading. */
+    /** The body of {@value CoiOcrTask#TASK_NAME}: reads a scan or a photo by OCR and finishes its reading. */
     void readScan(UUID documentId) {
         if (!rows.stillReading(documentId)) {
             return;
@@ -132,9 +144,9 @@ public class CoiReadings {
         return latest;
     }
 
-    private Acord25Extraction extract(UUID documentId) {
+    private Acord25Extraction extract(UUID documentId, byte[] content) {
         try {
-            return extractor.extract(content(documentId));
+            return extractor.extract(content);
         } catch (RuntimeException e) {
             log.warn("Reading document {} failed: {}", documentId, e.toString());
             return Acord25Extraction.unread(Status.FAILED, UNREADABLE);

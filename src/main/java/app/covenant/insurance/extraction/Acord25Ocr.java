@@ -37,6 +37,8 @@ public class Acord25Ocr {
 
     public static final String UNAVAILABLE = "This PDF is a scan, and reading scans (OCR) is not available on this server. "
             + "Enter the certificate's details by hand.";
+    public static final String PHOTO_UNAVAILABLE = "This is a photo, and reading photos (OCR) is not available on "
+            + "this server. Enter the certificate's details by hand.";
     static final String FAILED = "The scan could not be read: OCR did not finish on this page. Enter the "
             + "certificate's details by hand.";
 
@@ -72,6 +74,11 @@ public class Acord25Ocr {
                 .forEach(field -> areas.put(field.name(), form.readingArea(field, TOLERANCE)));
     }
 
+    /** Whether the bytes are a JPEG or PNG photo (by their first bytes, whatever the file is called). */
+    public static boolean isPhoto(byte[] bytes) {
+        return PhotoPages.isPhoto(bytes);
+    }
+
     /** Whether Tesseract runs here; asked once, the first time. */
     public boolean available() {
         Boolean known = available;
@@ -91,7 +98,11 @@ public class Acord25Ocr {
      * (waiting included; Tesseract itself is killed at that limit too), so a hostile scan cannot hold a request.
      */
     public Acord25Extraction read(byte[] pdf) {
-        if (pdf.length > Acord25Extractor.MAX_BYTES) {
+        boolean photo = PhotoPages.isPhoto(pdf);
+        if (photo && pdf.length > PhotoPages.MAX_BYTES) {
+            return Acord25Extraction.unread(Status.FAILED, PhotoPages.TOO_LARGE);
+        }
+        if (!photo && pdf.length > Acord25Extractor.MAX_BYTES) {
             return Acord25Extractor.tooLarge(pdf);
         }
         if (!available()) {
@@ -100,7 +111,7 @@ public class Acord25Ocr {
         FutureTask<Acord25Extraction> reading = new FutureTask<>(() -> {
             running.acquire();
             try {
-                return readScan(pdf);
+                return photo ? readPhoto(pdf) : readScan(pdf);
             } finally {
                 running.release();
             }
@@ -120,6 +131,16 @@ public class Acord25Ocr {
         }
     }
 
+    /** A JPEG or PNG photo: made into a page at the OCR resolution ({@link PhotoPages}), then read as a scan. */
+    private Acord25Extraction readPhoto(byte[] image) {
+        int dpi = properties.dpi();
+        PhotoPages.Prepared prepared = PhotoPages.prepare(image, dpi);
+        if (prepared.page().isEmpty()) {
+            return Acord25Extraction.unread(Status.FAILED, prepared.problem());
+        }
+        return readPage(prepared.page().get(), dpi);
+    }
+
     private Acord25Extraction readScan(byte[] pdf) {
         BufferedImage page;
         int dpi;
@@ -132,6 +153,10 @@ public class Acord25Ocr {
         } catch (PdfException e) {
             return Acord25Extraction.unread(Status.FAILED, Acord25Extractor.unreadable(e));
         }
+        return readPage(page, dpi);
+    }
+
+    private Acord25Extraction readPage(BufferedImage page, int dpi) {
         BufferedImage cleaned = ScanCleaning.median(page);
         BufferedImage level = ScanCleaning.straighten(cleaned, ScanCleaning.skew(cleaned));
         List<Word> words;
@@ -167,7 +192,8 @@ public class Acord25Ocr {
         for (Word word : words) {
             double x = transform.x(word.centreX(), word.centreY());
             double y = transform.y(word.centreX(), word.centreY());
-            double height = Math.abs(transform.e() * word.height());
+            double height = Math.abs(transform.y(word.centreX(), word.centreY() + word.height() / 2.0)
+                    - transform.y(word.centreX(), word.centreY() - word.height() / 2.0));
             for (var area : areas.entrySet()) {
                 PdfArea box = area.getValue();
                 if (x >= box.x() && x <= box.x() + box.width() && y >= box.y() && y <= box.y() + box.height()) {

@@ -18,7 +18,11 @@ public class CertificateReader {
         this.ocr = ocr;
     }
 
+    /** A PDF, or a JPEG or PNG photo of the certificate (known by its first bytes), which only OCR reads. */
     public Acord25Extraction read(byte[] pdf) {
+        if (PhotoPages.isPhoto(pdf)) {
+            return ocr.available() ? ocr.read(pdf) : Acord25Extraction.unread(Status.NO_TEXT, Acord25Ocr.PHOTO_UNAVAILABLE);
+        }
         Acord25Extraction extraction = extractor.extract(pdf);
         if (extraction.status() != Status.NO_TEXT) {
             return extraction;

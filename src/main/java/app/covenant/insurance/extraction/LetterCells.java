@@ -118,31 +118,18 @@ final class LetterCells {
     }
 
     /** From form points back to image pixels: the fitted transform inverted. */
-    private record Inverse(double a, double b, double c, double d, double e, double f) {
+    private record Inverse(double[] m) {
 
         Inverse(Transform t) {
-            this(inverse(t));
-        }
-
-        private Inverse(double[] m) {
-            this(m[0], m[1], m[2], m[3], m[4], m[5]);
-        }
-
-        private static double[] inverse(Transform t) {
-            double det = t.a() * t.e() - t.b() * t.d();
-            double a = t.e() / det;
-            double b = -t.b() / det;
-            double d = -t.d() / det;
-            double e = t.a() / det;
-            return new double[] {a, b, -(a * t.c() + b * t.f()), d, e, -(d * t.c() + e * t.f())};
+            this(Homography.inverse(new double[] {t.a(), t.b(), t.c(), t.d(), t.e(), t.f(), t.g(), t.h()}));
         }
 
         double u(double x, double y) {
-            return a * x + b * y + c;
+            return (m[0] * x + m[1] * y + m[2]) / (m[6] * x + m[7] * y + 1);
         }
 
         double v(double x, double y) {
-            return d * x + e * y + f;
+            return (m[3] * x + m[4] * y + m[5]) / (m[6] * x + m[7] * y + 1);
         }
     }
 }

@@ -26,15 +26,22 @@ final class ScanRegistration {
         }
     }
 
-    /** An affine map from image pixels to form points. */
-    record Transform(double a, double b, double c, double d, double e, double f) {
+    /**
+     * A map from image pixels to form points: affine ({@code g = h = 0}) for a scan, projective for a photo taken
+     * at a slant.
+     */
+    record Transform(double a, double b, double c, double d, double e, double f, double g, double h) {
+
+        Transform(double a, double b, double c, double d, double e, double f) {
+            this(a, b, c, d, e, f, 0, 0);
+        }
 
         double x(double u, double v) {
-            return a * u + b * v + c;
+            return (a * u + b * v + c) / (g * u + h * v + 1);
         }
 
         double y(double u, double v) {
-            return d * u + e * v + f;
+            return (d * u + e * v + f) / (g * u + h * v + 1);
         }
     }
 
@@ -48,6 +55,10 @@ final class ScanRegistration {
     private static final double FIRST_GUESS_SLACK = 40;
     /** The fit's typical error, in points, above which the page is not taken for the form. */
     private static final double MAX_RMS = 3;
+    /** The affine fit's error, in points, above which a projective fit is tried (a photo rather than a scan). */
+    private static final double AFFINE_GOOD = 1.5;
+    /** Labels a projective fit needs: its 8 parameters, with room to spare for dropping the worst. */
+    private static final int PROJECTIVE_NEEDED = 12;
 
     private ScanRegistration() {
     }
@@ -62,12 +73,15 @@ final class ScanRegistration {
             return Optional.empty();
         }
         Transform fitted = fit(matches).orElse(null);
-        for (int round = 0; round < 3 && fitted != null; round++) {
-            matches = match(words, fitted, FITTED_SLACK, false);
+        for (int round = 0; round < 4 && fitted != null; round++) {
+            // A photo's slant puts far labels outside the close slack of a first, affine fit: looser then.
+            double slack = round == 0 && fitted.g() == 0 && rms(fitted, matches) > AFFINE_GOOD ? 3 * FITTED_SLACK
+                    : FITTED_SLACK;
+            matches = match(words, fitted, slack, false);
             if (matches.size() < LABELS_NEEDED) {
                 return Optional.empty();
             }
-            fitted = fit(matches).orElse(null);
+            fitted = best(matches).orElse(null);
         }
         if (fitted == null || rms(fitted, matches) > MAX_RMS) {
             return Optional.empty();
@@ -109,6 +123,40 @@ final class ScanRegistration {
     private static boolean sameWord(String read, String label) {
         String letters = read.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
         return letters.equals(label) || label.length() >= 6 && letters.startsWith(label);
+    }
+
+    /**
+     * The affine fit, or where it misses by more than a scan's error and there are labels enough, the projective
+     * one: fitted, its worst tenth dropped where they miss by more than twice the typical error, fitted again.
+     */
+    private static Optional<Transform> best(List<Match> matches) {
+        Optional<Transform> affine = fit(matches);
+        if (affine.isEmpty() || matches.size() < PROJECTIVE_NEEDED || rms(affine.get(), matches) <= AFFINE_GOOD) {
+            return affine;
+        }
+        Optional<Transform> projective = projective(matches);
+        if (projective.isEmpty()) {
+            return affine;
+        }
+        List<Match> kept = new ArrayList<>(matches);
+        double typical = rms(projective.get(), kept);
+        kept.sort(java.util.Comparator.comparingDouble((Match m) -> -miss(projective.get(), m)));
+        int drop = 0;
+        while (drop < matches.size() / 10 && miss(projective.get(), kept.get(drop)) > 2 * typical) {
+            drop++;
+        }
+        Optional<Transform> refitted = projective(kept.subList(drop, kept.size()));
+        Optional<Transform> chosen = refitted.isPresent() ? refitted : projective;
+        return rms(chosen.get(), matches) < rms(affine.get(), matches) ? chosen : affine;
+    }
+
+    private static Optional<Transform> projective(List<Match> matches) {
+        return Homography.fit(matches.stream().map(m -> new Homography.Pair(m.u, m.v, m.label.x, m.label.y))
+                .toList()).map(k -> new Transform(k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7]));
+    }
+
+    private static double miss(Transform transform, Match match) {
+        return Math.hypot(transform.x(match.u, match.v) - match.label.x, transform.y(match.u, match.v) - match.label.y);
     }
 
     /** Least squares of x = a·u + b·v + c and y = d·u + e·v + f over the matches (normal equations). */

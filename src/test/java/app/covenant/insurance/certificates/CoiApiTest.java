@@ -180,8 +180,11 @@ class CoiApiTest {
         // The GC may not upload (no coi:upload), a broker not named on it does not see it.
         assertThat(upload("CONTRACTOR", id, "ACORD25", "acord.pdf", DocumentFixtures.pdf()).getStatusCode().value()).isEqualTo(403);
         assertThat(upload("BROKER2", id, "ACORD25", "acord.pdf", DocumentFixtures.pdf()).getStatusCode().value()).isEqualTo(404);
-        // An ACORD 25 must be a PDF; a text file is no document at all.
-        assertThat(upload("BROKER", id, "ACORD25", "acord.png", png()).getStatusCode().value()).isEqualTo(415);
+        // An ACORD 25 is a PDF or a photo (PNG, JPEG); a GIF or a text file is no document at all.
+        assertThat(upload("BROKER", id, "ACORD25", "acord.gif", "GIF89a\u0001\u0000\u0001\u0000".getBytes())
+                .getStatusCode().value()).isEqualTo(415);
+        assertThat(upload("BROKER", id, "ACORD25", "acord.txt", "plain text".getBytes()).getStatusCode().value())
+                .isEqualTo(415);
         assertThat(upload("BROKER", id, "POLICY", "notes.txt", "plain text".getBytes()).getStatusCode().value()).isEqualTo(415);
         assertThat(upload("BROKER", id, "NOT_A_KIND", "acord.pdf", DocumentFixtures.pdf()).getStatusCode().value()).isEqualTo(400);
         byte[] acordBytes = DocumentFixtures.pdf();

@@ -189,6 +189,28 @@ class CoiReadingTest {
     }
 
     @Test
+    void a_phone_photo_is_read_by_ocr_in_the_background() {
+        UUID id = newCoi();
+        assertThat(upload("BROKER", id, Acord25Samples.storedPhoto(), "acord25.jpg").getStatusCode().value())
+                .isEqualTo(201);
+        JsonNode read = awaitRead(id);
+        assertThat(read.get("status").asString()).as("%s", read.get("problems")).isEqualTo("EXTRACTED");
+        assertThat(read.get("method").asString()).isEqualTo("OCR");
+        assertThat(read.get("policies")).isNotEmpty();
+    }
+
+    @Test
+    void a_photo_that_is_no_certificate_is_said_plainly() {
+        UUID id = newCoi();
+        assertThat(upload("BROKER", id, Acord25Samples.notACertificatePhoto(), "page.png").getStatusCode().value())
+                .isEqualTo(201);
+        JsonNode read = awaitRead(id);
+        assertThat(read.get("status").asString()).isEqualTo("FAILED");
+        assertThat(read.get("problems").get(0).asString()).contains("does not look like an ACORD 25");
+        assertThat(read.get("policies")).isEmpty();
+    }
+
+    @Test
     void a_scan_without_ocr_is_no_text_with_a_plain_sentence() {
         UUID id = newCoi();
         assertThat(upload("BROKER", id, Acord25Samples.scan()).getStatusCode().value()).isEqualTo(201);
@@ -387,11 +409,15 @@ class CoiReadingTest {
     }
 
     private ResponseEntity<JsonNode> upload(String who, UUID id, byte[] bytes) {
+        return upload(who, id, bytes, "acord25.pdf");
+    }
+
+    private ResponseEntity<JsonNode> upload(String who, UUID id, byte[] bytes, String name) {
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("file", new ByteArrayResource(bytes) {
             @Override
             public String getFilename() {
-                return "acord25.pdf";
+                return name;
             }
         });
         form.add("kind", "ACORD25");

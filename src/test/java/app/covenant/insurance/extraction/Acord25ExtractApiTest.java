@@ -118,6 +118,18 @@ class Acord25ExtractApiTest {
     }
 
     @Test
+    void a_phone_photo_is_read_by_ocr() {
+        OcrRequirement.require(ocr);
+        ResponseEntity<JsonNode> answer = extract("BROKER", "photo.jpg", Acord25Samples.storedPhoto());
+        assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(200);
+        assertThat(answer.getBody().get("status").asString()).isEqualTo("EXTRACTED");
+        assertThat(answer.getBody().get("method").asString()).isEqualTo("OCR");
+        assertThat(answer.getBody().get("policies")).isNotEmpty();
+        ResponseEntity<JsonNode> gif = extract("BROKER", "photo.gif", "GIF89a\u0001\u0000\u0001\u0000".getBytes());
+        assertThat(gif.getStatusCode().value()).isEqualTo(415);
+    }
+
+    @Test
     void what_cannot_be_read_says_so() {
         // A scan of two words: OCR (where there is OCR) finds no ACORD 25 in it; elsewhere it is a scan not read.
         ResponseEntity<JsonNode> scan = extract("SUBCONTRACTOR", "scan.pdf", Acord25Corpus.scan());

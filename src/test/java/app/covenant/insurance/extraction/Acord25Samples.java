@@ -38,6 +38,37 @@ public final class Acord25Samples {
         }
     }
 
+    /** A stored phone photo (JPEG) of a certificate. */
+    public static byte[] storedPhoto() {
+        try (InputStream in = Acord25Samples.class.getResourceAsStream("/acord25-corpus/photo-3500.jpg")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A PNG photo of a page of words that is no certificate. */
+    public static byte[] notACertificatePhoto() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1275, 1650,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D graphics = image.createGraphics();
+        graphics.setColor(java.awt.Color.WHITE);
+        graphics.fillRect(0, 0, 1275, 1650);
+        graphics.setColor(java.awt.Color.BLACK);
+        graphics.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 28));
+        for (int line = 0; line < 20; line++) {
+            graphics.drawString("INVOICE 10" + line + "  Concrete delivery, 12 yards, due on receipt", 90, 150 + 60 * line);
+        }
+        graphics.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** A letter-size PDF with text that is no certificate. */
     public static byte[] invoice() {
         return Acord25Corpus.invoice();

@@ -26,9 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class Acord25StoredCorpus {
 
     enum Kind {
-        FILLABLE(3000, Acord25Corpus::fillable),
-        FLATTENED(3100, Acord25Corpus::flattened),
-        SCANNED(3400, Acord25Scans::scanned);
+        FILLABLE(3000, 12, "pdf", Acord25Corpus::fillable),
+        FLATTENED(3100, 12, "pdf", Acord25Corpus::flattened),
+        SCANNED(3400, 12, "pdf", Acord25Scans::scanned),
+        /** Phone photos (JPEG) of printed pages; 3600–3603 (not stored) were the ones tuned against. */
+        PHOTO(3500, 4, "jpg", Acord25Photos::photo);
 
         /**
          * Seeds never used before (development used 1–40, held-out measures 1000–1039 and 2000–2039). Scans from
@@ -36,10 +38,14 @@ final class Acord25StoredCorpus {
          * 3400–3411.
          */
         final long firstSeed;
+        final int count;
+        final String extension;
         final Function<Certificate, byte[]> render;
 
-        Kind(long firstSeed, Function<Certificate, byte[]> render) {
+        Kind(long firstSeed, int count, String extension, Function<Certificate, byte[]> render) {
             this.firstSeed = firstSeed;
+            this.count = count;
+            this.extension = extension;
             this.render = render;
         }
 
@@ -51,7 +57,7 @@ final class Acord25StoredCorpus {
     static final int PER_KIND = 12;
     static final String FOLDER = "acord25-corpus";
 
-    /** One stored certificate: the PDF and the truth. */
+    /** One stored certificate: the file (a PDF, or a JPEG for a photo) and the truth. */
     record Entry(Kind kind, String name, byte[] pdf, Certificate certificate) {
     }
 
@@ -62,8 +68,8 @@ final class Acord25StoredCorpus {
 
     /**
      * Writes the corpus into the folder given (default: the source tree's), replacing what is there. With a second
-     * argument, only scans, from that seed: a development set for tuning the OCR reading, kept out of the stored
-     * corpus (measure it with {@code -Dacord25.corpus=<folder>}).
+     * argument, only scans (or with a third, {@code photo}, only photos), from that seed: a development set for
+     * tuning the OCR reading, kept out of the stored corpus (measure it with {@code -Dacord25.corpus=<folder>}).
      */
     public static void main(String[] args) throws IOException {
         Path folder = Path.of(args.length > 0 ? args[0] : "src/test/resources/" + FOLDER);
@@ -71,18 +77,19 @@ final class Acord25StoredCorpus {
         for (Kind kind : Kind.values()) {
             long first = kind.firstSeed;
             if (args.length > 1) {
-                if (kind != Kind.SCANNED) {
+                if (kind != (args.length > 2 ? Kind.valueOf(args[2].toUpperCase(java.util.Locale.ROOT))
+                        : Kind.SCANNED)) {
                     continue;
                 }
                 first = Long.parseLong(args[1]);
             }
-            for (long seed = first; seed < first + PER_KIND; seed++) {
+            for (long seed = first; seed < first + kind.count; seed++) {
                 Certificate certificate = Acord25Corpus.generate(seed);
                 String name = kind.prefix() + "-" + seed;
                 byte[] pdf = kind.render.apply(certificate);
-                Files.write(folder.resolve(name + ".pdf"), pdf);
+                Files.write(folder.resolve(name + "." + kind.extension), pdf);
                 Files.writeString(folder.resolve(name + ".json"), JSON.writeValueAsString(truth(certificate)) + "\n");
-                System.out.printf("%s.pdf %,d bytes%n", name, pdf.length);
+                System.out.printf("%s.%s %,d bytes%n", name, kind.extension, pdf.length);
             }
         }
     }
@@ -91,10 +98,10 @@ final class Acord25StoredCorpus {
         Path folder = folder();
         try (Stream<Path> files = Files.list(folder)) {
             List<Path> pdfs = files.filter(file -> file.getFileName().toString().startsWith(kind.prefix() + "-")
-                    && file.getFileName().toString().endsWith(".pdf")).sorted().toList();
+                    && file.getFileName().toString().endsWith("." + kind.extension)).sorted().toList();
             List<Entry> entries = new ArrayList<>();
             for (Path pdf : pdfs) {
-                String name = pdf.getFileName().toString().replace(".pdf", "");
+                String name = pdf.getFileName().toString().replace("." + kind.extension, "");
                 Map<String, Object> truth = JSON.readValue(Files.readString(folder.resolve(name + ".json")),
                         new TypeReference<>() { });
                 entries.add(new Entry(kind, name, Files.readAllBytes(pdf), certificate(truth)));

@@ -1,6 +1,7 @@
 package app.covenant.insurance.extraction.web;
 
 import app.covenant.insurance.extraction.Acord25Extraction;
+import app.covenant.insurance.extraction.Acord25Ocr;
 import app.covenant.insurance.extraction.CertificateReader;
 import app.covenant.shared.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,10 +17,10 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Reads an ACORD 25 without storing it, so a broker or sub can check what Covenant will see before uploading. A
- * file that is not a PDF answers 415; a PDF that cannot be read answers 200 with status {@code FAILED} or
+ * file that is not a PDF nor a PNG or JPEG photo answers 415 (known by its first bytes); a PDF or photo that cannot be read answers 200 with status {@code FAILED} or
  * {@code NO_TEXT} and a plain message, like the extraction of a stored certificate. Oversized uploads are cut off
  * by the application's multipart limit (413). A scan is read by OCR where Tesseract is installed, which takes
- * seconds rather than milliseconds.
+ * seconds rather than milliseconds; so is a photo.
  */
 @RestController
 @RequestMapping(path = "/api/v1/acord25", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -39,7 +40,7 @@ class CertificateReaderApiController {
     @PostMapping(path = "/extract", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Acord25Extraction extract(@RequestParam(name = "file", required = false) MultipartFile file) {
         if (file == null || file.isEmpty()) {
-            throw ProblemException.invalid("file", "Choose an ACORD 25 PDF to read.");
+            throw ProblemException.invalid("file", "Choose an ACORD 25 PDF or photo to read.");
         }
         byte[] bytes;
         try {
@@ -47,8 +48,9 @@ class CertificateReaderApiController {
         } catch (IOException e) {
             throw ProblemException.invalid("file", "The upload could not be read.");
         }
-        if (!isPdf(bytes)) {
-            throw new ProblemException(415, "An ACORD 25 certificate must be a PDF; this file is not one.");
+        if (!isPdf(bytes) && !Acord25Ocr.isPhoto(bytes)) {
+            throw new ProblemException(415, "An ACORD 25 certificate must be a PDF, or a PNG or JPEG photo of it; "
+                    + "this file is neither.");
         }
         return reader.read(bytes);
     }
