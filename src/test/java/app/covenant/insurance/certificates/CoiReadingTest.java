@@ -197,6 +197,16 @@ class CoiReadingTest {
         assertThat(read.get("status").asString()).as("%s", read.get("problems")).isEqualTo("EXTRACTED");
         assertThat(read.get("method").asString()).isEqualTo("OCR");
         assertThat(read.get("policies")).isNotEmpty();
+        // The page shows the photo itself as the page image, with no form rectangles laid over it.
+        CertificatePageClient broker = new CertificatePageClient(port, tokens.get("BROKER"));
+        java.net.http.HttpResponse<String> page = broker.get("/insurance/certificates/" + id);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("/documents/" + latestAcord(id) + "/pages/1.png").doesNotContain("data-box=");
+        java.net.http.HttpResponse<byte[]> image = broker.bytes("/insurance/certificates/" + id + "/documents/"
+                + latestAcord(id) + "/pages/1.png");
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/jpeg");
+        assertThat(image.body()).isEqualTo(Acord25Samples.storedPhoto());
     }
 
     @Test

@@ -207,7 +207,7 @@ class CoiPages {
             response.setHeader("HX-Refresh", "true");
         }
         model.addAttribute("coi", coi);
-        readingModel(reading, model);
+        readingModel(coi, reading, model);
         return "insurance/certificates/fragments :: reading-card";
     }
 
@@ -389,7 +389,7 @@ class CoiPages {
         }
         model.addAttribute("perPolicyBroker", perPolicyBroker);
         CoiExtraction reading = readings.find(caller, id).orElse(null);
-        readingModel(reading, model);
+        readingModel(coi, reading, model);
         if (!model.containsAttribute("policyRows")) {
             PolicyRows shown = PolicyRows.of(coi.policies().stream()
                     .filter(p -> !perPolicyBroker || ownLines.contains(p.line())).toList());
@@ -410,13 +410,17 @@ class CoiPages {
      * The reading of the certificate's ACORD 25 for the pages: the reading itself, how many of its values were
      * corrected, the marks beside each value and the page's boxes, and how far a scan's reading has come.
      */
-    void readingModel(CoiExtraction reading, Model model) {
+    void readingModel(CoiView coi, CoiExtraction reading, Model model) {
         Map<String, String> corrected = reading == null ? Map.of() : readings.corrected(reading.documentId());
         model.addAttribute("reading", reading);
         model.addAttribute("readingProblems", reading == null ? List.of()
                 : ReadingMarks.plainProblems(reading.problems(), LINE_LABELS, LIMIT_LABELS));
         model.addAttribute("correctedCount", corrected.size());
-        model.addAttribute("marks", reading == null ? ReadingMarks.none() : ReadingMarks.of(reading, corrected));
+        // A photo is shown as taken: the form's rectangles do not sit on it, so no value is outlined there.
+        boolean photo = reading != null && coi.documents().stream().anyMatch(document ->
+                document.documentId().equals(reading.documentId()) && document.contentType().startsWith("image/"));
+        model.addAttribute("marks", reading == null ? ReadingMarks.none()
+                : photo ? ReadingMarks.of(reading, corrected).withoutBoxes() : ReadingMarks.of(reading, corrected));
         // The page image is worth showing for anything the extractor could open (a scan too).
         model.addAttribute("readingPage", reading != null && (reading.isExtracted() || reading.isReading()
                 || "NO_TEXT".equals(reading.status())) ? reading.documentId() : null);

@@ -159,7 +159,7 @@ class CoiReviewPages {
         model.addAttribute("canEditPolicies", coi.allowedActions().contains(CoiAction.EDIT_POLICIES));
         CoiPages.policyFormModel(model);
         CoiExtraction reading = readings.find(caller, id).orElse(null);
-        pages.readingModel(reading, model);
+        pages.readingModel(coi, reading, model);
         if (!model.containsAttribute("policyRows")) {
             List<PolicyRows.Row> read = reading == null || !coi.policies().isEmpty() ? List.of()
                     : reading.policies().stream().map(PolicyRows.Row::read).toList();

@@ -27,6 +27,11 @@ public record ReadingMarks(Map<String, Mark> marks, Map<String, String> boxes) {
     public record Mark(String badge, boolean low, String note) {
     }
 
+    /** The same marks, with no place on the page (a photo, on which the form's rectangles do not sit). */
+    ReadingMarks withoutBoxes() {
+        return new ReadingMarks(marks, Map.of());
+    }
+
     static ReadingMarks none() {
         return new ReadingMarks(Map.of(), Map.of());
     }
