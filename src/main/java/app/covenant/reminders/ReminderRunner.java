@@ -22,14 +22,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One reminder run for a calendar day: records the due reminders (set-based, exactly once — see
  * {@link DueReminders}), gives each its recipients and subject, and queues one digest e-mail per recipient and
- * organization, all in one transaction so a reminder exists exactly when its e-mails do. Each e-mail is queued
- * under a savepoint: one that cannot be queued is logged and skipped, the run goes on.
+ * organization, all in one transaction so a reminder exists exactly when its e-mails do. Each e-mail is built and
+ * checked (address, subject) before it is queued: one the outbox would refuse is logged and skipped, the run goes on;
+ * delivery failures are the outbox's to retry.
  */
 @Service
 public class ReminderRunner {
@@ -44,7 +44,6 @@ public class ReminderRunner {
     private final RemindersProperties properties;
     private final Clock clock;
     private final TransactionTemplate transaction;
-    private final TransactionTemplate savepoint;
 
     ReminderRunner(DueReminders due, ReminderRows rows, SettingsRows settings, EmailOutbox outbox,
                    IdentityProperties identity, RemindersProperties properties, Clock clock,
@@ -57,8 +56,6 @@ public class ReminderRunner {
         this.properties = properties;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** The run for today in {@code covenant.reminders.time-zone}. */
@@ -111,15 +108,16 @@ public class ReminderRunner {
     }
 
     private boolean enqueue(UUID organizationId, String to, List<NewReminder> reminders) {
+        OutgoingEmail email;
         try {
-            OutgoingEmail email = new OutgoingEmail(to, Digests.digestSubject(reminders), Digests.TEMPLATE,
-                    Digests.model(reminders), organizationId);
-            savepoint.executeWithoutResult(status -> outbox.enqueue(email));
-            return true;
-        } catch (RuntimeException e) {
+            email = new OutgoingEmail(to, Digests.digestSubject(reminders), Digests.TEMPLATE, Digests.model(reminders),
+                    organizationId);
+        } catch (IllegalArgumentException e) {
             log.warn("Could not queue the reminder digest of organization {} ({} reminders): {}", organizationId,
                     reminders.size(), e.getMessage());
             return false;
         }
+        outbox.enqueue(email);
+        return true;
     }
 }
