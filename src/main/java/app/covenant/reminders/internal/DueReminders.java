@@ -74,8 +74,11 @@ public class DueReminders {
     private static final String SETTINGS_JOIN =
             "left join reminders_settings s on s.organization_id = v.organization_id";
 
-    // Stopped: renewed or replaced, sub inactive, reminders off; paused: a replacement awaits review.
-    private static final String ELIGIBLE = "v.expiration_date <= ? and v.replaced = false"
-            + " and v.replacement_in_review = false and (v.sub_status is null or v.sub_status <> 'INACTIVE')"
+    // Stopped: renewed or replaced, sub inactive, reminders off; paused: a replacement awaits review. The two flags
+    // are tested inside a CASE: H2 pushes a plain condition on the view's EXISTS columns into the view and then
+    // fails to parse its own rewrite ("replaced = false" is a syntax error there); PostgreSQL plans both alike.
+    private static final String ELIGIBLE = "v.expiration_date <= ?"
+            + " and case when v.replaced or v.replacement_in_review then 1 else 0 end = 0"
+            + " and (v.sub_status is null or v.sub_status <> 'INACTIVE')"
             + " and coalesce(s.enabled, true) = true";
 }
