@@ -36,6 +36,8 @@ class ReminderApiTest {
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Reminders reminders;
 
     private final Map<String, String> tokens = new HashMap<>();
     private Tenant tenant;
@@ -175,6 +177,36 @@ class ReminderApiTest {
         assertThat(stats.getBody().get("byType").get("DAYS_7").asLong()).isEqualTo(1);
         assertThat(stats.getBody().get("acknowledged").asLong()).isEqualTo(1);
         assertThat(stats.getBody().get("pending").asLong()).isZero();
+    }
+
+    private app.covenant.shared.security.Caller caller(String role, UUID userId) {
+        java.util.Set<String> permissions = new java.util.HashSet<>(jdbc.queryForList("select rp.permission_code from "
+                + "role_permissions rp join roles r on r.id = rp.role_id where r.scope_key = 'system' and r.code = ?",
+                String.class, role));
+        return new app.covenant.shared.security.Caller(userId, role + "@test", role, tenant.organizationId(),
+                java.util.Set.of(role), permissions, UUID.randomUUID());
+    }
+
+    @Test
+    void theHomeCardQueryListsWhatWaitsForTheCallerMostUrgentFirst() {
+        UUID id = runAndFindReminder();
+        boolean acknowledged = jdbc.queryForObject("select acknowledged from reminders_expiration_reminders where id = ?",
+                Boolean.class, id);
+        org.springframework.data.domain.Pageable five = org.springframework.data.domain.PageRequest.of(0, 5);
+        UUID broker2 = jdbc.queryForObject("select id from users where email = ?", UUID.class,
+                "broker2@" + tenant.code().toLowerCase() + ".test");
+        assertThat(reminders.waitingFor(caller("BROKER", broker2), five).getContent()).isEmpty();
+        List<UUID> forBroker = reminders.waitingFor(caller("BROKER", tenant.userId("BROKER")), five).getContent()
+                .stream().map(ExpirationReminder::id).toList();
+        List<UUID> forManager = reminders.waitingFor(caller("MANAGER", tenant.userId("MANAGER")), five).getContent()
+                .stream().map(ExpirationReminder::id).toList();
+        if (acknowledged) {
+            assertThat(forBroker).isEmpty();
+            assertThat(forManager).isEmpty();
+        } else {
+            assertThat(forBroker).containsExactly(id);
+            assertThat(forManager).containsExactly(id);
+        }
     }
 
     @Test
