@@ -90,7 +90,7 @@ public class ReminderRunner {
             List<String> extra = extras.computeIfAbsent(reminder.organizationId(),
                     org -> settings.find(org).extraRecipients());
             List<String> to = Digests.recipients(reminder, globalAdmin, extra);
-            stamps.add(new Object[] {reminder.id(), String.join(",", to), Digests.subject(reminder)});
+            stamps.add(new Object[] {reminder.id(), Digests.sentTo(to), Digests.subject(reminder)});
             Map<String, List<NewReminder>> byRecipient =
                     digests.computeIfAbsent(reminder.organizationId(), org -> new LinkedHashMap<>());
             to.forEach(address -> byRecipient.computeIfAbsent(address, a -> new ArrayList<>()).add(reminder));

@@ -55,6 +55,8 @@ class ReminderRunTest {
     IdentityProperties identity;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     private ReminderFixtures f;
     private String broker;
@@ -248,6 +250,12 @@ class ReminderRunTest {
         jdbc.update("update reminders_settings set enabled = false where organization_id = ?", f.tenant.organizationId());
         runner.runFor(D0.plusDays(7));
         assertThat(f.types(sevenDays)).isEmpty();
+    }
+
+    @Test
+    void theDailyJobIsRegisteredWithTheJobRunner() {
+        assertThat(context.getBean("reminders-check-expiring-policies"))
+                .isInstanceOf(com.github.kagkarlsson.scheduler.task.helper.RecurringTask.class);
     }
 
     @Test

@@ -50,6 +50,18 @@ public final class Digests {
         return List.copyOf(addresses);
     }
 
+    /** The addresses as stored in {@code sent_to} (comma-separated, at most 2000 characters: whole addresses only). */
+    public static String sentTo(List<String> addresses) {
+        StringBuilder stored = new StringBuilder();
+        for (String address : addresses) {
+            if (stored.length() + address.length() + 1 > 2000) {
+                break;
+            }
+            stored.append(stored.isEmpty() ? "" : ",").append(address);
+        }
+        return stored.toString();
+    }
+
     /** The digest subject: the most urgent reminder's prefix and how many policies it lists. */
     public static String digestSubject(List<NewReminder> reminders) {
         NewReminder first = reminders.stream().min(URGENCY).orElseThrow();
