@@ -151,7 +151,9 @@ public class Reminders {
         return settings.find(caller.organizationId());
     }
 
-    private ExpirationReminder find(Caller caller, UUID id) {
+    /** One reminder the caller may acknowledge (see {@link #acknowledge}); else 404. */
+    @Transactional(readOnly = true)
+    public ExpirationReminder find(Caller caller, UUID id) {
         StringBuilder where = new StringBuilder(" where r.id = ? and r.organization_id = ?");
         List<Object> args = new ArrayList<>(List.of(id, caller.organizationId()));
         if (!caller.isSuperAdmin() && !caller.has(READ)) {

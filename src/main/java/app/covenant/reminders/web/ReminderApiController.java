@@ -100,6 +100,11 @@ class ReminderApiController {
     @Operation(summary = "Replace the organization's reminder settings")
     @PutMapping(path = "/settings", consumes = MediaType.APPLICATION_JSON_VALUE)
     ReminderSettings saveSettings(@AuthenticationPrincipal Caller caller, @RequestBody SettingsBody body) {
+        return reminders.saveSettings(caller, validated(body));
+    }
+
+    /** The settings of {@code body}, or 400 naming each bad field (the settings page uses the same checks). */
+    static ReminderSettings validated(SettingsBody body) {
         List<ProblemException.FieldError> errors = new ArrayList<>();
         Set<ReminderType> types = EnumSet.noneOf(ReminderType.class);
         for (String name : body.disabledTypes() == null ? List.<String>of() : body.disabledTypes()) {
@@ -121,11 +126,11 @@ class ReminderApiController {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return reminders.saveSettings(caller, new ReminderSettings(body.enabled() == null || body.enabled(), types,
-                extras, null, null));
+        return new ReminderSettings(body.enabled() == null || body.enabled(), types, extras, null, null);
     }
 
-    private static ReminderType parseType(String field, String value) {
+    /** A type named by a request, or 400. */
+    static ReminderType parseType(String field, String value) {
         try {
             return ReminderType.valueOf(value.strip());
         } catch (IllegalArgumentException e) {
