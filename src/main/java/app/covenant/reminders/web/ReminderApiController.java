@@ -145,8 +145,10 @@ class ReminderApiController {
         try {
             InternetAddress parsed = new InternetAddress(address.strip(), true);
             parsed.validate();
+            // A domain without a dot (foo@x) is legal for the parser but reaches nobody from here.
+            String domain = parsed.getAddress().substring(parsed.getAddress().lastIndexOf('@') + 1);
             return parsed.getPersonal() == null && address.strip().equals(parsed.getAddress())
-                    && address.indexOf('@') > 0;
+                    && address.indexOf('@') > 0 && domain.indexOf('.') > 0 && !domain.endsWith(".");
         } catch (AddressException e) {
             return false;
         }
