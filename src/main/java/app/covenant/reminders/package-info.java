@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "platform :: modules",
         "platform :: ui", "platform :: http", "platform :: jobs", "identity", "audit", "notifications",
-        "insurance :: access"})
+        "insurance :: access", "insurance :: pages"})
 package app.covenant.reminders;

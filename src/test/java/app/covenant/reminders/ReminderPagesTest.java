@@ -149,7 +149,7 @@ class ReminderPagesTest {
         HttpResponse<String> bad = admin.post("/reminders/settings", "/reminders/settings", List.of(
                 field("enabled", "true"), field("activeTypes", "DAYS_7"), field("extraRecipients", "ok@x.test\nfoo@x")));
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(bad.body()).contains("not an e-mail address: foo@x").contains("aria-invalid=\"true\"");
+        assertThat(bad.body()).contains("Not an e-mail address: foo@x").contains("aria-invalid=\"true\"");
         assertThat(jdbc.queryForList("select extra_recipients from reminders_settings where organization_id = ?",
                 String.class, tenant.organizationId())).isEmpty();
 
@@ -161,6 +161,21 @@ class ReminderPagesTest {
         assertThat(as("MANAGER").get("/reminders/settings").statusCode()).isEqualTo(403);
         // Back to the defaults for the other tests.
         jdbc.update("delete from reminders_settings where organization_id = ?", tenant.organizationId());
+    }
+
+    @Test
+    void theCertificatePageListsItsRemindersAndTheHomeCardTheMostUrgentFirst() {
+        UUID two = reminderOf(coi2);
+        UUID seven = reminderOf(coi7);
+        String certificate = as("ADMIN").get("/insurance/certificates/" + coi7).body();
+        assertThat(certificate).contains("Renewal reminders").contains("data-reminder=\"" + seven + "\"")
+                .doesNotContain("data-reminder=\"" + two + "\"");
+
+        String home = as("MANAGER").get("/").body();
+        assertThat(home).contains("Reminders waiting for your acknowledgement");
+        String broker = as("BROKER2").get("/").body();
+        assertThat(broker).contains("Reminders waiting for your acknowledgement").contains("/reminders/" + two
+                + "/acknowledge").doesNotContain(seven.toString());
     }
 
     @Test
