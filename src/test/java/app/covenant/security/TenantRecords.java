@@ -104,7 +104,8 @@ final class TenantRecords {
             Map.entry("CoiPageImages#page", new Entry(FIRST_PAGE, null, Set.of())),
             // Reminders are scoped to the caller's current organization, a super admin's too.
             Map.entry("ReminderApiController#coiId", owned(COI)),
-            Map.entry("ReminderApiController#id", owned(REMINDER)));
+            Map.entry("ReminderApiController#id", owned(REMINDER)),
+            Map.entry("ReminderPages#id", owned(REMINDER)));
 
     private TenantRecords() {
     }

@@ -1,7 +1,7 @@
 package app.covenant.reminders.web;
 
 import app.covenant.platform.ui.FlashMessages;
-import app.covenant.platform.ui.FormErrors;
+import app.covenant.platform.ui.LocalRedirects;
 import app.covenant.platform.ui.NavigationItem;
 import app.covenant.platform.ui.PageRequests;
 import app.covenant.platform.ui.StatusTones;
@@ -115,7 +115,8 @@ class ReminderPages {
     String acknowledge(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                        @RequestParam(required = false) String back) {
         reminders.acknowledge(caller, id);
-        String target = back != null && back.startsWith("/reminders") && !back.startsWith("//") ? back
+        String local = back == null ? "/" : LocalRedirects.localPath(back);
+        String target = local.startsWith("/reminders") ? local
                 : caller.has(Reminders.READ) ? "/reminders" : "/reminders/" + id + "/acknowledge";
         return "redirect:" + UriComponentsBuilder.fromUriString(target).replaceQueryParam("done",
                 "reminder-acknowledged").build().toUriString();
