@@ -171,8 +171,14 @@ class ReminderPagesTest {
         assertThat(certificate).contains("Renewal reminders").contains("data-reminder=\"" + seven + "\"")
                 .doesNotContain("data-reminder=\"" + two + "\"");
 
+        // Both waiting again, whatever the other tests acknowledged.
+        jdbc.update("update reminders_expiration_reminders set acknowledged = false, acknowledged_at = null,"
+                + " acknowledged_by = null where organization_id = ?", tenant.organizationId());
         String home = as("MANAGER").get("/").body();
         assertThat(home).contains("Reminders waiting for your acknowledgement");
+        // Most urgent first: the 2-day reminder is named before the 7-day one.
+        assertThat(home.indexOf("Second Sub GL expires in 2 days")).isNotNegative()
+                .isLessThan(home.indexOf("Demo Electric GL expires in 7 days"));
         String broker = as("BROKER2").get("/").body();
         assertThat(broker).contains("Reminders waiting for your acknowledgement").contains("/reminders/" + two
                 + "/acknowledge").doesNotContain(seven.toString());
@@ -183,6 +189,10 @@ class ReminderPagesTest {
         HttpResponse<String> anonymous = new InsurancePageClient(port, "").get("/reminders");
         assertThat(anonymous.statusCode()).isEqualTo(302);
         assertThat(anonymous.headers().firstValue("Location").orElseThrow()).contains("/login");
+        HttpResponse<String> fromMail = new InsurancePageClient(port, "").get("/reminders/" + UUID.randomUUID()
+                + "/acknowledge");
+        assertThat(fromMail.statusCode()).isEqualTo(302);
+        assertThat(fromMail.headers().firstValue("Location").orElseThrow()).contains("/login");
         for (String path : List.of("/reminders", "/reminders/settings")) {
             assertThat(as("USER").get(path).statusCode()).as(path).isEqualTo(403);
             assertThat(as("BROKER").get(path).statusCode()).as(path).isEqualTo(403);
