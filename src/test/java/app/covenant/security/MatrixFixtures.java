@@ -27,6 +27,7 @@ final class MatrixFixtures {
     private final Map<String, String> spares = new ConcurrentHashMap<>();
     private final Map<UUID, UUID> entities = new ConcurrentHashMap<>();
     private final Map<UUID, UUID> cois = new ConcurrentHashMap<>();
+    private final Map<UUID, UUID> reminders = new ConcurrentHashMap<>();
 
     MatrixFixtures(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -142,6 +143,19 @@ final class MatrixFixtures {
                     + "updated_at) values (?, ?, ?, ?, ?, 'AWAITING_BROKER_INFO', ?, ?)", coi, organization, project, sub,
                     gc, now, now);
             return coi;
+        });
+    }
+
+    /** A renewal reminder of the tenant's certificate. */
+    UUID reminder(Tenant tenant) {
+        return reminders.computeIfAbsent(tenant.organizationId(), organization -> {
+            UUID id = UUID.randomUUID();
+            jdbc.update("insert into reminders_expiration_reminders (id, organization_id, coi_id, policy_line, "
+                    + "expiration_date, days_before_expiry, reminder_type, due_date, sent_at, sent_to, email_subject) "
+                    + "values (?, ?, ?, 'GL', ?, 7, 'DAYS_7', ?, ?, 'matrix@example.com', '[7 Days] URGENT matrix')", id,
+                    organization, coi(tenant), java.sql.Date.valueOf("2030-01-08"), java.sql.Date.valueOf("2030-01-01"),
+                    Timestamp.from(Instant.now()));
+            return id;
         });
     }
 

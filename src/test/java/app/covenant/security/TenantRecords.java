@@ -55,6 +55,7 @@ final class TenantRecords {
     private static final Source PERSON = (fixtures, tenant, role) -> tenant.userId("USER");
     private static final Source COI = (fixtures, tenant, role) -> fixtures.coi(tenant);
     // A document id the certificate does not list (404 once past authorization); the other organization's 404 is the certificate's.
+    private static final Source REMINDER = (fixtures, tenant, role) -> fixtures.reminder(tenant);
     private static final Source UNLISTED_DOCUMENT = (fixtures, tenant, role) -> java.util.UUID.randomUUID();
     private static final Source FIRST_PAGE = (fixtures, tenant, role) -> 1;
     private static final Source LIBRARY_DOCUMENT = (fixtures, tenant, role) -> fixtures.libraryDocument(tenant, role);
@@ -100,7 +101,11 @@ final class TenantRecords {
             Map.entry("CoiReviewPages#id", insurance(COI)),
             Map.entry("CoiPageImages#id", insurance(COI)),
             Map.entry("CoiPageImages#documentId", new Entry(UNLISTED_DOCUMENT, null, Set.of())),
-            Map.entry("CoiPageImages#page", new Entry(FIRST_PAGE, null, Set.of())));
+            Map.entry("CoiPageImages#page", new Entry(FIRST_PAGE, null, Set.of())),
+            // Reminders are scoped to the caller's current organization, a super admin's too.
+            Map.entry("ReminderApiController#coiId", owned(COI)),
+            Map.entry("ReminderApiController#id", owned(REMINDER)),
+            Map.entry("ReminderPages#id", owned(REMINDER)));
 
     private TenantRecords() {
     }

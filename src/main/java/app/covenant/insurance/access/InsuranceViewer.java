@@ -81,6 +81,12 @@ public record InsuranceViewer(Caller caller) {
                 caller.organizationId(), caller.userId(), caller.userId(), caller.userId(), caller.userId());
     }
 
+    /** Condition that the broker whose id is in column {@code brokerId} is the caller's own broker record. */
+    public SqlPredicate isCallersBroker(String brokerId) {
+        return SqlPredicate.of(brokerId + " in (select cb.id from insurance_brokers cb where cb.user_id = ?)",
+                caller.userId());
+    }
+
     private static String namedBroker(String c) {
         return "exists (select 1 from insurance_coi_brokers nb join insurance_brokers nbb on nbb.id = nb.broker_id"
                 + " where nb.coi_id = " + c + ".id and nbb.user_id = ?)";

@@ -66,9 +66,13 @@ class CoiPages {
     private final StatusBadges badges;
     private final CoiReadings readings;
     private final Clock clock;
+    /** Sections other modules add to the page (reminders' history), in bean order. */
+    private final List<app.covenant.insurance.pages.CertificatePageSection> sections;
 
     CoiPages(CoiWorkflow workflow, CoiViews views, CoiDocuments documents, Brokers brokers, CoiPageQueries queries,
-             StatusBadges badges, CoiReadings readings, Clock clock) {
+             StatusBadges badges, CoiReadings readings, Clock clock,
+             List<app.covenant.insurance.pages.CertificatePageSection> sections) {
+        this.sections = sections;
         this.readings = readings;
         this.clock = clock;
         this.workflow = workflow;
@@ -372,6 +376,7 @@ class CoiPages {
         model.addAttribute("next", CoiTurns.next(coi.status()));
         model.addAttribute("waiting", CoiTurns.waiting(coi.status()));
         model.addAttribute("compliance", views.compliance(caller, id));
+        model.addAttribute("sections", sections.stream().flatMap(s -> s.sectionFor(caller, id).stream()).toList());
         policyFormModel(model);
         model.addAttribute("brokerLines", BrokerInfo.POLICY_LINES);
         model.addAttribute("kinds", List.of("ACORD25", "POLICY", "ENDORSEMENT", "OTHER"));

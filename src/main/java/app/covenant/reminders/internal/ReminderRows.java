@@ -1,0 +1,86 @@
+package app.covenant.reminders.internal;
+
+import app.covenant.reminders.ExpirationReminder;
+import app.covenant.reminders.ReminderType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/** JdbcTemplate access to {@code reminders_expiration_reminders}. */
+@Component
+public class ReminderRows {
+
+    public static final String COLUMNS = "r.id, r.coi_id, r.policy_line, r.expiration_date, r.days_before_expiry,"
+            + " r.reminder_type, r.sent_at, r.sent_to, r.email_subject, r.acknowledged, r.acknowledged_at,"
+            + " r.acknowledged_by";
+    private static final int CHUNK = 500;
+
+    private final JdbcTemplate jdbc;
+
+    ReminderRows(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public static final RowMapper<ExpirationReminder> REMINDER = ReminderRows::reminder;
+
+    /** The rows of {@code ids} with the view's names and addresses, ordered by organization. */
+    public List<NewReminder> details(List<UUID> ids) {
+        Map<UUID, NewReminder> found = new LinkedHashMap<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            jdbc.query("select r.id, r.organization_id, r.coi_id, r.policy_line, r.policy_number, r.expiration_date,"
+                    + " r.days_before_expiry, r.reminder_type, v.project_name, v.sub_name, v.broker_email, v.admin_email,"
+                    + " v.sub_email from reminders_expiration_reminders r join insurance_policy_expirations v"
+                    + " on v.coi_id = r.coi_id and v.line = r.policy_line"
+                    + " and coalesce(v.policy_number, '') = coalesce(r.policy_number, '')"
+                    + " where r.id in (" + marks + ")", rs -> {
+                        UUID id = rs.getObject("id", UUID.class);
+                        found.putIfAbsent(id, new NewReminder(id, rs.getObject("organization_id", UUID.class),
+                                rs.getObject("coi_id", UUID.class), rs.getString("policy_line"),
+                                rs.getString("policy_number"), rs.getObject("expiration_date", java.time.LocalDate.class),
+                                rs.getInt("days_before_expiry"), ReminderType.valueOf(rs.getString("reminder_type")),
+                                rs.getString("project_name"), rs.getString("sub_name"), rs.getString("broker_email"),
+                                rs.getString("admin_email"), rs.getString("sub_email")));
+                    }, chunk.toArray());
+        }
+        List<NewReminder> rows = new ArrayList<>(found.values());
+        rows.sort(java.util.Comparator.comparing(r -> r.organizationId().toString()));
+        return rows;
+    }
+
+    /** Writes the addresses a reminder went to and its subject. */
+    public void stamp(List<Object[]> idSentToSubject) {
+        jdbc.batchUpdate("update reminders_expiration_reminders set sent_to = ?, email_subject = ? where id = ?",
+                idSentToSubject.stream().map(row -> new Object[] {row[1], row[2], row[0]}).toList());
+    }
+
+    /** Marks a reminder acknowledged, once: the first acknowledgement's author and time stay. */
+    public void acknowledge(UUID id, UUID by, Instant at) {
+        jdbc.update("update reminders_expiration_reminders set acknowledged = true, acknowledged_by = ?,"
+                + " acknowledged_at = ? where id = ? and acknowledged = false", by, Timestamp.from(at), id);
+    }
+
+    private static ExpirationReminder reminder(ResultSet rs, int row) throws SQLException {
+        Timestamp ackAt = rs.getTimestamp("acknowledged_at");
+        String sentTo = rs.getString("sent_to");
+        return new ExpirationReminder(rs.getObject("id", UUID.class), rs.getObject("coi_id", UUID.class),
+                rs.getString("policy_line"), rs.getObject("expiration_date", java.time.LocalDate.class),
+                rs.getInt("days_before_expiry"), ReminderType.valueOf(rs.getString("reminder_type")),
+                rs.getTimestamp("sent_at").toInstant(),
+                sentTo == null || sentTo.isBlank() ? List.of() : Arrays.asList(sentTo.split(",")),
+                rs.getString("email_subject"), rs.getBoolean("acknowledged"), ackAt == null ? null : ackAt.toInstant(),
+                rs.getObject("acknowledged_by", UUID.class));
+    }
+}

@@ -1,0 +1,39 @@
+package app.covenant.reminders.internal;
+
+import java.sql.DatabaseMetaData;
+import java.util.Locale;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The few bits of the run's SQL that PostgreSQL and H2 (the embedded default) spell differently: date arithmetic
+ * and the duplicate-skipping insert. Everything else is common SQL.
+ */
+@Component
+class SqlDates {
+
+    private final boolean postgres;
+
+    SqlDates(JdbcTemplate jdbc) {
+        String product = jdbc.execute((ConnectionCallback<String>) connection -> {
+            DatabaseMetaData meta = connection.getMetaData();
+            return meta.getDatabaseProductName();
+        });
+        this.postgres = product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
+    }
+
+    boolean postgres() {
+        return postgres;
+    }
+
+    /** Whole days from {@code from} to {@code to} (both date expressions). */
+    String daysBetween(String from, String to) {
+        return postgres ? "(" + to + " - " + from + ")" : "datediff('DAY', " + from + ", " + to + ")";
+    }
+
+    /** {@code date} plus {@code days} (an integer expression, may be negative). */
+    String plusDays(String date, String days) {
+        return postgres ? "(" + date + " + " + days + ")" : "dateadd('DAY', " + days + ", " + date + ")";
+    }
+}
