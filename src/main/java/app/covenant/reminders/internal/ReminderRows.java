@@ -46,18 +46,28 @@ public class ReminderRows {
                     + " on v.coi_id = r.coi_id and v.line = r.policy_line"
                     + " and coalesce(v.policy_number, '') = coalesce(r.policy_number, '')"
                     + " where r.id in (" + marks + ")", rs -> {
-                        UUID id = rs.getObject("id", UUID.class);
-                        found.putIfAbsent(id, new NewReminder(id, rs.getObject("organization_id", UUID.class),
-                                rs.getObject("coi_id", UUID.class), rs.getString("policy_line"),
-                                rs.getString("policy_number"), rs.getObject("expiration_date", java.time.LocalDate.class),
-                                rs.getInt("days_before_expiry"), ReminderType.valueOf(rs.getString("reminder_type")),
-                                rs.getString("project_name"), rs.getString("sub_name"), rs.getString("broker_email"),
-                                rs.getString("admin_email"), rs.getString("sub_email")));
+                        NewReminder row = NEW_REMINDER.mapRow(rs, 0);
+                        found.putIfAbsent(row.id(), row);
                     }, chunk.toArray());
         }
         List<NewReminder> rows = new ArrayList<>(found.values());
         rows.sort(java.util.Comparator.comparing(r -> r.organizationId().toString()));
         return rows;
+    }
+
+    /** A recorded reminder with the view's names and addresses (columns of {@link #details}). */
+    public static final RowMapper<NewReminder> NEW_REMINDER = (rs, i) -> new NewReminder(rs.getObject("id", UUID.class),
+            rs.getObject("organization_id", UUID.class), rs.getObject("coi_id", UUID.class), rs.getString("policy_line"),
+            rs.getString("policy_number"), rs.getObject("expiration_date", java.time.LocalDate.class),
+            rs.getInt("days_before_expiry"), ReminderType.valueOf(rs.getString("reminder_type")),
+            rs.getString("project_name"), rs.getString("sub_name"), rs.getString("broker_email"),
+            rs.getString("admin_email"), rs.getString("sub_email"));
+
+    /** Each reminder once (two view rows may match one inserted row), in the given order. */
+    static List<NewReminder> distinct(List<NewReminder> rows) {
+        Map<UUID, NewReminder> found = new LinkedHashMap<>();
+        rows.forEach(row -> found.putIfAbsent(row.id(), row));
+        return new ArrayList<>(found.values());
     }
 
     /** Writes the addresses a reminder went to and its subject. */
