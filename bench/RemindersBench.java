@@ -256,7 +256,7 @@ public class RemindersBench {
                            'GLOBAL',
                            case when i % 10 = 3 then 'admin' || (i % ?) || '@bench.test' end,
                            case when i % 50 in (1, 45) and i > 0 then md5(? || 'coi' || (i - 1))::uuid end,
-                           ?::date - 365 + ((i * 4 * 7919) % 730),
+                           ?::date - 365 + ((i::bigint * 4 * 7919) % 730)::int,
                            timestamp with time zone '2025-01-01' + (i || ' minutes')::interval, now()
                     from generate_series(0, ? - 1) i""", p, p, ORGANIZATIONS, p, subs, ORGANIZATIONS, ORGANIZATIONS, p,
                     subs, p, ORGANIZATIONS, ORGANIZATIONS, p, DAY, cois);
@@ -274,7 +274,7 @@ public class RemindersBench {
                            l.line || '-' || ? || i, e.expiration - 365, e.expiration, true, true, l.line = 'WC'
                     from generate_series(0, ? - 1) i
                     cross join (values ('GL', 0), ('AUTO', 1), ('UMBRELLA', 2), ('WC', 3)) as l(line, k)
-                    cross join lateral (select ?::date - 365 + (((i * 4 + l.k) * 7919) % 730) as expiration) e""",
+                    cross join lateral (select ?::date - 365 + (((i::bigint * 4 + l.k) * 7919) % 730)::int as expiration) e""",
                     p, p, cois, DAY);
             jdbc.execute("analyze");
         }
