@@ -70,7 +70,7 @@ public class ReminderRunner {
             long checked = due.candidates(day);
             // Microseconds: what both databases keep, so the H2 path can find this run's rows by it.
             Instant sentAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            List<NewReminder> recorded = rows.details(due.record(day, sentAt));
+            List<NewReminder> recorded = due.record(day, sentAt, rows);
             int queued = mail(recorded);
             return new ReminderRunResult(checked, recorded.size(), queued, 0);
         });

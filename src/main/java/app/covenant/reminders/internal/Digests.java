@@ -17,6 +17,8 @@ public final class Digests {
     public static final String TEMPLATE = "reminder-digest";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private static final int SUBJECT_MAX = 250;
+    /** Items listed in one digest e-mail. */
+    public static final int DIGEST_ITEMS = 100;
 
     private Digests() {
     }
@@ -73,10 +75,14 @@ public final class Digests {
                 + " insurance policies need renewal");
     }
 
-    /** The model of {@code reminder-digest}: one item per reminder, most urgent first. */
+    /**
+     * The model of {@code reminder-digest}: one item per reminder, most urgent first, at most {@link #DIGEST_ITEMS}
+     * (the heading counts them all; the link opens the full list). Without the cap a global admin's first digest
+     * listed every policy of the organization: hundreds of thousands of items rendered into one e-mail.
+     */
     public static Map<String, Object> model(List<NewReminder> reminders) {
         List<Map<String, Object>> items = new ArrayList<>();
-        reminders.stream().sorted(URGENCY).forEach(r -> {
+        reminders.stream().sorted(URGENCY).limit(DIGEST_ITEMS).forEach(r -> {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("subject", subject(r));
             item.put("projectName", r.projectName());

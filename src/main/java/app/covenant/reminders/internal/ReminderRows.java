@@ -2,6 +2,7 @@ package app.covenant.reminders.internal;
 
 import app.covenant.reminders.ExpirationReminder;
 import app.covenant.reminders.ReminderType;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -25,11 +26,14 @@ public class ReminderRows {
             + " r.reminder_type, r.sent_at, r.sent_to, r.email_subject, r.acknowledged, r.acknowledged_at,"
             + " r.acknowledged_by";
     private static final int CHUNK = 500;
+    private static final int STAMP_CHUNK = 5000;
 
     private final JdbcTemplate jdbc;
+    private final SqlDates dates;
 
-    ReminderRows(JdbcTemplate jdbc) {
+    ReminderRows(JdbcTemplate jdbc, SqlDates dates) {
         this.jdbc = jdbc;
+        this.dates = dates;
     }
 
     public static final RowMapper<ExpirationReminder> REMINDER = ReminderRows::reminder;
@@ -46,13 +50,8 @@ public class ReminderRows {
                     + " on v.coi_id = r.coi_id and v.line = r.policy_line"
                     + " and coalesce(v.policy_number, '') = coalesce(r.policy_number, '')"
                     + " where r.id in (" + marks + ")", rs -> {
-                        UUID id = rs.getObject("id", UUID.class);
-                        found.putIfAbsent(id, new NewReminder(id, rs.getObject("organization_id", UUID.class),
-                                rs.getObject("coi_id", UUID.class), rs.getString("policy_line"),
-                                rs.getString("policy_number"), rs.getObject("expiration_date", java.time.LocalDate.class),
-                                rs.getInt("days_before_expiry"), ReminderType.valueOf(rs.getString("reminder_type")),
-                                rs.getString("project_name"), rs.getString("sub_name"), rs.getString("broker_email"),
-                                rs.getString("admin_email"), rs.getString("sub_email")));
+                        NewReminder row = NEW_REMINDER.mapRow(rs, 0);
+                        found.putIfAbsent(row.id(), row);
                     }, chunk.toArray());
         }
         List<NewReminder> rows = new ArrayList<>(found.values());
@@ -60,8 +59,41 @@ public class ReminderRows {
         return rows;
     }
 
-    /** Writes the addresses a reminder went to and its subject. */
+    /** A recorded reminder with the view's names and addresses (columns of {@link #details}). */
+    public static final RowMapper<NewReminder> NEW_REMINDER = (rs, i) -> new NewReminder(rs.getObject("id", UUID.class),
+            rs.getObject("organization_id", UUID.class), rs.getObject("coi_id", UUID.class), rs.getString("policy_line"),
+            rs.getString("policy_number"), rs.getObject("expiration_date", java.time.LocalDate.class),
+            rs.getInt("days_before_expiry"), ReminderType.valueOf(rs.getString("reminder_type")),
+            rs.getString("project_name"), rs.getString("sub_name"), rs.getString("broker_email"),
+            rs.getString("admin_email"), rs.getString("sub_email"));
+
+    /** Each reminder once (two view rows may match one inserted row), in the given order. */
+    static List<NewReminder> distinct(List<NewReminder> rows) {
+        Map<UUID, NewReminder> found = new LinkedHashMap<>();
+        rows.forEach(row -> found.putIfAbsent(row.id(), row));
+        return new ArrayList<>(found.values());
+    }
+
+    /**
+     * Writes the addresses a reminder went to and its subject. On PostgreSQL one {@code UPDATE ... FROM unnest} per
+     * {@value #STAMP_CHUNK} rows: a batch of one-row updates was most of a large run's time.
+     */
     public void stamp(List<Object[]> idSentToSubject) {
+        if (dates.postgres()) {
+            for (int from = 0; from < idSentToSubject.size(); from += STAMP_CHUNK) {
+                List<Object[]> chunk = idSentToSubject.subList(from, Math.min(idSentToSubject.size(), from + STAMP_CHUNK));
+                jdbc.update(connection -> {
+                    PreparedStatement update = connection.prepareStatement("update reminders_expiration_reminders r"
+                            + " set sent_to = s.sent_to, email_subject = s.subject from unnest(cast(? as uuid[]),"
+                            + " cast(? as varchar[]), cast(? as varchar[])) as s(id, sent_to, subject) where r.id = s.id");
+                    update.setArray(1, connection.createArrayOf("uuid", chunk.stream().map(row -> row[0]).toArray()));
+                    update.setArray(2, connection.createArrayOf("varchar", chunk.stream().map(row -> row[1]).toArray()));
+                    update.setArray(3, connection.createArrayOf("varchar", chunk.stream().map(row -> row[2]).toArray()));
+                    return update;
+                });
+            }
+            return;
+        }
         jdbc.batchUpdate("update reminders_expiration_reminders set sent_to = ?, email_subject = ? where id = ?",
                 idSentToSubject.stream().map(row -> new Object[] {row[1], row[2], row[0]}).toList());
     }
