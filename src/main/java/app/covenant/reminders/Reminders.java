@@ -23,8 +23,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What pages and the API ask of the reminders, always in the caller's (current) organization: the pending list,
- * a certificate's history, acknowledgement, statistics, settings, and the home card's "waiting for me".
+ * What pages and the API ask of the reminders: the pending list, a certificate's history, acknowledgement,
+ * statistics, settings, and the home card's "waiting for me" — in the caller's (current) organization, except a
+ * certificate's history, which whoever sees the certificate sees.
  * Permissions are checked by the callers ({@code reminders:*}); which records is decided here, in SQL.
  */
 @Service
@@ -75,10 +76,12 @@ public class Reminders {
     @Transactional(readOnly = true)
     public List<ExpirationReminder> history(Caller caller, UUID coiId) {
         SqlPredicate visible = new InsuranceViewer(caller).cois("c");
-        List<Object> args = new ArrayList<>(List.of(coiId, caller.organizationId()));
+        // Whoever sees the certificate sees its reminders, as on the certificate's page (the platform operator across
+        // organizations, like every insurance record).
+        List<Object> args = new ArrayList<>(List.of(coiId));
         args.addAll(visible.args());
-        Integer seen = jdbc.queryForObject("select count(*) from insurance_cois c where c.id = ? and c.organization_id = ?"
-                + " and " + visible.sql(), Integer.class, args.toArray());
+        Integer seen = jdbc.queryForObject("select count(*) from insurance_cois c where c.id = ? and " + visible.sql(),
+                Integer.class, args.toArray());
         if (seen == null || seen == 0) {
             throw ProblemException.notFound("Certificate");
         }

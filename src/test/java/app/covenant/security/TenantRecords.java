@@ -102,8 +102,9 @@ final class TenantRecords {
             Map.entry("CoiPageImages#id", insurance(COI)),
             Map.entry("CoiPageImages#documentId", new Entry(UNLISTED_DOCUMENT, null, Set.of())),
             Map.entry("CoiPageImages#page", new Entry(FIRST_PAGE, null, Set.of())),
-            // Reminders are scoped to the caller's current organization, a super admin's too.
-            Map.entry("ReminderApiController#coiId", owned(COI)),
+            // A certificate's reminders are seen by whoever sees the certificate (InsuranceViewer); reminders
+            // themselves are scoped to the caller's current organization, a super admin's too.
+            Map.entry("ReminderApiController#coiId", insurance(COI)),
             Map.entry("ReminderApiController#id", owned(REMINDER)),
             Map.entry("ReminderPages#id", owned(REMINDER)));
 
