@@ -23,4 +23,10 @@ public interface EmailOutbox {
      *         application: a programming error, thrown inside the caller's transaction, which it marks rollback-only
      */
     UUID enqueue(OutgoingEmail email);
+
+    /** Stand-in until the bulk path lands (outbox branch). */
+    default int enqueueAll(java.util.List<OutgoingEmail> emails) {
+        emails.forEach(this::enqueue);
+        return emails.size();
+    }
 }

@@ -18,6 +18,11 @@ public enum ReminderType {
         this.prefix = prefix;
     }
 
+    /** The prefix as written, {@code %d} standing for the days overdue (the run's SQL spells it out the same way). */
+    public String subjectPrefixPattern() {
+        return prefix;
+    }
+
     /** The subject prefix for a reminder {@code daysBeforeExpiry} days before expiry (negative when overdue). */
     public String subjectPrefix(int daysBeforeExpiry) {
         return this == EVERY_2_DAYS ? prefix.formatted(-daysBeforeExpiry) : prefix;

@@ -92,8 +92,10 @@ final class ReminderFixtures {
                 String.class, address);
     }
 
+    /** The text of the latest e-mail to {@code address}; a bulk one not sent yet: its model, which holds the text. */
     String bodyTo(String address) {
-        return jdbc.queryForList("select body_text from email_outbox where to_address = ? order by created_at",
+        return jdbc.queryForList("select coalesce(body_text, model_json) from email_outbox where to_address = ?"
+                + " order by created_at",
                 String.class, address).getLast();
     }
 }

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.covenant.identity.IdentityProperties;
 import app.covenant.notifications.EmailOutbox;
+import app.covenant.reminders.internal.DigestLines;
 import app.covenant.reminders.internal.DueReminders;
-import app.covenant.reminders.internal.ReminderRows;
-import app.covenant.reminders.internal.SettingsRows;
 import app.covenant.support.IntegrationTest;
 import app.covenant.support.TestTenants;
 import java.sql.Timestamp;
@@ -46,9 +45,7 @@ class ReminderRunTest {
     @Autowired
     DueReminders due;
     @Autowired
-    ReminderRows rows;
-    @Autowired
-    SettingsRows settings;
+    DigestLines digests;
     @Autowired
     EmailOutbox outbox;
     @Autowired
@@ -263,7 +260,7 @@ class ReminderRunTest {
         UUID coi = activeCoi(D0.plusDays(7));
         // 23:30 UTC on the day before D0 is already D0 in Auckland.
         Clock clock = Clock.fixed(D0.minusDays(1).atTime(23, 30).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-        ReminderRunner auckland = new ReminderRunner(due, rows, settings, outbox, identity,
+        ReminderRunner auckland = new ReminderRunner(due, digests, outbox, identity,
                 new RemindersProperties("0 0 6 * * *", ZoneId.of("Pacific/Auckland")), clock, transactions);
         ReminderRunResult result = auckland.run();
         assertThat(f.types(coi)).containsExactly("DAYS_7@" + D0);
