@@ -1,5 +1,6 @@
 package app.covenant.notifications;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -24,9 +25,24 @@ public interface EmailOutbox {
      */
     UUID enqueue(OutgoingEmail email);
 
-    /** Stand-in until the bulk path lands (outbox branch). */
-    default int enqueueAll(java.util.List<OutgoingEmail> emails) {
-        emails.forEach(this::enqueue);
-        return emails.size();
-    }
+    /**
+     * Stores every message of {@code emails} as part of the current transaction, to be rendered when it is sent:
+     * for fan-outs of thousands (a daily digest run), where rendering each at once would take seconds. Ordinary
+     * e-mail keeps using {@link #enqueue}.
+     *
+     * <p>Each message is checked now, as {@link #enqueue} checks it: the template exists, links are paths of this
+     * application, no reserved model key. Its model is prepared now (links made absolute, times written out) and
+     * stored as JSON, so its values must read back from JSON unchanged: text, whole numbers, {@code BigDecimal}s,
+     * booleans, {@code null}s, and lists and maps of those; instants and dates only as top-level values. The
+     * message is rendered by the sender job, which also sends it: there is no immediate delivery after the
+     * commit, so bulk messages leave within one sender interval ({@code covenant.notifications.delivery.interval}).
+     * A message that cannot be rendered then is given up at once and shows as failed in the outbox.
+     *
+     * @return how many messages were stored: {@code emails.size()}; {@code 0} for an empty list, which touches
+     *         nothing
+     * @throws org.springframework.transaction.IllegalTransactionStateException when no transaction is active
+     * @throws IllegalArgumentException when a message fails a check: a programming error, thrown inside the
+     *         caller's transaction, which it marks rollback-only, so none of the batch is stored
+     */
+    int enqueueAll(List<OutgoingEmail> emails);
 }

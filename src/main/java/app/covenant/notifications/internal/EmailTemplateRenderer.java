@@ -4,8 +4,10 @@ import app.covenant.notifications.OutgoingEmail;
 import app.covenant.platform.config.PlatformProperties;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,7 @@ class EmailTemplateRenderer {
 
     static final String LOCATION = "templates/email/";
     private static final String TEXT_LAYOUT = "layout";
+    private static final Pattern TEMPLATE_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final SpringTemplateEngine html = engine(".html", TemplateMode.HTML);
     private final SpringTemplateEngine text = engine(".txt", TemplateMode.TEXT);
@@ -44,13 +47,35 @@ class EmailTemplateRenderer {
 
     RenderedEmail render(OutgoingEmail email) {
         requireTemplate(email.template());
-        Map<String, Object> model = values.prepare(email.model(), email.subject());
-        Context context = new Context(Locale.ENGLISH, model);
-        String htmlBody = html.process(email.template(), context);
+        return process(email.template(), email.subject(), values.prepare(email.model(), email.subject()));
+    }
+
+    /**
+     * The checks and values of {@link #render} without the rendering, for messages rendered when they are
+     * sent. Each distinct template is looked up once: a bulk batch repeats a few templates thousands of times.
+     */
+    List<Map<String, Object>> prepareAll(List<OutgoingEmail> emails) {
+        emails.stream().map(OutgoingEmail::template).distinct().forEach(EmailTemplateRenderer::requireTemplate);
+        return emails.stream().map(email -> values.prepare(email.model(), email.subject())).toList();
+    }
+
+    /** Renders values {@link #prepareAll} made earlier; the template is checked again, it may have gone since. */
+    RenderedEmail renderPrepared(String template, String subject, Map<String, Object> prepared) {
+        // Read back from the database, so not vouched for by OutgoingEmail: check the name before it reaches an expression.
+        if (template == null || !TEMPLATE_NAME.matcher(template).matches()) {
+            throw new IllegalArgumentException("Not a template name");
+        }
+        requireTemplate(template);
+        return process(template, subject, prepared);
+    }
+
+    private RenderedEmail process(String template, String subject, Map<String, Object> prepared) {
+        Context context = new Context(Locale.ENGLISH, prepared);
+        String htmlBody = html.process(template, context);
         // The name passed the OutgoingEmail pattern and exists on the classpath: safe to put in an expression.
-        context.setVariable(TemplateValues.BODY_TEMPLATE, email.template());
+        context.setVariable(TemplateValues.BODY_TEMPLATE, template);
         String textBody = text.process(TEXT_LAYOUT, context);
-        return new RenderedEmail(email.subject(), textBody, htmlBody);
+        return new RenderedEmail(subject, textBody, htmlBody);
     }
 
     private static void requireTemplate(String name) {

@@ -28,7 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OutboxAdministration {
 
-    /** A message as listed; {@code bodyText} only when one message is opened. */
+    /**
+     * A message as listed; {@code bodyText} only when one message is opened, and then null only for a bulk
+     * message that cannot be rendered (its {@code lastError} says why once the sender has tried).
+     */
     public record OutboxEmailView(UUID id, String to, String subject, String status, int attempts, Instant createdAt,
                                   Instant sentAt, String lastError, Instant nextAttemptAt, String template,
                                   String bodyText) {
@@ -40,9 +43,11 @@ public class OutboxAdministration {
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final DeferredRendering deferred;
 
-    OutboxAdministration(JdbcTemplate jdbc, AuditTrail audit, Clock clock) {
+    OutboxAdministration(JdbcTemplate jdbc, AuditTrail audit, Clock clock, DeferredRendering deferred) {
         this.jdbc = jdbc;
+        this.deferred = deferred;
         this.audit = audit;
         this.clock = clock;
     }
@@ -94,9 +99,23 @@ public class OutboxAdministration {
         List<Object> args = new ArrayList<>();
         String where = scope(caller, args) + " and id = ?";
         args.add(id);
-        return jdbc.query("select " + COLUMNS + ", body_text from email_outbox where " + where,
-                (rs, i) -> view(rs, rs.getString("body_text")), args.toArray()).stream().findFirst()
+        return jdbc.query("select " + COLUMNS + ", body_text, model_json from email_outbox where " + where,
+                (rs, i) -> view(rs, body(rs)), args.toArray()).stream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Message"));
+    }
+
+    /** A bulk message not sent yet has no stored body: render it for reading, the sender stores its own. */
+    private String body(ResultSet rs) throws SQLException {
+        String stored = rs.getString("body_text");
+        String modelJson = rs.getString("model_json");
+        if (stored != null || modelJson == null) {
+            return stored;
+        }
+        try {
+            return deferred.render(rs.getString("template"), rs.getString("subject"), modelJson).text();
+        } catch (DeferredRendering.Unrenderable e) {
+            return null;
+        }
     }
 
     private static String scope(Caller caller, List<Object> args) {

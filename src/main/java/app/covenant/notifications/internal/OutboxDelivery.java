@@ -32,10 +32,12 @@ class OutboxDelivery {
     private final NotificationsProperties.Delivery settings;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final DeferredRendering deferred;
 
-    OutboxDelivery(OutboxRows rows, ObjectProvider<EmailSender> sender,
-                   NotificationsProperties properties, Clock clock, ApplicationEventPublisher events) {
+    OutboxDelivery(OutboxRows rows, ObjectProvider<EmailSender> sender, NotificationsProperties properties,
+                   Clock clock, ApplicationEventPublisher events, DeferredRendering deferred) {
         this.rows = rows;
+        this.deferred = deferred;
         this.sender = Optional.ofNullable(sender.getIfAvailable());
         this.settings = properties.delivery();
         this.retries = RetrySchedule.of(settings);
@@ -59,14 +61,22 @@ class OutboxDelivery {
     }
 
     /** Sends a message this node has claimed with {@code token}. */
-    Outcome deliver(OutboxMessage message, UUID token) {
+    Outcome deliver(OutboxMessage claimed, UUID token) {
         EmailSender provider = sender.orElseThrow(() -> new IllegalStateException("No e-mail provider configured"));
         String previousCorrelation = MDC.get(OutboxEnqueuer.CORRELATION_MDC_KEY);
-        if (message.correlationId() != null) {
+        if (claimed.correlationId() != null) {
             // The delivery's log lines carry the id of the request that caused the message.
-            MDC.put(OutboxEnqueuer.CORRELATION_MDC_KEY, message.correlationId());
+            MDC.put(OutboxEnqueuer.CORRELATION_MDC_KEY, claimed.correlationId());
         }
         try {
+            OutboxMessage message = claimed;
+            if (!message.rendered()) {
+                Optional<OutboxMessage> rendered = render(message, token);
+                if (rendered.isEmpty()) {
+                    return Outcome.GAVE_UP;
+                }
+                message = rendered.get();
+            }
             try {
                 provider.send(message.envelope());
             } catch (RuntimeException e) {
@@ -84,6 +94,25 @@ class OutboxDelivery {
         } finally {
             restore(previousCorrelation);
         }
+    }
+
+    /**
+     * Renders a bulk message and stores its bodies (the admin pages and the redaction read them there). A message
+     * that cannot be rendered never will be: it is given up at once, like a permanent provider refusal.
+     */
+    private Optional<OutboxMessage> render(OutboxMessage message, UUID token) {
+        RenderedEmail bodies;
+        try {
+            bodies = deferred.render(message.template(), message.subject(), message.modelJson());
+        } catch (DeferredRendering.Unrenderable e) {
+            String error = bounded("Could not render the message: " + e.getMessage());
+            rows.markFailedAttempt(message.id(), token, OutboxStatus.FAILED, error, clock.instant());
+            log.error("E-mail {} given up: {}", message.id(), error);
+            events.publishEvent(new OutboxMessageGivenUp(message.id()));
+            return Optional.empty();
+        }
+        rows.writeBodies(message.id(), token, bodies);
+        return Optional.of(message.withBodies(bodies));
     }
 
     private Outcome recordFailure(OutboxMessage message, UUID token, RuntimeException e) {
@@ -112,7 +141,11 @@ class OutboxDelivery {
             Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
             text = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         }
-        String oneLine = text == null ? e.getClass().getSimpleName() : text.replaceAll("\\s+", " ").strip();
+        return bounded(text == null ? e.getClass().getSimpleName() : text);
+    }
+
+    private static String bounded(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").strip();
         return oneLine.length() > MAX_ERROR_LENGTH ? oneLine.substring(0, MAX_ERROR_LENGTH) : oneLine;
     }
 

@@ -3,13 +3,16 @@ package app.covenant.notifications.internal;
 import app.covenant.notifications.EmailOutbox;
 import app.covenant.notifications.OutgoingEmail;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** {@link EmailOutbox}: renders the message and writes it in the caller's transaction. */
+/** {@link EmailOutbox}: renders the message (or, in bulk, prepares it) and writes it in the caller's transaction. */
 @Service
 class OutboxEnqueuer implements EmailOutbox {
 
@@ -17,14 +20,18 @@ class OutboxEnqueuer implements EmailOutbox {
     static final String CORRELATION_MDC_KEY = "traceId";
 
     private final EmailTemplateRenderer renderer;
+    private final DeferredRendering deferred;
     private final OutboxRows rows;
+    private final BulkOutboxRows bulkRows;
     private final AfterCommitDelivery afterCommit;
     private final Clock clock;
 
-    OutboxEnqueuer(EmailTemplateRenderer renderer, OutboxRows rows,
+    OutboxEnqueuer(EmailTemplateRenderer renderer, DeferredRendering deferred, OutboxRows rows, BulkOutboxRows bulkRows,
                    AfterCommitDelivery afterCommit, Clock clock) {
         this.renderer = renderer;
+        this.deferred = deferred;
         this.rows = rows;
+        this.bulkRows = bulkRows;
         this.afterCommit = afterCommit;
         this.clock = clock;
     }
@@ -40,5 +47,24 @@ class OutboxEnqueuer implements EmailOutbox {
                 TemplateValues.holdsLiveLink(email.model()), MDC.get(CORRELATION_MDC_KEY), clock.instant());
         afterCommit.deliverAfterCommit(id);
         return id;
+    }
+
+    // No after-commit delivery: one thread sending thousands would hold a node's immediate slot for minutes;
+    // the sender job sends them in claimed batches, as it does any backlog.
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int enqueueAll(List<OutgoingEmail> emails) {
+        if (emails.isEmpty()) {
+            return 0;
+        }
+        List<Map<String, Object>> prepared = renderer.prepareAll(emails);
+        List<BulkOutboxRows.Row> stored = new ArrayList<>(emails.size());
+        for (int i = 0; i < emails.size(); i++) {
+            OutgoingEmail email = emails.get(i);
+            stored.add(new BulkOutboxRows.Row(UUID.randomUUID(), email.organizationId(), email.to(), email.subject(),
+                    email.template(), deferred.store(prepared.get(i)), TemplateValues.holdsLiveLink(email.model())));
+        }
+        bulkRows.insertPending(stored, MDC.get(CORRELATION_MDC_KEY), clock.instant());
+        return stored.size();
     }
 }

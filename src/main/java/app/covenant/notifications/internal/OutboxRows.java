@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 class OutboxRows {
 
     private static final String SENDER_COLUMNS = "id, to_address, subject, body_text, body_html, attempts, "
-            + "correlation_id, holds_live_link";
+            + "correlation_id, holds_live_link, template, model_json";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -97,6 +97,19 @@ class OutboxRows {
                 Map.of("id", id, "text", text, "html", html));
     }
 
+    /**
+     * Stores the bodies of a bulk message rendered by the node that claimed it, and drops its values: they may
+     * hold a one-time link, which must not outlive the delivered body (see {@link #redactBody}).
+     */
+    @Transactional
+    int writeBodies(UUID id, UUID token, RenderedEmail rendered) {
+        return jdbc.update("""
+                update email_outbox set body_text = :text, body_html = :html, model_json = null
+                where id = :id and claim_token = :token and body_text is null""", new MapSqlParameterSource()
+                .addValue("id", id).addValue("token", token).addValue("text", rendered.text())
+                .addValue("html", rendered.html()));
+    }
+
     @Transactional
     int markFailedAttempt(UUID id, UUID token, OutboxStatus status, String error, Instant nextAttemptAt) {
         return jdbc.update("""
@@ -123,6 +136,7 @@ class OutboxRows {
     private static OutboxMessage message(ResultSet rs, int row) throws SQLException {
         return new OutboxMessage(rs.getObject("id", UUID.class), rs.getString("to_address"), rs.getString("subject"),
                 rs.getString("body_text"), rs.getString("body_html"), rs.getInt("attempts"),
-                rs.getString("correlation_id"), rs.getBoolean("holds_live_link"));
+                rs.getString("correlation_id"), rs.getBoolean("holds_live_link"), rs.getString("template"),
+                rs.getString("model_json"));
     }
 }

@@ -98,6 +98,20 @@ class EmailTemplateRendererTest {
         assertThatIllegalArgumentException().isThrownBy(() -> render("password-changed", Map.of("bodyTemplate", "x")));
     }
 
+    @Test
+    void aModelPreparedAndStoredAsJsonRendersExactlyAsRenderingAtOnce() {
+        DeferredRendering deferred = new DeferredRendering(renderer, tools.jackson.databind.json.JsonMapper.builder().build());
+        OutgoingEmail email = new OutgoingEmail("ana@example.com", "Subject", "invitation", Map.of("inviterName", HOSTILE,
+                "organizationName", "Acme", "roleName", "Manager", "link", "/invitations/accept?token=tok-123",
+                "expiresAt", EXPIRES, "seats", 3, "fee", new java.math.BigDecimal("12.50"),
+                "rows", java.util.List.of(Map.of("name", "A", "paid", true))));
+
+        String json = deferred.store(renderer.prepareAll(java.util.List.of(email)).getFirst());
+
+        assertThat(deferred.render("invitation", "Subject", json)).isEqualTo(renderer.render(email));
+        assertThat(json).contains("\"fee\":12.50", "1 December 2026 at 09:05 UTC");
+    }
+
     private RenderedEmail render(String template, Map<String, Object> model) {
         return renderer.render(new OutgoingEmail("ana@example.com", "Subject", template, model));
     }

@@ -2,11 +2,14 @@ package app.covenant.notifications.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.covenant.notifications.EmailOutbox;
+import app.covenant.notifications.OutgoingEmail;
 import app.covenant.support.IntegrationTest;
 import app.covenant.support.SignIn;
 import app.covenant.support.TestTenants;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The admin outbox: how a newcomer on the embedded default reads the invitation they just sent. */
@@ -31,6 +35,12 @@ class OutboxAdminTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EmailOutbox outbox;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     TestTenants.Tenant tenant;
     String admin;
@@ -92,6 +102,24 @@ class OutboxAdminTest {
                 .isEqualTo(HttpStatus.CONFLICT);
         assertThat(SignIn.get(http, "/api/v1/admin/outbox?status=SOMETIMES", admin).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void aBulkMessageNotSentYetIsShownRendered() {
+        String to = "bulk-" + tenant.code().toLowerCase() + "@example.test";
+        transactions.executeWithoutResult(status -> outbox.enqueueAll(List.of(new OutgoingEmail(to,
+                "Your Covenant password was changed", "password-changed",
+                Map.of("name", "Ana", "changedAt", Instant.parse("2026-12-01T09:00:00Z")), tenant.organizationId()))));
+        UUID id = jdbc.queryForObject("select id from email_outbox where to_address = ?", UUID.class, to);
+
+        JsonNode opened = SignIn.get(http, "/api/v1/admin/outbox/" + id, admin).getBody();
+        assertThat(opened.get("bodyText").asString()).contains("Hello Ana,", "changed on 1 December 2026 at 09:00 UTC");
+        HttpHeaders html = SignIn.bearer(admin);
+        html.setAccept(List.of(MediaType.TEXT_HTML));
+        assertThat(http.exchange("/admin/outbox/" + id, HttpMethod.GET, new HttpEntity<>(html), String.class).getBody())
+                .contains("Hello Ana,");
+        assertThat(jdbc.queryForObject("select count(*) from email_outbox where id = ? and body_text is null", Integer.class, id))
+                .as("shown, not stored: the sender stores what it sends").isEqualTo(1);
     }
 
     @Test
