@@ -2,6 +2,7 @@ package app.covenant.notifications;
 
 import static org.awaitility.Awaitility.await;
 
+import app.covenant.notifications.internal.OutboxSending;
 import app.covenant.support.IntegrationTest;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -31,6 +32,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -63,6 +65,8 @@ public abstract class SmtpOutboxTestSupport {
     protected JdbcClient jdbc;
     @Autowired
     private PlatformTransactionManager transactions;
+    @Autowired
+    private ApplicationContext context;
 
     @DynamicPropertySource
     static void smtpProvider(DynamicPropertyRegistry registry) {
@@ -79,6 +83,11 @@ public abstract class SmtpOutboxTestSupport {
         // Tests run the job's body themselves; a scheduled run landing mid-test would make counts racy.
         // KeptInOutboxTest proves the job is registered with the scheduler.
         registry.add("db-scheduler.enabled", () -> "false");
+    }
+
+    /** Sends these addresses' due messages now (bulk ones wait for the sender job): see {@link OutboxSending}. */
+    protected void sendDueTo(String... addresses) {
+        OutboxSending.sendDueTo(context, List.of(addresses));
     }
 
     protected <T> T inTransaction(Supplier<T> work) {

@@ -39,6 +39,7 @@ class ReminderEmailDeliveryTest extends SmtpOutboxTestSupport {
                 Instant.parse("2031-01-01T00:00:00Z"), day.minusDays(1));
 
         runner.runFor(day);
+        sendDueTo(broker, admin, f.subEmail, "yard@steel." + domain);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> receivedFor(broker).size() == 1
                 && receivedFor(admin).size() == 1 && receivedFor(f.subEmail).size() == 1
@@ -53,6 +54,7 @@ class ReminderEmailDeliveryTest extends SmtpOutboxTestSupport {
         assertThat(receivedFor("yard@steel." + domain).getFirst().getSubject()).startsWith("[EXPIRED] GL policy");
 
         runner.runFor(day);
+        sendDueTo(broker, admin);
         holdsFor(Duration.ofSeconds(2), () -> receivedFor(broker).size() == 1 && receivedFor(admin).size() == 1);
         assertThat(List.of(receivedFor(broker).size(), receivedFor(admin).size())).containsExactly(1, 1);
     }

@@ -26,8 +26,6 @@ import org.springframework.transaction.IllegalTransactionStateException;
 class BulkEnqueueTest extends SmtpOutboxTestSupport {
 
     @Autowired
-    OutboxSender sender;
-    @Autowired
     JdbcTemplate plainJdbc;
 
     @Test
@@ -65,7 +63,7 @@ class BulkEnqueueTest extends SmtpOutboxTestSupport {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> receivedFor(ordinary).size() == 1
                 && receivedFor(resetOrdinary).size() == 1);
-        sender.sendDue();
+        sendDueTo(bulk, resetBulk);
         await().atMost(Duration.ofSeconds(10)).until(() -> receivedAt(domain).size() == 4);
 
         assertSameMessage(receivedFor(bulk).getFirst(), receivedFor(ordinary).getFirst());
@@ -135,7 +133,7 @@ class BulkEnqueueTest extends SmtpOutboxTestSupport {
         jdbc.sql("UPDATE email_outbox SET model_json = '{\"heading\": \"secret-heading' WHERE to_address = ?")
                 .param("garbled@" + domain).update();
 
-        sender.sendDue();
+        sendDueTo("gone@" + domain, "broken@" + domain, "garbled@" + domain, "fine@" + domain);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> receivedFor("fine@" + domain).size() == 1);
         for (String address : List.of("gone@" + domain, "broken@" + domain, "garbled@" + domain)) {
