@@ -2,6 +2,7 @@ package app.covenant.reminders;
 
 import app.covenant.audit.AuditEntry;
 import app.covenant.audit.AuditTrail;
+import app.covenant.insurance.access.InsuranceNames;
 import app.covenant.insurance.access.InsuranceViewer;
 import app.covenant.insurance.access.SqlPredicate;
 import app.covenant.reminders.internal.ReminderRows;
@@ -9,6 +10,7 @@ import app.covenant.reminders.internal.SettingsRows;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -39,9 +41,12 @@ public class Reminders {
     private final SettingsRows settings;
     private final AuditTrail audit;
     private final Clock clock;
+    private final InsuranceNames names;
 
-    Reminders(JdbcTemplate jdbc, ReminderRows rows, SettingsRows settings, AuditTrail audit, Clock clock) {
+    Reminders(JdbcTemplate jdbc, ReminderRows rows, SettingsRows settings, AuditTrail audit, Clock clock,
+              InsuranceNames names) {
         this.jdbc = jdbc;
+        this.names = names;
         this.rows = rows;
         this.settings = settings;
         this.audit = audit;
@@ -75,14 +80,9 @@ public class Reminders {
     /** The reminders a certificate got, newest first; 404 when the caller may not see the certificate. */
     @Transactional(readOnly = true)
     public List<ExpirationReminder> history(Caller caller, UUID coiId) {
-        SqlPredicate visible = new InsuranceViewer(caller).cois("c");
         // Whoever sees the certificate sees its reminders, as on the certificate's page (the platform operator across
         // organizations, like every insurance record).
-        List<Object> args = new ArrayList<>(List.of(coiId));
-        args.addAll(visible.args());
-        Integer seen = jdbc.queryForObject("select count(*) from insurance_cois c where c.id = ? and " + visible.sql(),
-                Integer.class, args.toArray());
-        if (seen == null || seen == 0) {
+        if (!names.sees(caller, coiId)) {
             throw ProblemException.notFound("Certificate");
         }
         return jdbc.query("select " + ReminderRows.COLUMNS + " from reminders_expiration_reminders r where r.coi_id = ?"
@@ -133,6 +133,20 @@ public class Reminders {
                     acknowledged[rs.getBoolean("acknowledged") ? 0 : 1] += n;
                 }, caller.organizationId());
         return new ReminderStats(acknowledged[0] + acknowledged[1], byType, acknowledged[0], acknowledged[1]);
+    }
+
+    /** The latest run that recorded reminders for the organization: when, and how many it recorded. */
+    public record LastReminders(Instant sentAt, long count) {
+    }
+
+    /** The organization's latest reminders (one run's rows share their {@code sent_at}); empty when none yet. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<LastReminders> lastReminders(Caller caller) {
+        return jdbc.query("select r.sent_at, count(*) as n from reminders_expiration_reminders r"
+                        + " where r.organization_id = ? and r.sent_at = (select max(m.sent_at)"
+                        + " from reminders_expiration_reminders m where m.organization_id = ?) group by r.sent_at",
+                (rs, n) -> new LastReminders(rs.getTimestamp("sent_at").toInstant(), rs.getLong("n")),
+                caller.organizationId(), caller.organizationId()).stream().findFirst();
     }
 
     @Transactional(readOnly = true)

@@ -11,6 +11,7 @@ import app.covenant.support.TestTenants.Tenant;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,8 @@ class ReminderPagesTest {
                 .contains("expires in 2 days").contains("expires in 7 days")
                 .contains("href=\"/insurance/certificates/" + coi7 + "\"");
         assertThat(html.indexOf(two.toString())).isLessThan(html.indexOf(seven.toString()));
+        // The empty state is for an empty list only (it once showed above a full table).
+        assertThat(html).doesNotContain("No reminders waiting").doesNotContain("No reminders match");
         assertThat(html).doesNotContain("Run the check now");
 
         String byType = as("MANAGER").get("/reminders?type=DAYS_7").body();
@@ -101,7 +104,7 @@ class ReminderPagesTest {
         assertThat(byBroker).contains("data-reminder=\"" + two + "\"").doesNotContain("data-reminder=\"" + seven + "\"");
         assertThat(as("MANAGER").get("/reminders?projectId=" + f.project).body()).contains(seven.toString());
         assertThat(as("MANAGER").get("/reminders?projectId=" + UUID.randomUUID()).body())
-                .contains("No reminders waiting");
+                .contains("No reminders match these filters");
 
         String paged = as("MANAGER").get("/reminders?size=1").body();
         assertThat(paged).contains(two.toString()).doesNotContain("data-reminder=\"" + seven + "\"")
@@ -120,6 +123,8 @@ class ReminderPagesTest {
         HttpResponse<String> page = broker.get("/reminders/" + seven + "/acknowledge");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Acknowledge this reminder").contains("_csrf");
+        // A broker cannot open the list: the way back is home, not a link that answers 403.
+        assertThat(page.body()).doesNotContain("All reminders").doesNotContain("href=\"/reminders\"");
         HttpResponse<String> done = broker.post("/reminders/" + seven + "/acknowledge",
                 "/reminders/" + seven + "/acknowledge", List.<String[]>of(field("back", "/reminders/" + seven + "/acknowledge")));
         assertThat(done.statusCode()).isEqualTo(302);
@@ -161,6 +166,50 @@ class ReminderPagesTest {
         assertThat(as("MANAGER").get("/reminders/settings").statusCode()).isEqualTo(403);
         // Back to the defaults for the other tests.
         jdbc.update("delete from reminders_settings where organization_id = ?", tenant.organizationId());
+    }
+
+    @Test
+    void theScheduleIsSaidInWordsWithTheNextCheckOfAFixedClock() {
+        Instant sundayMorning = Instant.parse("2026-12-06T10:00:00Z");
+        ReminderSchedule daily = new ReminderSchedule("0 0 6 * * *", ZoneId.of("UTC"));
+        assertThat(daily.inWords()).isEqualTo("every day at 06:00");
+        assertThat(ReminderSchedule.describe(daily.nextAfter(sundayMorning)))
+                .isEqualTo("Monday 7 December 2026 at 06:00 UTC");
+        assertThat(ReminderSchedule.describe(daily.nextAfter(Instant.parse("2026-12-07T05:59:59Z"))))
+                .isEqualTo("Monday 7 December 2026 at 06:00 UTC");
+        ReminderSchedule paris = new ReminderSchedule("0 0 6 * * *", ZoneId.of("Europe/Paris"));
+        assertThat(ReminderSchedule.describe(paris.nextAfter(sundayMorning)))
+                .isEqualTo("Monday 7 December 2026 at 06:00 Europe/Paris (05:00 UTC)");
+        ReminderSchedule weekdays = new ReminderSchedule("0 30 7 * * MON-FRI", ZoneId.of("UTC"));
+        assertThat(weekdays.inWords()).isNull();
+        assertThat(ReminderSchedule.describe(weekdays.nextAfter(Instant.parse("2026-12-05T12:00:00Z"))))
+                .isEqualTo("Monday 7 December 2026 at 07:30 UTC");
+    }
+
+    @Test
+    void theSettingsPageShowsTheNextCheckAndTheLatestRemindersSent() {
+        reminderOf(coi7);
+        String html = as("ADMIN").get("/reminders/settings").body();
+        String next = ReminderSchedule.describe(new ReminderSchedule("0 0 6 * * *", ZoneId.of("UTC"))
+                .nextAfter(Instant.now()));
+        assertThat(html).contains("Reminders are checked <strong>every day at 06:00</strong>")
+                .contains("next check: <strong>" + next + "</strong>").contains("<code>0 0 6 * * *</code>");
+        long latest = jdbc.queryForObject("select count(*) from reminders_expiration_reminders where organization_id = ?"
+                + " and sent_at = (select max(sent_at) from reminders_expiration_reminders where organization_id = ?)",
+                Long.class, tenant.organizationId(), tenant.organizationId());
+        assertThat(html).containsPattern("Last reminders sent:\\s*\\w+day \\d{1,2} \\w+ \\d{4} at \\d{2}:\\d{2} UTC — "
+                + latest + " reminders?");
+        String other = as("OTHER_ADMIN").get("/reminders/settings").body();
+        assertThat(other).containsPattern("Last reminders sent:\\s*not yet");
+    }
+
+    @Test
+    void theFilterPickersNameOnlyProjectsAndBrokersWithPendingReminders() {
+        reminderOf(coi7);
+        jdbc.update("update reminders_expiration_reminders set acknowledged = false, acknowledged_at = null,"
+                + " acknowledged_by = null where organization_id = ?", tenant.organizationId());
+        String html = as("MANAGER").get("/reminders").body();
+        assertThat(html).contains("value=\"" + f.project + "\"").contains("value=\"" + broker2 + "\"");
     }
 
     @Test

@@ -1,18 +1,23 @@
 package app.covenant.reminders.internal;
 
+import app.covenant.insurance.access.InsuranceNames;
+import app.covenant.insurance.access.InsuranceNames.CertificateNames;
 import app.covenant.reminders.ExpirationReminder;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the pages show next to a reminder (project, sub, policy number, broker, who acknowledged) — one query per
- * page of reminders, never one per row — and the choices of the pending list's filters.
+ * What the pages show next to a reminder (project, sub, policy number, broker, who acknowledged) — a fixed number
+ * of queries per page of reminders, never one per row — and the choices of the pending list's filters. The
+ * insurance names come from insurance's published {@link InsuranceNames} and view {@code insurance_policy_expirations}.
  */
 @Component
 public class ReminderDetails {
@@ -26,10 +31,18 @@ public class ReminderDetails {
     public record Choice(UUID id, String name) {
     }
 
-    private final JdbcTemplate jdbc;
+    private record Own(UUID brokerId, String policyNumber, String acknowledgedByEmail) {
+    }
 
-    ReminderDetails(JdbcTemplate jdbc) {
+    private static final Comparator<Choice> BY_NAME = Comparator.comparing(Choice::name, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(c -> c.id().toString());
+
+    private final JdbcTemplate jdbc;
+    private final InsuranceNames names;
+
+    ReminderDetails(JdbcTemplate jdbc, InsuranceNames names) {
         this.jdbc = jdbc;
+        this.names = names;
     }
 
     /** {@code reminders} with their names, in the same order. */
@@ -39,40 +52,46 @@ public class ReminderDetails {
             return List.of();
         }
         String marks = String.join(",", Collections.nCopies(reminders.size(), "?"));
-        Map<UUID, Row> found = new HashMap<>();
-        Map<UUID, ExpirationReminder> byId = new HashMap<>();
-        reminders.forEach(r -> byId.put(r.id(), r));
-        jdbc.query("select r.id, c.project_id, pr.name as project_name, s.name as sub_name, r.policy_number,"
-                        + " b.name as broker_name, u.email as acknowledged_by_email"
-                        + " from reminders_expiration_reminders r join insurance_cois c on c.id = r.coi_id"
-                        + " join insurance_projects pr on pr.id = c.project_id"
-                        + " join insurance_contractors s on s.id = c.sub_id"
-                        + " left join insurance_brokers b on b.id = r.broker_id"
-                        + " left join users u on u.id = r.acknowledged_by where r.id in (" + marks + ")",
+        Map<UUID, Own> own = new HashMap<>();
+        jdbc.query("select r.id, r.broker_id, r.policy_number, u.email as acknowledged_by_email"
+                        + " from reminders_expiration_reminders r left join users u on u.id = r.acknowledged_by"
+                        + " where r.id in (" + marks + ")",
                 rs -> {
-                    UUID id = rs.getObject("id", UUID.class);
-                    found.put(id, new Row(byId.get(id), rs.getObject("project_id", UUID.class),
-                            rs.getString("project_name"), rs.getString("sub_name"), rs.getString("policy_number"),
-                            rs.getString("broker_name"), rs.getString("acknowledged_by_email")));
+                    own.put(rs.getObject("id", UUID.class), new Own(rs.getObject("broker_id", UUID.class),
+                            rs.getString("policy_number"), rs.getString("acknowledged_by_email")));
                 }, reminders.stream().map(ExpirationReminder::id).toArray());
-        return reminders.stream().map(r -> found.get(r.id())).filter(java.util.Objects::nonNull).toList();
+        Map<UUID, CertificateNames> certificates = names.certificates(
+                reminders.stream().map(ExpirationReminder::coiId).toList());
+        Map<UUID, String> brokers = names.brokers(own.values().stream().map(Own::brokerId).toList());
+        return reminders.stream().filter(r -> own.containsKey(r.id()) && certificates.containsKey(r.coiId()))
+                .map(r -> {
+                    Own o = own.get(r.id());
+                    CertificateNames c = certificates.get(r.coiId());
+                    return new Row(r, c.projectId(), c.projectName(), c.subName(), o.policyNumber(),
+                            o.brokerId() == null ? null : brokers.get(o.brokerId()), o.acknowledgedByEmail());
+                }).toList();
     }
 
-    /** The organization's projects that have pending reminders, by name. */
+    /**
+     * The organization's projects that have pending reminders, by name — from the published view, the same source
+     * the pending list's project filter uses.
+     */
     @Transactional(readOnly = true)
     public List<Choice> projects(UUID organizationId) {
-        return jdbc.query("select p.id, p.name from insurance_projects p where p.organization_id = ? and exists"
-                        + " (select 1 from reminders_expiration_reminders r join insurance_cois c on c.id = r.coi_id"
-                        + " where c.project_id = p.id and r.acknowledged = false) order by p.name, p.id",
-                (rs, n) -> new Choice(rs.getObject("id", UUID.class), rs.getString("name")), organizationId);
+        return jdbc.query("select distinct v.project_id, v.project_name from insurance_policy_expirations v"
+                        + " where v.organization_id = ? and v.coi_id in (select r.coi_id"
+                        + " from reminders_expiration_reminders r where r.organization_id = ? and r.acknowledged = false)",
+                (rs, n) -> new Choice(rs.getObject("project_id", UUID.class), rs.getString("project_name")),
+                organizationId, organizationId).stream().sorted(BY_NAME).toList();
     }
 
     /** The organization's brokers named on pending reminders, by name. */
     @Transactional(readOnly = true)
     public List<Choice> brokers(UUID organizationId) {
-        return jdbc.query("select b.id, b.name from insurance_brokers b where b.organization_id = ? and exists"
-                        + " (select 1 from reminders_expiration_reminders r where r.broker_id = b.id"
-                        + " and r.acknowledged = false) order by b.name, b.id",
-                (rs, n) -> new Choice(rs.getObject("id", UUID.class), rs.getString("name")), organizationId);
+        List<UUID> ids = jdbc.queryForList("select distinct r.broker_id from reminders_expiration_reminders r"
+                + " where r.organization_id = ? and r.acknowledged = false and r.broker_id is not null",
+                UUID.class, organizationId);
+        return names.brokers(ids).entrySet().stream().map(e -> new Choice(e.getKey(), e.getValue()))
+                .filter(c -> Objects.nonNull(c.name())).sorted(BY_NAME).toList();
     }
 }
