@@ -46,8 +46,10 @@ public final class Digests {
         long total = lines.getFirst().total();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("heading", total == 1 ? "An insurance policy needs renewal" : total + " insurance policies need renewal");
-        model.put("more", total > lines.size() ? "… and " + (total - lines.size()) + " more on the reminders page." : "");
         model.put("items", items);
+        if (total > lines.size()) {
+            model.put("more", "… and " + (total - lines.size()) + " more on the reminders page.");
+        }
         model.put("link", "/reminders");
         return model;
     }

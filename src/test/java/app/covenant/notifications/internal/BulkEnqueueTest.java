@@ -69,7 +69,7 @@ class BulkEnqueueTest extends SmtpOutboxTestSupport {
         assertSameMessage(receivedFor(bulk).getFirst(), receivedFor(ordinary).getFirst());
         assertSameMessage(receivedFor(resetBulk).getFirst(), receivedFor(resetOrdinary).getFirst());
         String text = part(receivedFor(bulk).getFirst(), 0);
-        assertThat(text).contains("GL policy ABC-1", "13 December 2026", FRONTEND_URL + "/insurance/certificates/c1",
+        assertThat(text).contains("GL policy ABC-1", FRONTEND_URL + "/insurance/certificates/c1",
                 "Open the reminders: " + FRONTEND_URL + "/reminders");
 
         Map<String, Object> sentDigest = jdbc.sql("SELECT status, body_text, body_html, model_json FROM email_outbox WHERE to_address = ?")
