@@ -296,7 +296,7 @@ public class RemindersBench {
                 "--server.port=0",
                 "--server.address=127.0.0.1",
                 "--logging.level.root=" + env("LOG_LEVEL", "warn"),
-                "--logging.level.app.covenant.reminders=info",
+                "--logging.level.app.covenant.reminders=debug",
                 "--ADMIN_EMAIL=global-admin@bench.test",
                 "--covenant.platform.frontend-url=https://covenant.test",
                 "--db-scheduler.enabled=false");

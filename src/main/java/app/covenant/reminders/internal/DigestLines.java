@@ -27,7 +27,6 @@ import org.springframework.stereotype.Component;
 public class DigestLines {
 
     private static final int FETCH = 2_000;
-    private static final String SORT_MEMORY = "128MB";
 
     private final JdbcTemplate jdbc;
     private final SqlDates dates;
@@ -44,8 +43,7 @@ public class DigestLines {
             return;
         }
         // Narrow pairs (the sort is the query's cost: 4 recipients × every new reminder), recipients compared
-        // bytewise, the subject joined back only for the lines kept; the sort's memory is this transaction's only.
-        jdbc.execute("set local work_mem = '" + SORT_MEMORY + "'");
+        // bytewise, the subject joined back only for the lines kept.
         String sql = "with pairs as (select r.organization_id, a.recipient collate \"C\" as recipient,"
                 + " r.days_before_expiry, r.coi_id, r.id from " + DueReminders.RUN_TABLE + " r"
                 + " cross join lateral unnest(string_to_array(r.sent_to, ',')) as a(recipient)),"
