@@ -2,6 +2,7 @@ package app.covenant.audit.internal;
 
 import app.covenant.audit.AuditEntry;
 import app.covenant.audit.AuditTrail;
+import app.covenant.shared.persistence.DatabaseProduct;
 import app.covenant.shared.security.Caller;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -65,7 +65,7 @@ class JdbcAuditTrail implements AuditTrail {
     private final Clock clock;
     private final TransactionTemplate joining;
     private final TransactionTemplate separate;
-    private volatile Boolean postgres;
+    private final DatabaseProduct database;
     private long nextId;
     private long idLimit;
 
@@ -73,6 +73,7 @@ class JdbcAuditTrail implements AuditTrail {
                    AuditProperties properties) {
         this.maxChains = properties.chainsPerOrganization();
         this.jdbc = jdbc;
+        this.database = new DatabaseProduct(jdbc);
         this.json = json;
         this.clock = clock;
         this.joining = new TransactionTemplate(transactions);
@@ -101,7 +102,7 @@ class JdbcAuditTrail implements AuditTrail {
                 fit(origin.ipAddress(), 45), fit(origin.userAgent(), 500), fit(origin.correlationId(), 100),
                 entry.visibility(), null, null, null, null);
         String contentHash = ChainHash.contentHash(row);
-        if (postgres() && appendToFreeChain(organizationKey, row, contentHash)) {
+        if (database.postgres() && appendToFreeChain(organizationKey, row, contentHash)) {
             return;
         }
         Head head = lockHead(organizationKey);
@@ -166,15 +167,6 @@ class JdbcAuditTrail implements AuditTrail {
         return value == null || value.length() <= length ? value : value.substring(0, length);
     }
 
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                    "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())));
-            postgres = known;
-        }
-        return known;
-    }
 
     private record Head(UUID chainId, long lastSeq, String lastHash) {
     }

@@ -1,7 +1,7 @@
 package app.covenant.audit.internal;
 
 import app.covenant.audit.AuditRetention;
-import java.sql.DatabaseMetaData;
+import app.covenant.shared.persistence.DatabaseProduct;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -47,7 +46,7 @@ class RetentionJob implements AuditRetention {
     public Result runNow() {
         long started = System.nanoTime();
         Instant cutoff = clock.instant().minus(Duration.ofDays(properties.retentionDays()));
-        boolean postgres = isPostgres();
+        boolean postgres = new DatabaseProduct(jdbc).postgres();
         long deleted = 0;
         long newestRemoved = 0;
         Batch batch;
@@ -144,12 +143,6 @@ class RetentionJob implements AuditRetention {
         return new Batch(deleted, last.id(), old == properties.retentionBatchSize());
     }
 
-    private boolean isPostgres() {
-        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> {
-            DatabaseMetaData metadata = connection.getMetaData();
-            return "PostgreSQL".equalsIgnoreCase(metadata.getDatabaseProductName());
-        }));
-    }
 
     /** @param seq the place in its chain (the id itself in the global chain before V11) */
     private record Candidate(long id, long seq, Instant occurredAt, String hash) {

@@ -1,5 +1,6 @@
 package app.covenant.notifications.internal;
 
+import app.covenant.shared.persistence.DatabaseProduct;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -8,7 +9,6 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,17 +33,18 @@ class BulkOutboxRows {
             + "holds_live_link, status, attempts, next_attempt_at, created_at, correlation_id";
 
     private final JdbcTemplate jdbc;
-    private volatile Boolean postgres;
+    private final DatabaseProduct database;
 
     BulkOutboxRows(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.database = new DatabaseProduct(jdbc);
     }
 
     // MANDATORY: the rows must commit or roll back with the change that caused the messages.
     @Transactional(propagation = Propagation.MANDATORY)
     void insertPending(List<Row> rows, String correlationId, Instant now) {
         Timestamp at = Timestamp.from(now);
-        if (postgres()) {
+        if (database.postgres()) {
             for (int from = 0; from < rows.size(); from += CHUNK) {
                 List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
                 jdbc.update(connection -> valuesInsert(connection, chunk, correlationId, at));
@@ -77,13 +78,4 @@ class BulkOutboxRows {
         return insert;
     }
 
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                    "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())));
-            postgres = known;
-        }
-        return known;
-    }
 }

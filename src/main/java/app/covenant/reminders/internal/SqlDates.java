@@ -1,8 +1,6 @@
 package app.covenant.reminders.internal;
 
-import java.sql.DatabaseMetaData;
-import java.util.Locale;
-import org.springframework.jdbc.core.ConnectionCallback;
+import app.covenant.shared.persistence.DatabaseProduct;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,11 +14,7 @@ class SqlDates {
     private final boolean postgres;
 
     SqlDates(JdbcTemplate jdbc) {
-        String product = jdbc.execute((ConnectionCallback<String>) connection -> {
-            DatabaseMetaData meta = connection.getMetaData();
-            return meta.getDatabaseProductName();
-        });
-        this.postgres = product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
+        this.postgres = new DatabaseProduct(jdbc).postgres();
     }
 
     boolean postgres() {
