@@ -10,6 +10,7 @@ import app.covenant.support.TestTenants.Tenant;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,10 @@ class CertificateJourneyBrowserTest {
         new Select(browser.findElement(By.id("coi-kind"))).selectByValue("ACORD25");
         browser.findElement(By.cssSelector("#coi-upload button[type=submit]")).click();
         browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-document-kind=ACORD25]")));
+        // This PDF has no text: it is read by OCR in the background while the page polls, then reloads itself. A
+        // user waits for "Reading…" to go before typing, so does the test (on a busy machine it takes seconds).
+        browser.waitUntil(Duration.ofSeconds(60), driver -> driver.findElements(
+                By.cssSelector("#coi-reading[data-reading-status=READING]")).isEmpty());
         fillGl("500,000");
         attestAndSubmit();
         waitForStatus("AWAITING_ADMIN_REVIEW");
