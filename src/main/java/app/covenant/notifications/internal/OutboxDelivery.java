@@ -82,12 +82,14 @@ class OutboxDelivery {
             } catch (RuntimeException e) {
                 return recordFailure(message, token, e);
             }
-            if (rows.markSent(message.id(), token, clock.instant()) == 0) {
+            // A one-time link leaves the outbox in the same statement that records the delivery: no reader ever
+            // finds the message SENT with its link still in the body.
+            int marked = message.holdsLiveLink()
+                    ? rows.markSentRedacted(message.id(), token, clock.instant(), REDACTED, "<p>" + REDACTED + "</p>")
+                    : rows.markSent(message.id(), token, clock.instant());
+            if (marked == 0) {
                 log.warn("E-mail {} was sent after its claim had expired; another node may send it again", message.id());
             } else {
-                if (message.holdsLiveLink()) {
-                    rows.redactBody(message.id(), REDACTED, "<p>" + REDACTED + "</p>");
-                }
                 log.debug("E-mail {} sent", message.id());
             }
             return Outcome.SENT;

@@ -90,16 +90,20 @@ class OutboxRows {
                 Map.of("id", id, "token", token, "sentAt", Timestamp.from(sentAt)));
     }
 
-    /** Replaces a delivered body: the recipient has the link, the outbox must not keep a usable copy. */
+    /** {@link #markSent}, replacing the body: the recipient has the link, the outbox must not keep a usable copy. */
     @Transactional
-    int redactBody(UUID id, String text, String html) {
-        return jdbc.update("update email_outbox set body_text = :text, body_html = :html where id = :id",
-                Map.of("id", id, "text", text, "html", html));
+    int markSentRedacted(UUID id, UUID token, Instant sentAt, String text, String html) {
+        return jdbc.update("""
+                update email_outbox
+                set status = 'SENT', attempts = attempts + 1, sent_at = :sentAt, claim_token = null,
+                    body_text = :text, body_html = :html, model_json = null
+                where id = :id and claim_token = :token""",
+                Map.of("id", id, "token", token, "sentAt", Timestamp.from(sentAt), "text", text, "html", html));
     }
 
     /**
      * Stores the bodies of a bulk message rendered by the node that claimed it, and drops its values: they may
-     * hold a one-time link, which must not outlive the delivered body (see {@link #redactBody}).
+     * hold a one-time link, which must not outlive the delivered body (see {@link #markSentRedacted}).
      */
     @Transactional
     int writeBodies(UUID id, UUID token, RenderedEmail rendered) {
