@@ -77,6 +77,9 @@ public class LinkSigning {
             }
             SignerRecord signer = rows.signer(link.signerId()).orElseThrow();
             Instant now = clock.instant();
+            if (codes.tooMany(link.id(), now)) {
+                throw new ProblemException(429, "Too many codes were asked for with this link: try again in an hour.");
+            }
             emails.code(envelope, signer, codes.issue(link.id(), now));
             trail.record(new EvidenceTrail.Entry(envelope.id(), signer.id(), "CODE_SENT", AuthMethod.LINK, null,
                     envelope.originalSha256(), envelope.originalSha256(), "One-time code e-mailed to " + signer.email()),

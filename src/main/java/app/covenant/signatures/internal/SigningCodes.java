@@ -17,6 +17,8 @@ class SigningCodes {
 
     static final Duration LIFETIME = Duration.ofMinutes(10);
     static final int MAX_ATTEMPTS = 5;
+    /** Codes one link may ask for per hour: each brings five tries, so this bounds the guesses too. */
+    static final int MAX_CODES_PER_HOUR = 5;
 
     enum Outcome { VERIFIED, WRONG, EXHAUSTED, NONE }
 
@@ -35,6 +37,13 @@ class SigningCodes {
                         + "values (?, ?, ?, ?, ?, 0)", UUID.randomUUID(), linkId, hash(linkId, code), Timestamp.from(now),
                 Timestamp.from(now.plus(LIFETIME)));
         return code;
+    }
+
+    /** Whether the link asked for as many codes as it may within the last hour. */
+    boolean tooMany(UUID linkId, Instant now) {
+        Integer count = jdbc.queryForObject("select count(*) from signatures_codes where link_id = ? and created_at > ?",
+                Integer.class, linkId, Timestamp.from(now.minus(Duration.ofHours(1))));
+        return count != null && count >= MAX_CODES_PER_HOUR;
     }
 
     /** Checks {@code code} against the link's newest live code, counting the attempt. */
