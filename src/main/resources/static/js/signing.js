@@ -51,7 +51,11 @@
     }
     canvas.addEventListener('pointerdown', function (event) {
       drawing = true;
-      canvas.setPointerCapture(event.pointerId);
+      try {
+        canvas.setPointerCapture(event.pointerId);
+      } catch (ignored) {
+        // A pointer the browser no longer tracks: drawing still works without the capture.
+      }
       var p = point(event);
       context.beginPath();
       context.moveTo(p.x, p.y);

@@ -30,7 +30,7 @@ class SignaturesDeclarations {
 
     @Bean
     PublicPaths signingPublicPaths() {
-        return PublicPaths.of("/sign/*", "/sign/*/document", "/api/v1/signing/*", "/api/v1/signing/*/decline",
+        return PublicPaths.of("/sign", "/sign/*", "/sign/*/document", "/api/v1/signing/*", "/api/v1/signing/*/decline",
                 "/api/v1/signing/*/code");
     }
 }

@@ -50,7 +50,7 @@ import tools.jackson.databind.JsonNode;
 @RecordApplicationEvents
 class SigningFlowTest extends SmtpOutboxTestSupport {
 
-    private static final Pattern LINK = Pattern.compile(Pattern.quote(FRONTEND_URL) + "/sign/([A-Za-z0-9_-]{40,})");
+    private static final Pattern LINK = Pattern.compile(Pattern.quote(FRONTEND_URL) + "/sign\\?token=([A-Za-z0-9_-]{40,})");
 
     @Autowired
     Envelopes envelopes;
@@ -80,6 +80,11 @@ class SigningFlowTest extends SmtpOutboxTestSupport {
 
         String subLink = awaitLink(sub, 1);
         assertThat(receivedFor(gc)).isEmpty();
+        assertThat(http.getForEntity("/sign?token=" + subLink, String.class).getBody())
+                .as("the e-mailed address leads to the page").contains("Sam Sub");
+        // Delivered: the outbox keeps no usable link (the query token marks the message as holding one).
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbcTemplate.queryForObject(
+                "select body_text from email_outbox where to_address = ?", String.class, sub).contains("removed"));
         ResponseEntity<String> page = http.getForEntity("/sign/" + subLink, String.class);
         assertThat(page.getStatusCode().value()).isEqualTo(200);
         assertThat(page.getBody()).contains("Hold-harmless agreement").contains("Sam Sub").contains("ESIGN_DISCLOSURE_V1")

@@ -23,7 +23,7 @@ class SigningEmails {
         model.put("senderName", envelope.senderName());
         model.put("title", envelope.title());
         model.put("role", signer.role());
-        model.put("link", "/sign/" + token);
+        model.put("link", "/sign?token=" + token);
         model.put("expiresAt", expiresAt);
         model.put("codeRequired", envelope.codeRequired());
         outbox.enqueue(new OutgoingEmail(signer.email(), "Please sign: " + oneLine(envelope.title()), "signing-request",

@@ -6,6 +6,7 @@ import app.covenant.signatures.internal.LinkSigning;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The signing page of a link ({@code /sign/{token}}, no account needed, made for phones) and the document it
@@ -23,10 +25,25 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class SigningPages {
 
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{20,100}");
+
     private final LinkSigning signing;
 
     SigningPages(LinkSigning signing) {
         this.signing = signing;
+    }
+
+    /**
+     * The link as e-mailed ({@code /sign?token=…}): a query token makes the outbox blank the stored e-mail once it is
+     * delivered, as for invitations, so no usable link stays in the outbox. Forwards to the page's own address.
+     */
+    @PermitAll
+    @GetMapping("/sign")
+    String emailedLink(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
+        if (token != null && TOKEN.matcher(token).matches()) {
+            return "redirect:/sign/" + token;
+        }
+        return page("", model, response);
     }
 
     @PermitAll
