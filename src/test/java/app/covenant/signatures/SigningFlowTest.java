@@ -110,6 +110,8 @@ class SigningFlowTest extends SmtpOutboxTestSupport {
             finalPdf = content.stream().readAllBytes();
         }
         assertThat(sha256(finalPdf)).isEqualTo(row.get("final_sha256"));
+        // Kept for checking with other tools (openssl cms -verify, a PDF reader): docs/signatures.md.
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "signatures-sample-completed.pdf"), finalPdf);
         try (PDDocument pdf = Loader.loadPDF(finalPdf)) {
             assertThat(pdf.getNumberOfPages()).isEqualTo(3);
             String text = new PDFTextStripper().getText(pdf);

@@ -16,6 +16,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
@@ -85,7 +86,9 @@ class PdfSeal {
             generator.addSignerInfoGenerator(signerInfo.build(
                     new JcaContentSignerBuilder("SHA256withRSA").build(key.privateKey()), key.certificate()));
             generator.addCertificates(new JcaCertStore(List.of(key.certificate())));
-            return generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
+            // ISO 32000: the Contents are DER (Bouncy Castle's default encoding is BER, indefinite lengths).
+            return generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false)
+                    .getEncoded(ASN1Encoding.DER);
         } catch (OperatorCreationException | CMSException | CertificateEncodingException e) {
             throw new IOException("Cannot make the CMS signature", e);
         }
