@@ -103,6 +103,9 @@ class SigningFlowTest extends SmtpOutboxTestSupport {
                 .isEqualTo(204);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(status(envelopeId)));
+        assertThat(jdbcTemplate.queryForObject("select count(*) from event_publication where event_type like ? "
+                + "and serialized_event like ? and completion_date is not null", Integer.class, "%SealDue",
+                "%" + envelopeId + "%")).as("sealing runs from the event registry, retried when it fails").isEqualTo(1);
         Map<String, Object> row = jdbcTemplate.queryForMap(
                 "select final_document_id, final_sha256 from signatures_envelopes where id = ?", envelopeId);
         byte[] finalPdf;
@@ -186,6 +189,10 @@ class SigningFlowTest extends SmtpOutboxTestSupport {
         assertThat(sign(link, Map.of("signerName", "Sam Sub", "signatureType", "DRAWN",
                 "imageDataUrl", "data:image/png;base64,aGVsbG8=", "consent", true)).getStatusCode().value())
                 .as("not a PNG").isEqualTo(400);
+        byte[] huge = new byte[200 * 1024 + 1];
+        assertThat(sign(link, Map.of("signerName", "Sam Sub", "signatureType", "DRAWN", "imageDataUrl",
+                "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(huge), "consent", true))
+                .getBody().toString()).as("over 200 KB").contains("200 KB");
         assertThat(status(envelopeId)).isEqualTo("SENT");
         assertThat(sign(link, typed("Sam Sub")).getStatusCode().value()).isEqualTo(204);
     }
@@ -212,6 +219,29 @@ class SigningFlowTest extends SmtpOutboxTestSupport {
         assertThat(jdbcTemplate.queryForObject("select auth_method from signatures_events where envelope_id = ? "
                 + "and event_type = 'SIGNED'", String.class, envelopeId)).isEqualTo("SIGNED_IN");
         assertThat(awaitLink(gc, 1)).as("the second group is e-mailed").isNotNull();
+    }
+
+    @Test
+    void signersWithTheSameOrderSignInParallel() {
+        String first = uniqueAddress("first");
+        String second = uniqueAddress("second");
+        String last = uniqueAddress("last");
+        UUID envelopeId = envelopes.open(SignatureFixtures.request(documents, tenant.organizationId(), false, List.of(
+                new SignerRequest("First Sub", first, "Subcontractor", 1),
+                new SignerRequest("Second Sub", second, "Subcontractor", 1),
+                new SignerRequest("Gina GC", last, "General contractor", 2))));
+        assertThat(jdbcTemplate.queryForList("select status from signatures_signers where envelope_id = ? "
+                + "order by signing_order, name", String.class, envelopeId))
+                .containsExactly("NOTIFIED", "NOTIFIED", "WAITING");
+        Evidence evidence = new Evidence("203.0.113.9", "test", null);
+        envelopes.signAs(envelopeId, signerId(envelopeId, second), new SignatureInput("Second Sub",
+                SignatureInput.SignatureType.TYPED, "Second Sub", null, true), evidence);
+        assertThat(jdbcTemplate.queryForObject("select status from signatures_signers where id = ?", String.class,
+                signerId(envelopeId, last))).as("the group is not done yet").isEqualTo("WAITING");
+        envelopes.signAs(envelopeId, signerId(envelopeId, first), new SignatureInput("First Sub",
+                SignatureInput.SignatureType.TYPED, "First Sub", null, true), evidence);
+        assertThat(jdbcTemplate.queryForObject("select status from signatures_signers where id = ?", String.class,
+                signerId(envelopeId, last))).isEqualTo("NOTIFIED");
     }
 
     @Test
