@@ -141,6 +141,15 @@ class SigningFlowTest extends SmtpOutboxTestSupport {
         assertThat(changed.get("sealValid").asBoolean()).isFalse();
         assertThat(changed.get("issuedByUs").asBoolean()).as("still carries our seal").isTrue();
 
+        String finalPath = "/api/v1/documents/" + row.get("final_document_id") + "/content";
+        ResponseEntity<byte[]> download = http.exchange(finalPath, HttpMethod.GET,
+                new HttpEntity<>(SignIn.bearer(admin)), byte[].class);
+        assertThat(download.getStatusCode().value()).as("the completed PDF downloads for the envelope's readers")
+                .isEqualTo(200);
+        assertThat(download.getBody()).isEqualTo(finalPdf);
+        assertThat(http.exchange(finalPath, HttpMethod.GET, new HttpEntity<>(SignIn.bearer(
+                SignIn.accessToken(http, tenant.email("USER")))), byte[].class).getStatusCode().value()).isEqualTo(404);
+
         JsonNode shown = SignIn.get(http, "/api/v1/envelopes/" + envelopeId, admin).getBody();
         assertThat(shown.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(shown.get("signers")).hasSize(2);
