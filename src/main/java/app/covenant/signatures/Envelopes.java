@@ -1,6 +1,7 @@
 package app.covenant.signatures;
 
 import app.covenant.shared.security.Caller;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -22,6 +23,12 @@ public interface Envelopes {
      * signer. The same rules as by link apply (consent, their group's turn, not yet signed): 400, 409.
      */
     void signAs(UUID envelopeId, UUID signerId, SignatureInput signature, Evidence evidence);
+
+    /**
+     * The envelope for the module that opened it, which has authorised its own caller already (as with
+     * documents): signer ids to {@link #resend} or {@link #signAs}, statuses, events. Empty when unknown.
+     */
+    Optional<EnvelopeView> get(UUID envelopeId);
 
     /** The envelope as {@code caller} may see it: 404 for another organization's or one they may not read. */
     EnvelopeView find(Caller caller, UUID envelopeId);

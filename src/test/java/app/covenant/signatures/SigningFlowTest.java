@@ -239,9 +239,9 @@ class SigningFlowTest extends SmtpOutboxTestSupport {
                 new SignerRequest("First Sub", first, "Subcontractor", 1),
                 new SignerRequest("Second Sub", second, "Subcontractor", 1),
                 new SignerRequest("Gina GC", last, "General contractor", 2))));
-        assertThat(jdbcTemplate.queryForList("select status from signatures_signers where envelope_id = ? "
-                + "order by signing_order, name", String.class, envelopeId))
+        assertThat(envelopes.get(envelopeId).orElseThrow().signers()).extracting(EnvelopeView.Signer::status)
                 .containsExactly("NOTIFIED", "NOTIFIED", "WAITING");
+        assertThat(envelopes.get(UUID.randomUUID())).isEmpty();
         Evidence evidence = new Evidence("203.0.113.9", "test", null);
         envelopes.signAs(envelopeId, signerId(envelopeId, second), new SignatureInput("Second Sub",
                 SignatureInput.SignatureType.TYPED, "Second Sub", null, true), evidence);

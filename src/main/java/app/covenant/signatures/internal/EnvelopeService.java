@@ -15,6 +15,7 @@ import app.covenant.signatures.SignaturesProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -90,8 +91,18 @@ class EnvelopeService implements Envelopes {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<EnvelopeView> get(UUID envelopeId) {
+        return rows.find(envelopeId).map(this::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public EnvelopeView find(Caller caller, UUID envelopeId) {
-        EnvelopeRecord envelope = visible(caller, envelopeId);
+        return view(visible(caller, envelopeId));
+    }
+
+    private EnvelopeView view(EnvelopeRecord envelope) {
+        UUID envelopeId = envelope.id();
         List<EnvelopeView.Signer> signers = rows.signers(envelopeId).stream()
                 .map(signer -> new EnvelopeView.Signer(signer.id(), signer.order(), signer.name(), signer.email(),
                         signer.role(), signer.status().name(), signer.signatureType(), signer.signedAt(),
