@@ -28,6 +28,7 @@ final class MatrixFixtures {
     private final Map<UUID, UUID> entities = new ConcurrentHashMap<>();
     private final Map<UUID, UUID> cois = new ConcurrentHashMap<>();
     private final Map<UUID, UUID> reminders = new ConcurrentHashMap<>();
+    private final Map<UUID, UUID> envelopes = new ConcurrentHashMap<>();
 
     MatrixFixtures(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -155,6 +156,20 @@ final class MatrixFixtures {
                     + "values (?, ?, ?, 'GL', ?, 7, 'DAYS_7', ?, ?, 'matrix@example.com', '[7 Days] URGENT matrix')", id,
                     organization, coi(tenant), java.sql.Date.valueOf("2030-01-08"), java.sql.Date.valueOf("2030-01-01"),
                     Timestamp.from(Instant.now()));
+            return id;
+        });
+    }
+
+    /** A signing envelope of the tenant with one signer who is none of its users. */
+    UUID envelope(Tenant tenant) {
+        return envelopes.computeIfAbsent(tenant.organizationId(), organization -> {
+            UUID id = UUID.randomUUID();
+            jdbc.update("insert into signatures_envelopes (id, organization_id, title, sender_name, status, code_required, "
+                    + "original_document_id, original_sha256, created_at) values (?, ?, 'Matrix envelope', 'Matrix', "
+                    + "'SENT', false, ?, ?, ?)", id, organization, UUID.randomUUID(), "0".repeat(64),
+                    Timestamp.from(Instant.now()));
+            jdbc.update("insert into signatures_signers (id, envelope_id, signing_order, name, email, role_label, status) "
+                    + "values (?, ?, 1, 'Matrix signer', 'signer@example.com', 'Signer', 'NOTIFIED')", UUID.randomUUID(), id);
             return id;
         });
     }

@@ -58,6 +58,9 @@ final class TenantRecords {
     private static final Source REMINDER = (fixtures, tenant, role) -> fixtures.reminder(tenant);
     private static final Source UNLISTED_DOCUMENT = (fixtures, tenant, role) -> java.util.UUID.randomUUID();
     private static final Source FIRST_PAGE = (fixtures, tenant, role) -> 1;
+    // A signing link's token names no tenant's record by itself: an unknown one answers 404 past authorization.
+    private static final Source SIGNING_TOKEN = (fixtures, tenant, role) -> "matrix-token-" + java.util.UUID.randomUUID();
+    private static final Source ENVELOPE = (fixtures, tenant, role) -> fixtures.envelope(tenant);
     private static final Source LIBRARY_DOCUMENT = (fixtures, tenant, role) -> fixtures.libraryDocument(tenant, role);
 
     /** Key: handler class simple name + "#" + variable name. */
@@ -106,7 +109,11 @@ final class TenantRecords {
             // themselves are scoped to the caller's current organization, a super admin's too.
             Map.entry("ReminderApiController#coiId", insurance(COI)),
             Map.entry("ReminderApiController#id", owned(REMINDER)),
-            Map.entry("ReminderPages#id", owned(REMINDER)));
+            Map.entry("ReminderPages#id", owned(REMINDER)),
+            Map.entry("SigningApiController#token", new Entry(SIGNING_TOKEN, null, Set.of())),
+            Map.entry("SigningPages#token", new Entry(SIGNING_TOKEN, null, Set.of())),
+            // Envelopes are read across organizations by the platform operator (Caller#canSee with signatures:read).
+            Map.entry("EnvelopeApiController#id", new Entry(ENVELOPE, ENVELOPE, Set.of("SUPER_ADMIN"))));
 
     private TenantRecords() {
     }

@@ -1,0 +1,148 @@
+// The signing page (templates/signatures/sign.html): typed or drawn signature, one-time code, sign and decline
+// through /api/v1/signing/{token}. No inline script: the page's CSP allows only this file.
+(function () {
+  'use strict';
+
+  function csrfHeaders() {
+    var headers = { 'Content-Type': 'application/json', 'Accept': 'application/json, application/problem+json' };
+    var token = document.querySelector('meta[name="csrf-token"]');
+    var header = document.querySelector('meta[name="csrf-header"]');
+    if (token && header) {
+      headers[header.content] = token.content;
+    }
+    return headers;
+  }
+
+  function say(text) {
+    var result = document.querySelector('[data-signing-result]');
+    if (result) {
+      result.textContent = text;
+    }
+  }
+
+  function post(path, body) {
+    return fetch(path, { method: 'POST', headers: csrfHeaders(), body: JSON.stringify(body || {}),
+      credentials: 'same-origin' }).then(function (response) {
+      if (response.ok) {
+        return null;
+      }
+      return response.json().catch(function () { return {}; }).then(function (problem) {
+        var detail = problem.detail || 'Something went wrong; try again.';
+        if (problem.errors && problem.errors.length) {
+          detail += ' ' + problem.errors.map(function (error) { return error.message; }).join(' ');
+        }
+        throw new Error(detail);
+      });
+    });
+  }
+
+  function setUpPad(canvas) {
+    var context = canvas.getContext('2d');
+    var drawing = false;
+    var drawn = false;
+    context.lineWidth = 3;
+    context.lineCap = 'round';
+    context.strokeStyle = '#111';
+
+    function point(event) {
+      var box = canvas.getBoundingClientRect();
+      return { x: (event.clientX - box.left) * canvas.width / box.width,
+        y: (event.clientY - box.top) * canvas.height / box.height };
+    }
+    canvas.addEventListener('pointerdown', function (event) {
+      drawing = true;
+      try {
+        canvas.setPointerCapture(event.pointerId);
+      } catch (ignored) {
+        // A pointer the browser no longer tracks: drawing still works without the capture.
+      }
+      var p = point(event);
+      context.beginPath();
+      context.moveTo(p.x, p.y);
+    });
+    canvas.addEventListener('pointermove', function (event) {
+      if (!drawing) {
+        return;
+      }
+      var p = point(event);
+      context.lineTo(p.x, p.y);
+      context.stroke();
+      drawn = true;
+    });
+    ['pointerup', 'pointercancel'].forEach(function (type) {
+      canvas.addEventListener(type, function () { drawing = false; });
+    });
+    return {
+      clear: function () { context.clearRect(0, 0, canvas.width, canvas.height); drawn = false; },
+      isDrawn: function () { return drawn; },
+      dataUrl: function () { return canvas.toDataURL('image/png'); }
+    };
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var form = document.querySelector('[data-signing-form]');
+    if (!form) {
+      return;
+    }
+    var token = form.getAttribute('data-token');
+    var base = '/api/v1/signing/' + encodeURIComponent(token);
+    var typedArea = form.querySelector('[data-typed-area]');
+    var drawnArea = form.querySelector('[data-drawn-area]');
+    var typed = form.querySelector('#typed-signature');
+    var preview = form.querySelector('[data-typed-preview]');
+    var pad = setUpPad(form.querySelector('[data-signature-pad]'));
+
+    typed.addEventListener('input', function () { preview.textContent = typed.value; });
+    form.querySelectorAll('input[name="signatureType"]').forEach(function (radio) {
+      radio.addEventListener('change', function () {
+        var drawnChosen = form.querySelector('input[name="signatureType"]:checked').value === 'DRAWN';
+        drawnArea.hidden = !drawnChosen;
+        typedArea.hidden = drawnChosen;
+      });
+    });
+    form.querySelector('[data-clear-pad]').addEventListener('click', pad.clear);
+
+    var sendCode = form.querySelector('[data-send-code]');
+    if (sendCode) {
+      sendCode.addEventListener('click', function () {
+        post(base + '/code').then(function () { say('We e-mailed you a code. It works for 10 minutes.'); },
+          function (error) { say(error.message); });
+      });
+    }
+
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var type = form.querySelector('input[name="signatureType"]:checked').value;
+      if (type === 'DRAWN' && !pad.isDrawn()) {
+        say('Draw your signature first.');
+        return;
+      }
+      var code = form.querySelector('#signing-code');
+      post(base, {
+        signerName: form.querySelector('#signer-name').value,
+        signatureType: type,
+        typedSignature: type === 'TYPED' ? typed.value : null,
+        imageDataUrl: type === 'DRAWN' ? pad.dataUrl() : null,
+        consent: form.querySelector('input[name="consent"]').checked,
+        code: code ? code.value : null
+      }).then(function () {
+        form.hidden = true;
+        var decline = document.querySelector('.signing-decline');
+        if (decline) {
+          decline.hidden = true;
+        }
+        say('Thank you: you signed. Everyone receives the completed document once all have signed.');
+      }, function (error) { say(error.message); });
+    });
+
+    var declineForm = document.querySelector('[data-decline-form]');
+    declineForm.addEventListener('submit', function (event) {
+      event.preventDefault();
+      post(base + '/decline', { reason: declineForm.querySelector('#decline-reason').value }).then(function () {
+        form.hidden = true;
+        declineForm.closest('details').hidden = true;
+        say('You declined. The sender sees your reason.');
+      }, function (error) { say(error.message); });
+    });
+  });
+}());
