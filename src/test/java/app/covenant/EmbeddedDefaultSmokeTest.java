@@ -207,6 +207,41 @@ class EmbeddedDefaultSmokeTest {
         assertThat(page("/insurance", "sub@covenant.test")).contains(expiringGl);
     }
 
+    /** Issue 12's "done when", on H2: the run's other path (NOT EXISTS, its run grouped in memory). */
+    @Test
+    void theReminderCheckRecordsTheDemoPolicysSevenDayReminderOnceWithItsDigests() {
+        String admin = "admin@covenant.test";
+        long digestsBefore = digests();
+        ResponseEntity<JsonNode> first = SignIn.post(http, "/api/v1/reminders/check-expiring-policies", Map.of(),
+                token(admin));
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+        int queued = first.getBody().get("emailsQueued").asInt();
+        assertThat(first.getBody().get("remindersSent").asInt()).isPositive();
+        assertThat(queued).isPositive();
+        assertThat(digests() - digestsBefore).isEqualTo(queued);
+
+        List<String> pending = new ArrayList<>();
+        api("/api/v1/reminders/pending", admin).get("content").forEach(r ->
+                pending.add(r.get("reminderType").asString() + " " + r.get("emailSubject").asString()));
+        assertThat(pending).anySatisfy(r -> assertThat(r).startsWith("DAYS_7 [7 Days] URGENT GL policy")
+                .contains("of Demo Electric Inc"));
+        // Rendered when sent; the outbox page renders an unsent one to show it.
+        String digest = jdbc.queryForObject("select id from email_outbox where template = 'reminder-digest'"
+                + " order by created_at desc limit 1", String.class);
+        assertThat(api("/api/v1/admin/outbox/" + digest, admin).get("bodyText").asString())
+                .contains("[7 Days] URGENT GL policy", "/insurance/certificates/", "/acknowledge");
+
+        JsonNode second = SignIn.post(http, "/api/v1/reminders/check-expiring-policies", Map.of(), token(admin))
+                .getBody();
+        assertThat(second.get("remindersSent").asInt()).isZero();
+        assertThat(second.get("emailsQueued").asInt()).isZero();
+        assertThat(digests() - digestsBefore).isEqualTo(queued);
+    }
+
+    private long digests() {
+        return jdbc.queryForObject("select count(*) from email_outbox where template = 'reminder-digest'", Long.class);
+    }
+
     private JsonNode api(String path, String email) {
         ResponseEntity<JsonNode> response = SignIn.get(http, path, token(email));
         assertThat(response.getStatusCode()).as("GET " + path + " as " + email).isEqualTo(HttpStatus.OK);
