@@ -87,6 +87,14 @@ public record InsuranceViewer(Caller caller) {
                 caller.userId());
     }
 
+    /**
+     * Condition that the caller is one of the people of the company (a GC or a sub) whose id is in column
+     * {@code contractorId} (no organization scope: combine it with one). A broker is no company's person.
+     */
+    public SqlPredicate linkedCompany(String contractorId) {
+        return SqlPredicate.of(contractorId + " in (" + LINKED_COMPANIES + ")", caller.userId());
+    }
+
     private static String namedBroker(String c) {
         return "exists (select 1 from insurance_coi_brokers nb join insurance_brokers nbb on nbb.id = nb.broker_id"
                 + " where nb.coi_id = " + c + ".id and nbb.user_id = ?)";

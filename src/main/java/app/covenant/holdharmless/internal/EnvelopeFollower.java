@@ -1,0 +1,123 @@
+package app.covenant.holdharmless.internal;
+
+import app.covenant.holdharmless.HoldHarmlessStatus;
+import app.covenant.insurance.access.AgreementFacts;
+import app.covenant.notifications.EmailOutbox;
+import app.covenant.notifications.OutgoingEmail;
+import app.covenant.signatures.EnvelopeCompleted;
+import app.covenant.signatures.EnvelopeDeclined;
+import app.covenant.signatures.EnvelopeOwner;
+import app.covenant.signatures.EnvelopeSigned;
+import app.covenant.signatures.EnvelopeView;
+import app.covenant.signatures.Envelopes;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves agreements with their envelopes (each event after the signing transaction committed, from the event
+ * registry): the sub's signature → {@code PENDING_GC_SIGNATURE} (the engine e-mails the GC their link); the GC's
+ * is recorded; the sealed final PDF → {@code COMPLETED}; a decline → {@code REJECTED} with the reason. The assigned
+ * admin is e-mailed on completion and on a decline. Each change is conditional on the status, so a repeated or
+ * late event changes nothing.
+ */
+@Component
+public class EnvelopeFollower {
+
+    private final AgreementRows rows;
+    private final StatusMirror mirror;
+    private final Envelopes envelopes;
+    private final AgreementFacts facts;
+    private final EmailOutbox outbox;
+
+    EnvelopeFollower(AgreementRows rows, StatusMirror mirror, Envelopes envelopes, AgreementFacts facts,
+                     EmailOutbox outbox) {
+        this.rows = rows;
+        this.mirror = mirror;
+        this.envelopes = envelopes;
+        this.facts = facts;
+        this.outbox = outbox;
+    }
+
+    @ApplicationModuleListener
+    void on(EnvelopeSigned signed) {
+        ours(signed.owner()).ifPresent(row -> recordSignature(row, signed.signerId(), signed.signerRole(),
+                signed.signedAt()));
+    }
+
+    /** Records a signature of the agreement's envelope (also called in the signed-in signer's own transaction). */
+    public void recordSignature(AgreementRows.Row row, UUID signerId, String role, Instant at) {
+        String by = signerName(row.envelopeId(), signerId);
+        if (AgreementGeneration.SUB_ROLE.equals(role)) {
+            if (rows.subSigned(row.id(), at, by)) {
+                mirror.record(row.coiId(), HoldHarmlessStatus.PENDING_GC_SIGNATURE, at);
+            }
+        } else if (AgreementGeneration.GC_ROLE.equals(role)) {
+            rows.gcSigned(row.id(), at, by);
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(EnvelopeCompleted completed) {
+        ours(completed.owner()).ifPresent(row -> {
+            if (rows.completed(row.id(), completed.finalDocumentId(), completed.completedAt())) {
+                mirror.record(row.coiId(), HoldHarmlessStatus.COMPLETED, completed.completedAt());
+                notifyAdmin(row, "Hold-harmless agreement completed", "The hold-harmless agreement is signed",
+                        "The subcontractor and the general contractor signed the hold-harmless agreement; the completed "
+                                + "PDF with its certificate of completion is attached to the agreement.", "completed",
+                        null);
+            }
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(EnvelopeDeclined declined) {
+        ours(declined.owner()).ifPresent(row -> {
+            if (rows.rejected(row.id(), AgreementGeneration.cut(declined.reason(), 2000), declined.signerEmail(),
+                    declined.declinedAt())) {
+                mirror.record(row.coiId(), HoldHarmlessStatus.REJECTED, declined.declinedAt());
+                String who = AgreementGeneration.SUB_ROLE.equals(declined.signerRole()) ? "The subcontractor"
+                        : "The general contractor";
+                notifyAdmin(row, "Hold-harmless agreement declined", "The hold-harmless agreement was declined",
+                        who + " (" + declined.signerEmail() + ") declined to sign the hold-harmless agreement.",
+                        "rejected", declined.reason());
+            }
+        });
+    }
+
+    private java.util.Optional<AgreementRows.Row> ours(EnvelopeOwner owner) {
+        if (owner == null || !AgreementGeneration.OWNER_MODULE.equals(owner.module())) {
+            return java.util.Optional.empty();
+        }
+        return rows.find(owner.recordId());
+    }
+
+    private String signerName(UUID envelopeId, UUID signerId) {
+        if (envelopeId == null) {
+            return null;
+        }
+        return envelopes.get(envelopeId).flatMap(envelope -> envelope.signers().stream()
+                .filter(signer -> signer.id().equals(signerId)).map(EnvelopeView.Signer::name).findFirst())
+                .orElse(null);
+    }
+
+    private void notifyAdmin(AgreementRows.Row row, String subject, String heading, String message, String status,
+                             String reason) {
+        facts.of(row.coiId()).filter(f -> f.assignedAdminEmail() != null).ifPresent(f -> {
+            Map<String, Object> model = new HashMap<>();
+            model.put("heading", heading);
+            model.put("message", message);
+            model.put("projectName", f.projectName());
+            model.put("subcontractorName", f.subName());
+            model.put("statusLabel", status);
+            model.put("reason", reason);
+            model.put("link", "/hold-harmless/" + row.id());
+            outbox.enqueue(new OutgoingEmail(f.assignedAdminEmail(), AgreementGeneration.cut(subject + ": "
+                    + f.subName() + " - " + f.projectName(), 250).replaceAll("[\\r\\n]", " "), "hold-harmless-update",
+                    model, row.organizationId()));
+        });
+    }
+}
