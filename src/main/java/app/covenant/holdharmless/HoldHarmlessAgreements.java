@@ -252,8 +252,8 @@ public class HoldHarmlessAgreements {
     public String preview(UUID organizationId, String templateHtml) {
         String template = templateHtml == null || templateHtml.isBlank() ? defaults.of(organizationId) : templateHtml;
         try {
-            return templates.fill(template, AgreementGeneration.sampleValues(LocalDate.now(clock.withZone(
-                    properties.timeZone()))), false);
+            return templates.fill(template, AgreementGeneration.sampleValues(LocalDate.ofInstant(clock.instant(),
+                    properties.timeZone())), false);
         } catch (AgreementTemplates.TemplateException e) {
             throw ProblemException.invalid("templateHtml", e.getMessage());
         }

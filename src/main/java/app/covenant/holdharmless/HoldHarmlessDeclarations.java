@@ -43,6 +43,6 @@ class HoldHarmlessDeclarations {
         Job job = new Job(TASK_NAME, "Hold-harmless expiry",
                 "Marks agreements still waiting for generation or signatures EXPIRED once past their expiration date.");
         return jobs.cron(job, properties.expiryCron(), () -> JobRun.count("expired",
-                expiry.expire(LocalDate.now(clock.withZone(properties.timeZone())))));
+                expiry.expire(LocalDate.ofInstant(clock.instant(), properties.timeZone()))));
     }
 }

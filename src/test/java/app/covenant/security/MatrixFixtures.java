@@ -29,6 +29,7 @@ final class MatrixFixtures {
     private final Map<UUID, UUID> cois = new ConcurrentHashMap<>();
     private final Map<UUID, UUID> reminders = new ConcurrentHashMap<>();
     private final Map<UUID, UUID> envelopes = new ConcurrentHashMap<>();
+    private final Map<UUID, UUID> agreements = new ConcurrentHashMap<>();
 
     MatrixFixtures(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -161,6 +162,22 @@ final class MatrixFixtures {
     }
 
     /** A signing envelope of the tenant with one signer who is none of its users. */
+    /** A hold-harmless agreement of the tenant's certificate, waiting for its generation. */
+    UUID holdHarmless(Tenant tenant) {
+        return agreements.computeIfAbsent(tenant.organizationId(), organization -> {
+            UUID coi = coi(tenant);
+            Map<String, Object> row = jdbc.queryForMap("select project_id, sub_id, gc_id from insurance_cois where id = ?",
+                    coi);
+            UUID id = UUID.randomUUID();
+            Timestamp now = Timestamp.from(Instant.now());
+            jdbc.update("insert into hold_harmless_agreements (id, organization_id, coi_id, project_id, sub_id, gc_id, "
+                    + "status, effective_date, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 'PENDING_GENERATION', ?, "
+                    + "?, ?)", id, organization, coi, row.get("project_id"), row.get("sub_id"), row.get("gc_id"),
+                    java.sql.Date.valueOf("2030-01-01"), now, now);
+            return id;
+        });
+    }
+
     UUID envelope(Tenant tenant) {
         return envelopes.computeIfAbsent(tenant.organizationId(), organization -> {
             UUID id = UUID.randomUUID();

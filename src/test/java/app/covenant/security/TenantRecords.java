@@ -60,6 +60,7 @@ final class TenantRecords {
     private static final Source FIRST_PAGE = (fixtures, tenant, role) -> 1;
     // A signing link's token names no tenant's record by itself: an unknown one answers 404 past authorization.
     private static final Source SIGNING_TOKEN = (fixtures, tenant, role) -> "matrix-token-" + java.util.UUID.randomUUID();
+    private static final Source HOLD_HARMLESS = (fixtures, tenant, role) -> fixtures.holdHarmless(tenant);
     private static final Source ENVELOPE = (fixtures, tenant, role) -> fixtures.envelope(tenant);
     private static final Source LIBRARY_DOCUMENT = (fixtures, tenant, role) -> fixtures.libraryDocument(tenant, role);
 
@@ -110,6 +111,9 @@ final class TenantRecords {
             Map.entry("ReminderApiController#coiId", insurance(COI)),
             Map.entry("ReminderApiController#id", owned(REMINDER)),
             Map.entry("ReminderPages#id", owned(REMINDER)),
+            // Agreements follow insurance's visibility: the platform operator sees them across organizations.
+            Map.entry("HoldHarmlessApiController#id", insurance(HOLD_HARMLESS)),
+            Map.entry("HoldHarmlessApiController#coiId", insurance(COI)),
             Map.entry("SigningApiController#token", new Entry(SIGNING_TOKEN, null, Set.of())),
             Map.entry("SigningPages#token", new Entry(SIGNING_TOKEN, null, Set.of())),
             // Envelopes are read across organizations by the platform operator (Caller#canSee with signatures:read).
