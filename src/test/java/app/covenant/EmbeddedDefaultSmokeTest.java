@@ -242,6 +242,52 @@ class EmbeddedDefaultSmokeTest {
         return jdbc.queryForObject("select count(*) from email_outbox where template = 'reminder-digest'", Long.class);
     }
 
+    @Test
+    void subAtCovenantSignsTheDemoAgreementGcCountersignsAndTheCompletedPdfVerifies() {
+        // Generated in the background once Demo Electric's approval committed (the demo program requires it).
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from hold_harmless_agreements where status = 'PENDING_SUB_SIGNATURE'", Integer.class) == 1);
+        JsonNode waiting = api("/api/v1/hold-harmless?status=PENDING_SUB_SIGNATURE", "sub@covenant.test").get("content");
+        assertThat(waiting).hasSize(1);
+        String id = waiting.get(0).get("id").asString();
+        assertThat(waiting.get(0).get("subName").asString()).isEqualTo("Demo Electric Inc");
+        assertThat(api("/api/v1/cois/" + waiting.get(0).get("coiId").asString(), "manager@covenant.test")
+                .get("holdHarmlessStatus").asString()).isEqualTo("PENDING_SUB_SIGNATURE");
+
+        Map<String, Object> typed = Map.of("signerName", "Sam Sub", "signatureType", "TYPED", "typedSignature",
+                "Sam Sub", "consent", true);
+        ResponseEntity<JsonNode> subSigned = SignIn.post(http, "/api/v1/hold-harmless/" + id + "/sub-signature", typed,
+                token("sub@covenant.test"));
+        assertThat(subSigned.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(subSigned.getBody().get("status").asString()).isEqualTo("PENDING_GC_SIGNATURE");
+        ResponseEntity<JsonNode> gcSigned = SignIn.post(http, "/api/v1/hold-harmless/" + id + "/gc-signature",
+                Map.of("signerName", "Gale Contractor", "signatureType", "TYPED", "typedSignature", "Gale Contractor",
+                        "consent", true), token("gc@covenant.test"));
+        assertThat(gcSigned.getStatusCode()).isEqualTo(HttpStatus.OK);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(
+                api("/api/v1/hold-harmless/" + id, "manager@covenant.test").get("status").asString()));
+
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token("gc@covenant.test"));
+        ResponseEntity<byte[]> pdf = http.exchange("/api/v1/hold-harmless/" + id + "/document", HttpMethod.GET,
+                new HttpEntity<>(headers), byte[].class);
+        assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+        org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("file", new org.springframework.core.io.ByteArrayResource(pdf.getBody()) {
+            @Override
+            public String getFilename() {
+                return "agreement.pdf";
+            }
+        });
+        HttpHeaders upload = new HttpHeaders();
+        upload.setBearerAuth(token("sub@covenant.test"));
+        upload.setContentType(MediaType.MULTIPART_FORM_DATA);
+        JsonNode verified = http.exchange("/api/v1/signatures/verify", HttpMethod.POST, new HttpEntity<>(form, upload),
+                JsonNode.class).getBody();
+        assertThat(verified.get("unchanged").asBoolean()).isTrue();
+        assertThat(verified.get("sealValid").asBoolean()).isTrue();
+    }
+
     private JsonNode api(String path, String email) {
         ResponseEntity<JsonNode> response = SignIn.get(http, path, token(email));
         assertThat(response.getStatusCode()).as("GET " + path + " as " + email).isEqualTo(HttpStatus.OK);

@@ -11,6 +11,7 @@ import app.covenant.insurance.contractors.ContractorDetails;
 import app.covenant.insurance.contractors.ContractorDirectory;
 import app.covenant.insurance.programs.DefaultPrograms;
 import app.covenant.insurance.programs.ProgramCatalog;
+import app.covenant.insurance.programs.ProgramRequest;
 import app.covenant.insurance.programs.ProgramView;
 import app.covenant.insurance.projects.ProjectDetails;
 import app.covenant.insurance.projects.ProjectRegistry;
@@ -37,7 +38,8 @@ import org.springframework.stereotype.Component;
  * entries and outbox e-mails. Dates are relative to the clock: a general contractor with three NYC projects
  * and four subs, whose certificates stand in every state a newcomer should see:
  * <ul>
- *   <li>Demo Electric on project A: ACTIVE, its general liability policy expiring in 7 days;</li>
+ *   <li>Demo Electric on project A: ACTIVE, its general liability policy expiring in 7 days; the program requires a
+ *       hold-harmless agreement, which the approval generates (module holdharmless), awaiting the sub's signature;</li>
  *   <li>Skyline Roofing on project A: AWAITING_ADMIN_REVIEW, its umbrella below the roofing tier's minimum;</li>
  *   <li>Bedrock Excavation on project B: DEFICIENCY_PENDING, rejected by the reviewer;</li>
  *   <li>Metro Plumbing on project B: AWAITING_BROKER_INFO;</li>
@@ -148,8 +150,12 @@ class InsuranceDemoData {
         LocalDate today = LocalDate.now(clock);
         // The default program is otherwise seeded once the application is ready: the projects need it now.
         defaultPrograms.seed(organization);
-        UUID program = programs.list(manager, PageRequest.of(0, 100)).stream().filter(ProgramView::isDefault)
-                .map(ProgramView::id).findFirst().orElseThrow();
+        ProgramView standard = programs.list(manager, PageRequest.of(0, 100)).stream().filter(ProgramView::isDefault)
+                .findFirst().orElseThrow();
+        UUID program = standard.id();
+        // The demo's program asks for a hold-harmless agreement (with the organization's default template): Demo
+        // Electric's approval below generates it, waiting for the sub's signature (holdharmless, after the commit).
+        programs.update(manager, program, requiringHoldHarmless(standard));
 
         UUID builders = company(manager, "GENERAL_CONTRACTOR", DEMO_BUILDERS, List.of());
         contractors.invite(manager, builders, GC, gc.name());
@@ -204,6 +210,15 @@ class InsuranceDemoData {
 
         log.info("Insurance demo data created in DEMO: 5 contractors, 3 projects, 5 certificates (ACTIVE, "
                 + "AWAITING_ADMIN_REVIEW, DEFICIENCY_PENDING, AWAITING_BROKER_INFO, AWAITING_BROKER_UPLOAD)");
+    }
+
+    private static ProgramRequest requiringHoldHarmless(ProgramView view) {
+        return new ProgramRequest(view.name(), view.description(), view.isDefault(), view.minimums(),
+                view.wcStatutoryRequired(), view.additionalInsuredRequired(), view.aiNameGc(), view.aiNameOwner(),
+                view.aiNameProjectInsureds(), view.waiverOfSubrogationRequired(), view.primaryNonContributoryRequired(),
+                true, view.holdHarmlessTemplate(), view.minimumCarrierRating(), view.requiredEndorsements(),
+                view.tiers().stream().map(tier -> new ProgramRequest.Tier(tier.name(), tier.minimums(), tier.trades(),
+                        tier.allOtherTrades())).toList());
     }
 
     private UUID company(Caller manager, String type, Company company, List<UUID> gcIds) {

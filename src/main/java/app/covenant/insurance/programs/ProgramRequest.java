@@ -68,9 +68,8 @@ public record ProgramRequest(String name, String description, Boolean isDefault,
         check.required("name", name, 200);
         check.optional("description", description, 2000);
         check.optional("holdHarmlessTemplate", holdHarmlessTemplate, 20000);
-        if (on(holdHarmlessRequired) && (holdHarmlessTemplate == null || holdHarmlessTemplate.isBlank())) {
-            check.add("holdHarmlessTemplate", "Write the hold-harmless template, or do not require the agreement.");
-        }
+        // A program requiring the agreement without a template of its own uses the organization's default template
+        // (module holdharmless), so none is required here.
         if (minimumCarrierRating != null && !minimumCarrierRating.isBlank()
                 && !CARRIER_RATINGS.contains(minimumCarrierRating.strip().toUpperCase(java.util.Locale.ROOT))) {
             check.add("minimumCarrierRating", "Choose an AM Best rating such as A- (or none).");
