@@ -240,6 +240,24 @@ public class HoldHarmlessAgreements {
         return defaults.of(organizationId);
     }
 
+    /**
+     * Replaces the organization's default template with {@code templateHtml} as the allow-list cleans it; 400 naming
+     * an unknown placeholder or what else is wrong. Answers the stored template.
+     */
+    @Transactional
+    public String saveDefaultTemplate(Caller caller, String templateHtml) {
+        String clean;
+        try {
+            templates.fill(templateHtml, AgreementGeneration.sampleValues(LocalDate.ofInstant(clock.instant(),
+                    properties.timeZone())), false);
+            clean = templates.sanitised(templateHtml);
+        } catch (AgreementTemplates.TemplateException e) {
+            throw ProblemException.invalid("html", e.getMessage());
+        }
+        defaults.save(caller.organizationId(), clean, caller.userId());
+        return defaults.of(caller.organizationId());
+    }
+
     /** The placeholders a template may use. */
     public List<String> placeholders() {
         return AgreementTemplates.PLACEHOLDERS;

@@ -359,6 +359,23 @@ class HoldHarmlessFlowTest extends SmtpOutboxTestSupport {
         assertThat(bad.getBody().toString()).contains("{{SUB_PHONE}}");
         assertThat(post("/api/v1/hold-harmless/template-preview", Map.of("templateHtml", "<p>x</p>"),
                 SignIn.accessToken(http, tenant.email("SUBCONTRACTOR"))).getStatusCode().value()).isEqualTo(403);
+
+        assertThat(put("/api/v1/hold-harmless/default-template", Map.of("html", "<p>{{SUB_PHONE}}</p>"), manager)
+                .getStatusCode().value()).isEqualTo(400);
+        ResponseEntity<JsonNode> saved = put("/api/v1/hold-harmless/default-template", Map.of("html",
+                "<h1>Our own agreement</h1><p>{{SUB_NAME}} holds {{GC_NAME}} harmless.</p><script>alert(1)</script>"),
+                manager);
+        assertThat(saved.getStatusCode().value()).isEqualTo(200);
+        assertThat(saved.getBody().get("html").asString()).contains("Our own agreement").doesNotContain("script");
+        UUID id = approve(coi);
+        awaitStatus(id, "PENDING_SUB_SIGNATURE");
+        try (PDDocument pdf = Loader.loadPDF(download(id, manager))) {
+            assertThat(new PDFTextStripper().getText(pdf)).as("a program without its own template uses the default")
+                    .contains("Our own agreement").contains("Spark & Sons Electric holds Hudson Builders harmless")
+                    .doesNotContain("alert");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     // --- fixtures -----------------------------------------------------------------------------------------------
@@ -483,6 +500,13 @@ class HoldHarmlessFlowTest extends SmtpOutboxTestSupport {
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> put(String path, Object body, String accessToken) {
+        HttpHeaders headers = SignIn.bearer(accessToken);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+        return http.exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
     private byte[] download(UUID id, String accessToken) {

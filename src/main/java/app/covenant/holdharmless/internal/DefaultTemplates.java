@@ -68,6 +68,13 @@ public class DefaultTemplates {
         return found.isEmpty() ? templates.defaultTemplate() : found.getFirst();
     }
 
+    /** Replaces the organization's default template (already checked by the caller). */
+    public void save(UUID organizationId, String templateHtml, UUID by) {
+        seed(organizationId);
+        jdbc.update("update hold_harmless_templates set template_html = ?, updated_at = ?, updated_by = ?"
+                + " where organization_id = ?", templateHtml, Timestamp.from(clock.instant()), by, organizationId);
+    }
+
     private List<String> read(UUID organizationId) {
         return jdbc.queryForList("select template_html from hold_harmless_templates where organization_id = ?",
                 String.class, organizationId);

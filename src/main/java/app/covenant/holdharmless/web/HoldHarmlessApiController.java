@@ -29,6 +29,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -85,6 +86,19 @@ class HoldHarmlessApiController {
     Map<String, Object> defaultTemplate(@AuthenticationPrincipal Caller caller) {
         return Map.of("html", agreements.defaultTemplate(caller.organizationId()), "placeholders",
                 agreements.placeholders());
+    }
+
+    record TemplateBody(String html) {
+    }
+
+    @PreAuthorize("hasAuthority('holdharmless:manage')")
+    @Operation(summary = "Replace the organization's default agreement template (sanitised); 400 naming an unknown "
+            + "placeholder")
+    @PutMapping(path = "/default-template", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> saveDefaultTemplate(@AuthenticationPrincipal Caller caller,
+                                            @RequestBody(required = false) TemplateBody body) {
+        return Map.of("html", agreements.saveDefaultTemplate(caller, body == null ? null : body.html()),
+                "placeholders", agreements.placeholders());
     }
 
     @PreAuthorize("hasAuthority('holdharmless:manage')")
