@@ -77,6 +77,16 @@ class EnvelopeRows {
         return count != null && count > 0;
     }
 
+    /** The envelopes in progress where a signer with {@code email} has been asked to sign and has not yet. */
+    List<SignedInSigning.Waiting> waitingFor(String email) {
+        return jdbc.query("select e.id, e.title, e.sender_name, s.role_label from signatures_signers s "
+                        + "join signatures_envelopes e on e.id = s.envelope_id where lower(s.email) = lower(?) "
+                        + "and s.status = ? and e.status = ? order by e.created_at, e.id",
+                (rs, row) -> new SignedInSigning.Waiting(rs.getObject("id", UUID.class), rs.getString("title"),
+                        rs.getString("sender_name"), rs.getString("role_label")), email,
+                SignerStatus.NOTIFIED.name(), EnvelopeStatus.SENT.name());
+    }
+
     void markNotified(UUID signerId) {
         jdbc.update("update signatures_signers set status = ? where id = ? and status = ?", SignerStatus.NOTIFIED.name(),
                 signerId, SignerStatus.WAITING.name());
