@@ -97,16 +97,6 @@ class ProductionModeTest {
     }
 
     @Test
-    void refusesASealKeystoreThatIsNoFile() {
-        assertThatThrownBy(() -> start(withSecrets("--APP_ENV=production",
-                "--DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test",
-                "--SIGNATURES_SEAL_KEYSTORE=/nonexistent/seal.p12")))
-                .isInstanceOf(InvalidConfigurationException.class)
-                .satisfies(error -> assertThat(((InvalidConfigurationException) error).problems())
-                        .containsExactly("SIGNATURES_SEAL_KEYSTORE names no readable file: /nonexistent/seal.p12"));
-    }
-
-    @Test
     void aMalformedDatabaseUrlIsNamedToo() {
         assertThatThrownBy(() -> start(withSecrets("--APP_ENV=production", "--DATABASE_URL=mysql://db/covenant")))
                 .isInstanceOf(InvalidConfigurationException.class)
