@@ -116,6 +116,8 @@ class SignatureBlocksTest extends SmtpOutboxTestSupport {
             finalPdf = content.stream().readAllBytes();
         }
         String finalSha256 = (String) row.get("final_sha256");
+        // Kept for a look with a PDF reader: the signature blocks on page 1.
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "signatures-sample-anchored.pdf"), finalPdf);
 
         try (PDDocument pdf = Loader.loadPDF(finalPdf)) {
             PDPage first = pdf.getPage(0);
