@@ -1,5 +1,5 @@
 // The signing page (templates/signatures/sign.html): typed or drawn signature, one-time code, sign and decline
-// through /api/v1/signing/{token}. No inline script: the page's CSP allows only this file.
+// through the form's data-api (/api/v1/signing/{token} by link, /api/v1/envelopes/{id}/sign signed in). No inline script: the page's CSP allows only this file.
 (function () {
   'use strict';
 
@@ -84,8 +84,8 @@
     if (!form) {
       return;
     }
-    var token = form.getAttribute('data-token');
-    var base = '/api/v1/signing/' + encodeURIComponent(token);
+    // By link /api/v1/signing/{token}; signed in /api/v1/envelopes/{id}/sign (the page sets which).
+    var base = form.getAttribute('data-api');
     var typedArea = form.querySelector('[data-typed-area]');
     var drawnArea = form.querySelector('[data-drawn-area]');
     var typed = form.querySelector('#typed-signature');

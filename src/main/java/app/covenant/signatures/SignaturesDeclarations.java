@@ -4,12 +4,13 @@ import static app.covenant.platform.modules.PermissionSet.permission;
 
 import app.covenant.platform.modules.PermissionSet;
 import app.covenant.platform.modules.PublicPaths;
+import app.covenant.platform.ui.StatusTones;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The signatures module's permissions (ADMIN and SUPER_ADMIN hold every one) and its pages without sign-in:
- * the signing page and its API, which the link's token authorises.
+ * the signing page and its API, which the link's token authorises; and the tones of its statuses.
  */
 @Configuration(proxyBeanMethods = false)
 class SignaturesDeclarations {
@@ -26,6 +27,21 @@ class SignaturesDeclarations {
                                 .grantedTo("MANAGER", "USER", "LEGAL_MANAGER", "LEGAL_HEAD", "FINANCE_MANAGER",
                                         "CONTRACTOR", "SUBCONTRACTOR", "BROKER"))
                 .titled("signatures", "Electronic signatures");
+    }
+
+    @Bean
+    StatusTones signerSigned() {
+        return StatusTones.success("SIGNED");
+    }
+
+    @Bean
+    StatusTones signerAsked() {
+        return StatusTones.warning("NOTIFIED", "SEALING");
+    }
+
+    @Bean
+    StatusTones signerDeclined() {
+        return StatusTones.danger("DECLINED");
     }
 
     @Bean

@@ -7,6 +7,6 @@
  * signature and stored through {@code documents}. Other modules open envelopes through {@link
  * app.covenant.signatures.Envelopes} and follow them by the published events.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "platform :: modules",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "platform :: modules", "platform :: ui",
         "documents", "notifications"})
 package app.covenant.signatures;

@@ -49,4 +49,19 @@ class OutgoingEmailTest {
     void refusesTemplateNamesThatAreNotPlainNames(String template) {
         assertThatIllegalArgumentException().isThrownBy(() -> new OutgoingEmail("ana@example.com", "Hi", template, Map.of()));
     }
+
+    @Test
+    void attachmentsAreLimitedInSizeAndNamedWithoutAPath() {
+        OutgoingEmail email = new OutgoingEmail("ana@example.com", "Completed", "signing-completed", Map.of());
+        assertThat(email.attachments()).isEmpty();
+        byte[] fits = new byte[OutgoingEmail.MAX_ATTACHMENTS_BYTES / 2];
+        assertThat(email.withAttachments(java.util.List.of(new OutgoingEmail.Attachment("a.pdf", "application/pdf", fits),
+                new OutgoingEmail.Attachment("b.pdf", "application/pdf", fits))).attachments()).hasSize(2);
+        assertThatIllegalArgumentException().isThrownBy(() -> email.withAttachments(java.util.List.of(
+                new OutgoingEmail.Attachment("a.pdf", "application/pdf", fits),
+                new OutgoingEmail.Attachment("b.pdf", "application/pdf", new byte[fits.length + 1]))));
+        assertThatIllegalArgumentException().isThrownBy(() -> new OutgoingEmail.Attachment("../a.pdf", "application/pdf",
+                new byte[1]));
+        assertThatIllegalArgumentException().isThrownBy(() -> new OutgoingEmail.Attachment("a.pdf", "pdf", new byte[1]));
+    }
 }

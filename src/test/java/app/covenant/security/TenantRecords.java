@@ -117,7 +117,9 @@ final class TenantRecords {
             Map.entry("SigningApiController#token", new Entry(SIGNING_TOKEN, null, Set.of())),
             Map.entry("SigningPages#token", new Entry(SIGNING_TOKEN, null, Set.of())),
             // Envelopes are read across organizations by the platform operator (Caller#canSee with signatures:read).
-            Map.entry("EnvelopeApiController#id", new Entry(ENVELOPE, ENVELOPE, Set.of("SUPER_ADMIN"))));
+            Map.entry("EnvelopeApiController#id", new Entry(ENVELOPE, ENVELOPE, Set.of("SUPER_ADMIN"))),
+            // The envelope page and its downloads: the same visibility as the API (Envelopes#find).
+            Map.entry("EnvelopePages#id", new Entry(ENVELOPE, ENVELOPE, Set.of("SUPER_ADMIN"))));
 
     private TenantRecords() {
     }

@@ -66,7 +66,7 @@ class SigningPageBrowserTest {
                 .as("no signing without consent").isEqualTo(false);
         browser.findElement(By.name("consent")).click();
         browser.screenshot("signing-typed-phone.png");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#signing-form button[type=submit]")).click();
         assertThat(resultText()).contains("Thank you");
 
         browser.open(link(gc));
@@ -78,13 +78,45 @@ class SigningPageBrowserTest {
                 .moveByOffset(70, 30).moveByOffset(50, -10).release().perform();
         browser.findElement(By.name("consent")).click();
         browser.screenshot("signing-drawn-phone.png");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#signing-form button[type=submit]")).click();
         assertThat(resultText()).contains("Thank you");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(jdbc.queryForObject(
                 "select status from signatures_envelopes where id = ?", String.class, envelopeId)));
         assertThat(jdbc.queryForObject("select signature_type from signatures_signers where envelope_id = ? "
                 + "and email = ?", String.class, envelopeId, gc)).isEqualTo("DRAWN");
+    }
+
+    @Test
+    void aSignedInSubSignsFromTheHomeCardWithoutTheLink() {
+        TestTenants.Tenant tenant = TestTenants.create(jdbc);
+        String sub = "signed-in-sub@" + tenant.code().toLowerCase() + ".test";
+        TestTenants.addUser(jdbc, tenant, sub, "SUBCONTRACTOR");
+        UUID envelopeId = envelopes.open(SignatureFixtures.request(documents, tenant.organizationId(), false, List.of(
+                new SignerRequest("Sam Sub", sub, "Subcontractor", 1))));
+        Viewport.PHONE.apply(browser.driver());
+        browser.manage().deleteAllCookies();
+        browser.signIn(sub);
+
+        browser.open("/");
+        browser.findElement(By.cssSelector("a[href='/envelopes/" + envelopeId + "/sign']")).click();
+        browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("signing-form")));
+        browser.findElement(By.id("typed-signature")).sendKeys("Sam Sub");
+        browser.findElement(By.name("consent")).click();
+        browser.findElement(By.cssSelector("#signing-form button[type=submit]")).click();
+        assertThat(resultText()).contains("Thank you");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(jdbc.queryForObject(
+                "select status from signatures_envelopes where id = ?", String.class, envelopeId)));
+        assertThat(jdbc.queryForObject("select auth_method from signatures_events where envelope_id = ? "
+                + "and event_type = 'SIGNED'", String.class, envelopeId)).isEqualTo("SIGNED_IN");
+        browser.open("/envelopes/" + envelopeId);
+        assertThat(browser.findElement(By.id("envelope-final")).getAttribute("href"))
+                .endsWith("/envelopes/" + envelopeId + "/final");
+        Viewport.Fit fit = Viewport.PHONE.fit(browser.driver());
+        assertThat(fit.fits()).as("the envelope page: %s px wide in %s px; sticking out: %s", fit.scrollWidth(),
+                fit.innerWidth(), fit.offenders()).isTrue();
+        browser.manage().deleteAllCookies();
     }
 
     private String resultText() {

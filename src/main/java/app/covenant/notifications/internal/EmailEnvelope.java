@@ -1,5 +1,7 @@
 package app.covenant.notifications.internal;
 
+import app.covenant.notifications.OutgoingEmail;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -7,8 +9,18 @@ import java.util.UUID;
  *
  * @param id            the outbox id, used as the Message-ID so a receiver can drop a duplicate
  * @param correlationId the request that caused the message, sent as {@code X-Correlation-ID}
+ * @param attachments   files sent with it, in order; never null
  */
-record EmailEnvelope(UUID id, String to, String subject, String text, String html, String correlationId) {
+record EmailEnvelope(UUID id, String to, String subject, String text, String html, String correlationId,
+                     List<OutgoingEmail.Attachment> attachments) {
+
+    EmailEnvelope {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    EmailEnvelope(UUID id, String to, String subject, String text, String html, String correlationId) {
+        this(id, to, subject, text, html, correlationId, List.of());
+    }
 
     @Override
     public String toString() {

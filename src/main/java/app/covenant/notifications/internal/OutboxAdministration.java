@@ -34,7 +34,11 @@ public class OutboxAdministration {
      */
     public record OutboxEmailView(UUID id, String to, String subject, String status, int attempts, Instant createdAt,
                                   Instant sentAt, String lastError, Instant nextAttemptAt, String template,
-                                  String bodyText) {
+                                  String bodyText, List<AttachmentView> attachments) {
+    }
+
+    /** A file sent with a message, as pages show it: name, type and size (never its content). */
+    public record AttachmentView(String filename, String contentType, long sizeBytes) {
     }
 
     private static final String COLUMNS = "id, to_address, subject, status, attempts, created_at, sent_at, "
@@ -45,8 +49,12 @@ public class OutboxAdministration {
     private final Clock clock;
     private final DeferredRendering deferred;
 
-    OutboxAdministration(JdbcTemplate jdbc, AuditTrail audit, Clock clock, DeferredRendering deferred) {
+    private final OutboxAttachments files;
+
+    OutboxAdministration(JdbcTemplate jdbc, AuditTrail audit, Clock clock, DeferredRendering deferred,
+                         OutboxAttachments files) {
         this.jdbc = jdbc;
+        this.files = files;
         this.deferred = deferred;
         this.audit = audit;
         this.clock = clock;
@@ -67,7 +75,7 @@ public class OutboxAdministration {
         pageArgs.add(pageable.getPageSize());
         pageArgs.add(pageable.getOffset());
         List<OutboxEmailView> rows = jdbc.query("select " + COLUMNS + " from email_outbox where " + where
-                + " order by created_at desc limit ? offset ?", (rs, i) -> view(rs, null), pageArgs.toArray());
+                + " order by created_at desc limit ? offset ?", (rs, i) -> view(rs, null, List.of()), pageArgs.toArray());
         return new PageImpl<>(rows, pageable, total == null ? 0 : total);
     }
 
@@ -100,7 +108,9 @@ public class OutboxAdministration {
         String where = scope(caller, args) + " and id = ?";
         args.add(id);
         return jdbc.query("select " + COLUMNS + ", body_text, model_json from email_outbox where " + where,
-                (rs, i) -> view(rs, body(rs)), args.toArray()).stream().findFirst()
+                (rs, i) -> view(rs, body(rs), files.listed(rs.getObject("id", UUID.class)).stream()
+                        .map(file -> new AttachmentView(file.filename(), file.contentType(), file.sizeBytes())).toList()),
+                args.toArray()).stream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Message"));
     }
 
@@ -134,10 +144,12 @@ public class OutboxAdministration {
         }
     }
 
-    private static OutboxEmailView view(ResultSet rs, String body) throws SQLException {
+    private static OutboxEmailView view(ResultSet rs, String body, List<AttachmentView> attachments)
+            throws SQLException {
         return new OutboxEmailView(rs.getObject("id", UUID.class), rs.getString("to_address"), rs.getString("subject"),
                 rs.getString("status"), rs.getInt("attempts"), instant(rs, "created_at"), instant(rs, "sent_at"),
-                rs.getString("last_error"), instant(rs, "next_attempt_at"), rs.getString("template"), body);
+                rs.getString("last_error"), instant(rs, "next_attempt_at"), rs.getString("template"), body,
+                attachments);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

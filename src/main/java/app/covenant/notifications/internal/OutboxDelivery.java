@@ -33,10 +33,13 @@ class OutboxDelivery {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final DeferredRendering deferred;
+    private final OutboxAttachments attachments;
 
     OutboxDelivery(OutboxRows rows, ObjectProvider<EmailSender> sender, NotificationsProperties properties,
-                   Clock clock, ApplicationEventPublisher events, DeferredRendering deferred) {
+                   Clock clock, ApplicationEventPublisher events, DeferredRendering deferred,
+                   OutboxAttachments attachments) {
         this.rows = rows;
+        this.attachments = attachments;
         this.deferred = deferred;
         this.sender = Optional.ofNullable(sender.getIfAvailable());
         this.settings = properties.delivery();
@@ -78,7 +81,7 @@ class OutboxDelivery {
                 message = rendered.get();
             }
             try {
-                provider.send(message.envelope());
+                provider.send(message.envelope(attachments.of(message.id())));
             } catch (RuntimeException e) {
                 return recordFailure(message, token, e);
             }

@@ -24,10 +24,12 @@ class OutboxEnqueuer implements EmailOutbox {
     private final OutboxRows rows;
     private final BulkOutboxRows bulkRows;
     private final AfterCommitDelivery afterCommit;
+    private final OutboxAttachments attachments;
     private final Clock clock;
 
     OutboxEnqueuer(EmailTemplateRenderer renderer, DeferredRendering deferred, OutboxRows rows, BulkOutboxRows bulkRows,
-                   AfterCommitDelivery afterCommit, Clock clock) {
+                   AfterCommitDelivery afterCommit, OutboxAttachments attachments, Clock clock) {
+        this.attachments = attachments;
         this.renderer = renderer;
         this.deferred = deferred;
         this.rows = rows;
@@ -45,6 +47,7 @@ class OutboxEnqueuer implements EmailOutbox {
         UUID id = UUID.randomUUID();
         rows.insertPending(id, email.organizationId(), email.to(), email.template(), rendered,
                 TemplateValues.holdsLiveLink(email.model()), MDC.get(CORRELATION_MDC_KEY), clock.instant());
+        attachments.insert(id, email.attachments());
         afterCommit.deliverAfterCommit(id);
         return id;
     }
@@ -56,6 +59,9 @@ class OutboxEnqueuer implements EmailOutbox {
     public int enqueueAll(List<OutgoingEmail> emails) {
         if (emails.isEmpty()) {
             return 0;
+        }
+        if (emails.stream().anyMatch(email -> !email.attachments().isEmpty())) {
+            throw new IllegalArgumentException("bulk messages take no attachments: enqueue such a message on its own");
         }
         List<Map<String, Object>> prepared = renderer.prepareAll(emails);
         List<BulkOutboxRows.Row> stored = new ArrayList<>(emails.size());

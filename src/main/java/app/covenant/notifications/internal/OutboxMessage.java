@@ -1,5 +1,7 @@
 package app.covenant.notifications.internal;
 
+import app.covenant.notifications.OutgoingEmail;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -19,7 +21,7 @@ record OutboxMessage(UUID id, String toAddress, String subject, String bodyText,
                 holdsLiveLink, template, null);
     }
 
-    EmailEnvelope envelope() {
-        return new EmailEnvelope(id, toAddress, subject, bodyText, bodyHtml, correlationId);
+    EmailEnvelope envelope(List<OutgoingEmail.Attachment> attachments) {
+        return new EmailEnvelope(id, toAddress, subject, bodyText, bodyHtml, correlationId, attachments);
     }
 }

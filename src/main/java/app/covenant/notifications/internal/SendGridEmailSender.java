@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.mail.internet.InternetAddress;
 import java.net.http.HttpClient;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -126,7 +127,10 @@ class SendGridEmailSender implements EmailSender {
                 List.of(new Content("text/plain", envelope.text()), new Content("text/html", envelope.html())),
                 headers,
                 // Ties SendGrid's event webhooks and activity feed to the outbox row.
-                Map.of("outbox_id", envelope.id().toString()));
+                Map.of("outbox_id", envelope.id().toString()),
+                envelope.attachments().isEmpty() ? null : envelope.attachments().stream()
+                        .map(file -> new Attachment(Base64.getEncoder().encodeToString(file.content()),
+                                file.contentType(), file.filename(), "attachment")).toList());
     }
 
     private record Answer(HttpStatusCode status, byte[] body) {
@@ -134,7 +138,17 @@ class SendGridEmailSender implements EmailSender {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Mail(List<Personalization> personalizations, Address from, String subject, List<Content> content,
-                Map<String, String> headers, @JsonProperty("custom_args") Map<String, String> customArgs) {
+                Map<String, String> headers, @JsonProperty("custom_args") Map<String, String> customArgs,
+                List<Attachment> attachments) {
+    }
+
+    /** A file as SendGrid takes it: base64 content, its MIME type, name and disposition. */
+    record Attachment(String content, String type, String filename, String disposition) {
+
+        @Override
+        public String toString() {
+            return "Attachment[" + filename + "]";
+        }
     }
 
     record Personalization(List<Address> to) {

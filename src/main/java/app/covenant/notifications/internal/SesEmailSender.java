@@ -19,7 +19,11 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sesv2.model.AccountSuspendedException;
+import software.amazon.awssdk.services.sesv2.model.Attachment;
+import software.amazon.awssdk.services.sesv2.model.AttachmentContentDisposition;
+import software.amazon.awssdk.services.sesv2.model.AttachmentContentTransferEncoding;
 import software.amazon.awssdk.services.sesv2.model.BadRequestException;
 import software.amazon.awssdk.services.sesv2.model.Content;
 import software.amazon.awssdk.services.sesv2.model.MailFromDomainNotVerifiedException;
@@ -33,7 +37,7 @@ import software.amazon.awssdk.services.sesv2.model.SendingPausedException;
  * Apache 5 HTTP client (the SDK's default, found on the classpath at run time).
  *
  * <p>Simple content rather than raw MIME: SES builds the multipart/alternative message itself from the
- * subject and the two bodies, and the v2 API takes our extra headers ({@code Auto-Submitted},
+ * subject, the two bodies and the attachments (SDK {@code Attachment}s, base64 on the wire), and the v2 API takes our extra headers ({@code Auto-Submitted},
  * {@code X-Correlation-ID}) and a reply-to list beside them, so there is no MIME of our own to get wrong.
  * SES assigns the Message-ID; it comes back in the answer and is logged at DEBUG.
  *
@@ -116,9 +120,21 @@ class SesEmailSender implements EmailSender, DisposableBean {
                 .content(content -> content.simple(message -> message
                         .subject(utf8(envelope.subject()))
                         .body(body -> body.text(utf8(envelope.text())).html(utf8(envelope.html())))
-                        .headers(headers)))
+                        .headers(headers)
+                        .attachments(attachmentsOf(envelope))))
                 .configurationSetName(configurationSet)
                 .build();
+    }
+
+    /** The simple message's attachments (SES builds the multipart/mixed message and encodes them in base64). */
+    private static List<Attachment> attachmentsOf(EmailEnvelope envelope) {
+        return envelope.attachments().stream().map(file -> Attachment.builder()
+                .fileName(file.filename())
+                .contentType(file.contentType())
+                .contentDisposition(AttachmentContentDisposition.ATTACHMENT)
+                .contentTransferEncoding(AttachmentContentTransferEncoding.BASE64)
+                .rawContent(SdkBytes.fromByteArray(file.content()))
+                .build()).toList();
     }
 
     private static Content utf8(String data) {

@@ -1,6 +1,9 @@
 package app.covenant.notifications.internal;
 
+import app.covenant.notifications.OutgoingEmail;
+import jakarta.activation.DataHandler;
 import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Part;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -8,6 +11,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Properties;
@@ -110,6 +115,14 @@ class SmtpEmailSender implements EmailSender, DisposableBean {
     }
 
     private MimeMessage toMime(EmailEnvelope envelope) throws MessagingException {
+        try {
+            return mime(envelope);
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new MessagingException("UTF-8 unsupported", e);
+        }
+    }
+
+    private MimeMessage mime(EmailEnvelope envelope) throws MessagingException, java.io.UnsupportedEncodingException {
         MimeMessage message = new MimeMessage(session) {
             @Override
             protected void updateMessageID() throws MessagingException {
@@ -133,7 +146,24 @@ class SmtpEmailSender implements EmailSender, DisposableBean {
         MimeMultipart alternatives = new MimeMultipart("alternative");
         alternatives.addBodyPart(text);
         alternatives.addBodyPart(html);
-        message.setContent(alternatives);
+        if (envelope.attachments().isEmpty()) {
+            message.setContent(alternatives);
+        } else {
+            // multipart/mixed: the two bodies as one alternative part, then each file.
+            MimeBodyPart bodies = new MimeBodyPart();
+            bodies.setContent(alternatives);
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            mixed.addBodyPart(bodies);
+            for (OutgoingEmail.Attachment attachment : envelope.attachments()) {
+                MimeBodyPart file = new MimeBodyPart();
+                file.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(),
+                        attachment.contentType())));
+                file.setFileName(MimeUtility.encodeText(attachment.filename(), StandardCharsets.UTF_8.name(), null));
+                file.setDisposition(Part.ATTACHMENT);
+                mixed.addBodyPart(file);
+            }
+            message.setContent(mixed);
+        }
         message.setSentDate(new Date());
         message.saveChanges();
         return message;

@@ -33,6 +33,7 @@ class ProductionConfigurationCheck implements EnvironmentPostProcessor, Ordered 
         strongSecret(environment, "ENCRYPTION_KEY", 32, problems);
         strongSecret(environment, "ENCRYPTION_SALT", 16, problems);
         httpsUrl(environment, "FRONTEND_URL", problems);
+        sealKeystore(environment, problems);
         if (!problems.isEmpty()) {
             DeferredConfigurationFailure.defer(environment, new InvalidConfigurationException(problems));
         }
@@ -88,6 +89,23 @@ class ProductionConfigurationCheck implements EnvironmentPostProcessor, Ordered 
         } catch (IllegalArgumentException e) {
             problems.add(variable + " is not a valid URL");
         }
+    }
+
+    /**
+     * Completed signed PDFs are sealed with the organization's own certificate in production: the self-signed one
+     * generated on the embedded default shows as an unknown signer in every PDF reader.
+     */
+    private static void sealKeystore(ConfigurableEnvironment environment, List<String> problems) {
+        String value = environment.getProperty("SIGNATURES_SEAL_KEYSTORE");
+        if (value == null || value.isBlank()) {
+            value = environment.getProperty("covenant.signatures.seal-keystore");
+        }
+        if (value == null || value.isBlank()) {
+            problems.add("SIGNATURES_SEAL_KEYSTORE is required in production but is not set: a PKCS#12 file with the key "
+                    + "and certificate that seal completed signed PDFs (its password in SIGNATURES_SEAL_PASSWORD)");
+        }
+        // Whether the file is there is the seal's own check (SealKey): the migrations job runs this check
+        // without the keystore mounted.
     }
 
     @Override

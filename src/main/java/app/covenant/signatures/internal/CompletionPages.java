@@ -34,10 +34,12 @@ final class CompletionPages {
     static byte[] finalDocument(byte[] original, EnvelopeRecord envelope, List<SignerRecord> signers,
                                 List<EnvelopeView.Event> events) {
         try (PDDocument document = Loader.loadPDF(original)) {
+            List<SignatureBlocks.Placement> placements = SignatureBlocks.draw(document, signers);
             try (PageWriter writer = new PageWriter(document)) {
                 signaturesPage(writer, envelope, signers);
                 writer.newPage();
                 certificate(writer, envelope, signers, events, null);
+                signatureBlocks(writer, placements);
             }
             PDDocumentInformation info = document.getDocumentInformation();
             info.setCustomMetadataValue(ENVELOPE_KEY, envelope.id().toString());
@@ -116,6 +118,25 @@ final class CompletionPages {
         writer.gap(8);
         writer.text("This document is sealed with a PAdES signature; POST it to /api/v1/signatures/verify to check "
                 + "that it is the one we completed, unchanged.", PageWriter.Style.REGULAR, 8);
+    }
+
+    /** Where each signer with an anchor was signed in the document, or that their anchor was not found. */
+    private static void signatureBlocks(PageWriter writer, List<SignatureBlocks.Placement> placements)
+            throws IOException {
+        if (placements.isEmpty()) {
+            return;
+        }
+        writer.gap(8);
+        writer.text("Signature blocks", PageWriter.Style.BOLD, 13);
+        for (SignatureBlocks.Placement placement : placements) {
+            SignerRecord signer = placement.signer();
+            writer.text(placement.found()
+                    ? signer.name() + ": signature placed at anchor \"" + signer.anchor() + "\" on page"
+                    + (placement.pages().size() == 1 ? " " : "s ") + placement.pages().stream().map(String::valueOf)
+                    .collect(Collectors.joining(", "))
+                    : signer.name() + ": anchor \"" + signer.anchor() + "\" not found in the document; the signature "
+                    + "is on the signatures page only", PageWriter.Style.REGULAR, 9);
+        }
     }
 
     private static String time(Instant instant) {

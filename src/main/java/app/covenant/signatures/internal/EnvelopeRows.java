@@ -18,9 +18,9 @@ class EnvelopeRows {
 
     private static final String ENVELOPE_COLUMNS = "id, organization_id, title, sender_name, status, owner_module, owner_record_id, "
             + "code_required, original_document_id, original_sha256, final_document_id, final_sha256, created_at, "
-            + "completed_at";
+            + "completed_at, completion_copies";
     private static final String SIGNER_COLUMNS = "id, envelope_id, signing_order, name, email, role_label, status, "
-            + "signature_type, typed_signature, signature_png, signed_name, signed_at, decline_reason, declined_at";
+            + "signature_type, typed_signature, signature_png, signed_name, signed_at, decline_reason, declined_at, anchor";
 
     private final JdbcTemplate jdbc;
 
@@ -31,15 +31,17 @@ class EnvelopeRows {
     void insert(UUID id, EnvelopeRequest request, String sha256, Instant now) {
         EnvelopeOwner owner = request.owner();
         jdbc.update("insert into signatures_envelopes (id, organization_id, title, sender_name, status, owner_module, "
-                        + "owner_record_id, code_required, original_document_id, original_sha256, created_by, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, request.organizationId(), request.title().strip(),
+                        + "owner_record_id, code_required, original_document_id, original_sha256, created_by, created_at, "
+                        + "completion_copies) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, request.organizationId(), request.title().strip(),
                 request.senderName().strip(),
                 EnvelopeStatus.SENT.name(), owner == null ? null : owner.module(), owner == null ? null : owner.recordId(),
-                request.codeRequired(), request.documentId(), sha256, request.createdBy(), Timestamp.from(now));
+                request.codeRequired(), request.documentId(), sha256, request.createdBy(), Timestamp.from(now),
+                request.completionCopies().isEmpty() ? null : String.join("\n", request.completionCopies()));
         for (EnvelopeRequest.SignerRequest signer : request.signers()) {
-            jdbc.update("insert into signatures_signers (id, envelope_id, signing_order, name, email, role_label, status) "
-                            + "values (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), id, signer.order(), signer.name().strip(),
-                    signer.email().strip(), signer.role().strip(), SignerStatus.WAITING.name());
+            jdbc.update("insert into signatures_signers (id, envelope_id, signing_order, name, email, role_label, status, "
+                            + "anchor) values (?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), id, signer.order(),
+                    signer.name().strip(), signer.email().strip(), signer.role().strip(), SignerStatus.WAITING.name(),
+                    signer.anchor());
         }
     }
 
@@ -73,6 +75,16 @@ class EnvelopeRows {
         Integer count = jdbc.queryForObject("select count(*) from signatures_signers where envelope_id = ? "
                 + "and lower(email) = lower(?)", Integer.class, envelopeId, email);
         return count != null && count > 0;
+    }
+
+    /** The envelopes in progress where a signer with {@code email} has been asked to sign and has not yet. */
+    List<SignedInSigning.Waiting> waitingFor(String email) {
+        return jdbc.query("select e.id, e.title, e.sender_name, s.role_label from signatures_signers s "
+                        + "join signatures_envelopes e on e.id = s.envelope_id where lower(s.email) = lower(?) "
+                        + "and s.status = ? and e.status = ? order by e.created_at, e.id",
+                (rs, row) -> new SignedInSigning.Waiting(rs.getObject("id", UUID.class), rs.getString("title"),
+                        rs.getString("sender_name"), rs.getString("role_label")), email,
+                SignerStatus.NOTIFIED.name(), EnvelopeStatus.SENT.name());
     }
 
     void markNotified(UUID signerId) {
@@ -110,7 +122,8 @@ class EnvelopeRows {
                 rs.getString("title"), rs.getString("sender_name"), EnvelopeStatus.valueOf(rs.getString("status")), owner,
                 rs.getBoolean("code_required"), rs.getObject("original_document_id", UUID.class),
                 rs.getString("original_sha256"), rs.getObject("final_document_id", UUID.class),
-                rs.getString("final_sha256"), instant(rs, "created_at"), instant(rs, "completed_at"));
+                rs.getString("final_sha256"), instant(rs, "created_at"), instant(rs, "completed_at"),
+                copies(rs.getString("completion_copies")));
     }
 
     private static SignerRecord signer(ResultSet rs, int row) throws SQLException {
@@ -118,7 +131,12 @@ class EnvelopeRows {
                 rs.getInt("signing_order"), rs.getString("name"), rs.getString("email"), rs.getString("role_label"),
                 SignerStatus.valueOf(rs.getString("status")), rs.getString("signature_type"),
                 rs.getString("typed_signature"), rs.getBytes("signature_png"), rs.getString("signed_name"),
-                instant(rs, "signed_at"), rs.getString("decline_reason"), instant(rs, "declined_at"));
+                instant(rs, "signed_at"), rs.getString("decline_reason"), instant(rs, "declined_at"),
+                rs.getString("anchor"));
+    }
+
+    private static List<String> copies(String stored) {
+        return stored == null || stored.isBlank() ? List.of() : List.of(stored.split("\n"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -33,13 +33,16 @@ class EnvelopeSealing {
     private final EvidenceTrail trail;
     private final DocumentStorage documents;
     private final PdfSeal seal;
+    private final SigningEmails emails;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     EnvelopeSealing(EnvelopeRows rows, EvidenceTrail trail, DocumentStorage documents, PdfSeal seal,
-                    ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+                    SigningEmails emails, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+                    Clock clock) {
         this.rows = rows;
+        this.emails = emails;
         this.trail = trail;
         this.documents = documents;
         this.seal = seal;
@@ -74,6 +77,7 @@ class EnvelopeSealing {
             rows.complete(envelopeId, stored.id(), sha256, now);
             trail.record(new EvidenceTrail.Entry(envelopeId, null, "COMPLETED", AuthMethod.SYSTEM, null,
                     envelope.originalSha256(), sha256, "Final PDF sealed and stored"), null, now);
+            emails.completed(envelope, rows.signers(envelopeId), sealed, fileName(envelope), sha256, now);
             events.publishEvent(new EnvelopeCompleted(envelopeId, envelope.organizationId(), envelope.owner(),
                     stored.id(), sha256, now));
         });

@@ -55,6 +55,8 @@ class SigningPages {
         }
         model.addAttribute("view", view);
         model.addAttribute("token", token);
+        model.addAttribute("documentUrl", "/sign/" + token + "/document");
+        model.addAttribute("apiBase", "/api/v1/signing/" + token);
         model.addAttribute("disclosureText", Disclosure.TEXT);
         model.addAttribute("disclosureVersion", Disclosure.VERSION);
         return "signatures/sign";

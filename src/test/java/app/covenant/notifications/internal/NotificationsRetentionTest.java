@@ -8,6 +8,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,12 +40,15 @@ class NotificationsRetentionTest {
         Instant now = clock.instant();
         Instant old = now.minus(Duration.ofDays(properties.retention().notificationsDays() + 1));
         Instant oldMail = now.minus(Duration.ofDays(properties.retention().outboxDays() + 1));
+        List<UUID> oldMessages = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             notification(user, organization, old);
-            outboxMessage(organization, oldMail, i % 2 == 0 ? "SENT" : "FAILED");
+            oldMessages.add(outboxMessage(organization, oldMail, i % 2 == 0 ? "SENT" : "FAILED"));
         }
         UUID youngNotification = notification(user, organization, now.minus(Duration.ofDays(1)));
         UUID youngMessage = outboxMessage(organization, now.minus(Duration.ofDays(1)), "SENT");
+        attach(oldMessages.getFirst());
+        attach(youngMessage);
 
         NotificationsRetention.Result result = retentionInBatchesOf(2).runNow();
 
@@ -53,6 +58,15 @@ class NotificationsRetentionTest {
                 .containsExactly(youngNotification);
         assertThat(jdbc.queryForList("select id from email_outbox where organization_id = ?", UUID.class,
                 organization)).containsExactly(youngMessage);
+        assertThat(jdbc.queryForList("select message_id from email_outbox_attachments where message_id in (?, ?)",
+                UUID.class, oldMessages.getFirst(), youngMessage)).as("files go with their message")
+                .containsExactly(youngMessage);
+    }
+
+    private void attach(UUID messageId) {
+        jdbc.update("insert into email_outbox_attachments (id, message_id, part_order, filename, content_type, "
+                + "size_bytes, content) values (?, ?, 0, 'a.pdf', 'application/pdf', 4, ?)", UUID.randomUUID(),
+                messageId, "%PDF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     private NotificationsRetention retentionInBatchesOf(int batchSize) {

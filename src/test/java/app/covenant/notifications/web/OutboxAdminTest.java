@@ -123,6 +123,27 @@ class OutboxAdminTest {
     }
 
     @Test
+    void aMessagesAttachmentsAreListedByNameAndSizeOnly() {
+        String to = "attached-" + tenant.code().toLowerCase() + "@example.test";
+        byte[] pdf = ("%PDF-1.7 attachment-content-" + tenant.code()).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        UUID id = transactions.execute(status -> outbox.enqueue(new OutgoingEmail(to, "Your Covenant password was changed",
+                "password-changed", Map.of("name", "Ana", "changedAt", Instant.parse("2026-12-01T09:00:00Z")),
+                tenant.organizationId()).withAttachments(List.of(new OutgoingEmail.Attachment("agreement - signed.pdf",
+                "application/pdf", pdf)))));
+
+        JsonNode opened = SignIn.get(http, "/api/v1/admin/outbox/" + id, admin).getBody();
+        assertThat(opened.get("attachments").get(0).get("filename").asString()).isEqualTo("agreement - signed.pdf");
+        assertThat(opened.get("attachments").get(0).get("sizeBytes").asLong()).isEqualTo(pdf.length);
+        assertThat(opened.toString()).doesNotContain("attachment-content");
+        HttpHeaders html = SignIn.bearer(admin);
+        html.setAccept(List.of(MediaType.TEXT_HTML));
+        assertThat(http.exchange("/admin/outbox/" + id, HttpMethod.GET, new HttpEntity<>(html), String.class).getBody())
+                .contains("agreement - signed.pdf").contains("application/pdf").doesNotContain("attachment-content");
+        assertThat(jdbc.queryForObject("select content from email_outbox_attachments where message_id = ?", byte[].class,
+                id)).isEqualTo(pdf);
+    }
+
+    @Test
     void usersWithoutTheOutboxPermissionAreRefused() {
         String user = SignIn.accessToken(http, tenant.email("USER"));
         assertThat(SignIn.get(http, "/api/v1/admin/outbox", user).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -32,6 +33,37 @@ import tools.jackson.databind.json.JsonMapper;
 class ProductionModeTest {
 
     private static final String STRONG = "k9F2mQ7xP4vL8zR1tW6yB3nH5jD0sG2cV7aE9uI4oK1";
+    private static final String SEAL_PASSWORD = "seal-keystore-pass";
+    private static final Path SEAL_KEYSTORE = sealKeystore();
+
+    /** An organization's seal as production configures it: a PKCS#12 file with a key and its certificate. */
+    private static Path sealKeystore() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            java.security.KeyPair pair = generator.generateKeyPair();
+            org.bouncycastle.asn1.x500.X500Name name = new org.bouncycastle.asn1.x500.X500Name("CN=Covenant production test seal");
+            java.time.Instant now = java.time.Instant.now();
+            java.security.cert.X509Certificate certificate = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
+                    .getCertificate(new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name,
+                            java.math.BigInteger.valueOf(now.toEpochMilli()), java.util.Date.from(now.minusSeconds(60)),
+                            java.util.Date.from(now.plusSeconds(86_400)), name, pair.getPublic())
+                            .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA")
+                                    .build(pair.getPrivate())));
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("seal", pair.getPrivate(), SEAL_PASSWORD.toCharArray(),
+                    new java.security.cert.Certificate[] {certificate});
+            Path file = java.nio.file.Files.createTempFile("covenant-seal", ".p12");
+            file.toFile().deleteOnExit();
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+                store.store(out, SEAL_PASSWORD.toCharArray());
+            }
+            return file;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot make the test seal keystore", e);
+        }
+    }
 
     @Test
     void refusesToStartNamingEveryMissingVariable(CapturedOutput output) {
@@ -42,7 +74,8 @@ class ProductionModeTest {
                         .anySatisfy(problem -> assertThat(problem).startsWith("JWT_SECRET is required"))
                         .anySatisfy(problem -> assertThat(problem).startsWith("ENCRYPTION_KEY is required"))
                         .anySatisfy(problem -> assertThat(problem).startsWith("ENCRYPTION_SALT is required"))
-                        .anySatisfy(problem -> assertThat(problem).startsWith("FRONTEND_URL is required")));
+                        .anySatisfy(problem -> assertThat(problem).startsWith("FRONTEND_URL is required"))
+                        .anySatisfy(problem -> assertThat(problem).startsWith("SIGNATURES_SEAL_KEYSTORE is required")));
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START").contains("JWT_SECRET is required");
     }
 
@@ -141,7 +174,8 @@ class ProductionModeTest {
     private static String[] withSecrets(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         List.of("--JWT_SECRET=" + STRONG, "--ENCRYPTION_KEY=" + STRONG.toUpperCase(),
-                        "--ENCRYPTION_SALT=Q4w8E2r6T1y5U9i3", "--FRONTEND_URL=https://covenant.example.com").stream()
+                        "--ENCRYPTION_SALT=Q4w8E2r6T1y5U9i3", "--FRONTEND_URL=https://covenant.example.com",
+                        "--SIGNATURES_SEAL_KEYSTORE=" + SEAL_KEYSTORE, "--SIGNATURES_SEAL_PASSWORD=" + SEAL_PASSWORD).stream()
                 .filter(secret -> all.stream().noneMatch(arg -> arg.startsWith(secret.substring(0, secret.indexOf('=') + 1))))
                 .forEach(all::add);
         return all.toArray(String[]::new);
