@@ -34,6 +34,9 @@ public record EnvelopeRequest(UUID organizationId, String senderName, String tit
             throw new IllegalArgumentException("an envelope needs at least one signer");
         }
         signers = List.copyOf(signers);
+        if (completionCopies != null && completionCopies.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("a completion copy needs an e-mail address");
+        }
         completionCopies = completionCopies == null ? List.of()
                 : completionCopies.stream().map(String::strip).distinct().toList();
         if (completionCopies.size() > MAX_COMPLETION_COPIES) {
