@@ -148,9 +148,16 @@ class HoldHarmlessFlowTest extends SmtpOutboxTestSupport {
         assertThat(verified.get("unchanged").asBoolean()).isTrue();
         assertThat(verified.get("sealValid").asBoolean()).isTrue();
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> !receivedFor(adminEmail).isEmpty());
-        String notice = text(receivedFor(adminEmail).getLast());
-        assertThat(notice).contains("signed the hold-harmless agreement").contains(FRONTEND_URL + "/hold-harmless/" + id);
+        try (PDDocument original = Loader.loadPDF(generated); PDDocument pdf = Loader.loadPDF(finalPdf)) {
+            PDFTextStripper agreementPages = new PDFTextStripper();
+            agreementPages.setEndPage(original.getNumberOfPages());
+            assertThat(agreementPages.getText(pdf)).as("both signatures drawn in the agreement's own blocks, not only on an added page")
+                    .contains("Sam Spark").contains("Gale Contractor");
+        }
+        for (String address : List.of(subEmail, gcEmail, adminEmail)) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> attachedPdf(address) != null);
+            assertThat(attachedPdf(address)).as("the completed PDF attached for %s", address).isEqualTo(finalPdf);
+        }
 
         JsonNode stats = SignIn.get(http, "/api/v1/hold-harmless/stats", admin).getBody();
         assertThat(stats.get("byStatus").get("COMPLETED").asLong()).isEqualTo(1);
@@ -485,6 +492,22 @@ class HoldHarmlessFlowTest extends SmtpOutboxTestSupport {
         Matcher matcher = LINK.matcher(text(receivedFor(address).get(messages - 1)));
         assertThat(matcher.find()).as("a signing link in the e-mail").isTrue();
         return matcher.group(1);
+    }
+
+    /** The PDF attached to the last message {@code address} received, or null when it has none. */
+    private byte[] attachedPdf(String address) throws Exception {
+        List<MimeMessage> received = receivedFor(address);
+        if (received.isEmpty() || !(received.getLast().getContent() instanceof jakarta.mail.internet.MimeMultipart parts)) {
+            return null;
+        }
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).isMimeType("application/pdf")) {
+                try (java.io.InputStream in = parts.getBodyPart(i).getInputStream()) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        return null;
     }
 
     private static String text(MimeMessage message) throws Exception {

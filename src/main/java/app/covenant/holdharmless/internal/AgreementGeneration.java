@@ -150,9 +150,14 @@ public class AgreementGeneration {
                         f.organizationId()), staged, null);
                 UUID envelopeId = envelopes.open(new EnvelopeRequest(f.organizationId(), senderName(f),
                         TITLE + ": " + cut(f.projectName(), 250), stored.id(), List.of(
-                        new SignerRequest(signers.subName(), signers.subEmail(), SUB_ROLE, 1),
-                        new SignerRequest(signers.gcName(), signers.gcEmail(), GC_ROLE, 2)),
-                        new EnvelopeOwner(OWNER_MODULE, agreementId), false, null));
+                        new SignerRequest(signers.subName(), signers.subEmail(), SUB_ROLE, 1,
+                                AgreementTemplates.SUB_ANCHOR),
+                        new SignerRequest(signers.gcName(), signers.gcEmail(), GC_ROLE, 2,
+                                AgreementTemplates.GC_ANCHOR)),
+                        new EnvelopeOwner(OWNER_MODULE, agreementId), false, null)
+                        // The engine e-mails every signer the sealed PDF; the assigned admin gets it too.
+                        .withCompletionCopies(f.assignedAdminEmail() == null ? List.of()
+                                : List.of(f.assignedAdminEmail())));
                 Instant now = clock.instant();
                 rows.sent(agreementId, stored.id(), envelopeId, signers.subName(), signers.subEmail(),
                         signers.gcName(), signers.gcEmail(), now);

@@ -64,11 +64,8 @@ public class EnvelopeFollower {
     void on(EnvelopeCompleted completed) {
         ours(completed.owner()).ifPresent(row -> {
             if (rows.completed(row.id(), completed.finalDocumentId(), completed.completedAt())) {
+                // No notice of our own: the engine e-mails the sealed PDF to both signers and the assigned admin.
                 mirror.record(row.coiId(), HoldHarmlessStatus.COMPLETED, completed.completedAt());
-                notifyAdmin(row, "Hold-harmless agreement completed", "The hold-harmless agreement is signed",
-                        "The subcontractor and the general contractor signed the hold-harmless agreement; the completed "
-                                + "PDF with its certificate of completion is attached to the agreement.", "completed",
-                        null);
             }
         });
     }
