@@ -80,13 +80,13 @@ public class AgreementFacts {
     }
 
     /**
-     * Records the status of the certificate's agreement (joins the caller's transaction). The row's version moves
-     * on, so a certificate loaded before this change cannot write the old value back.
+     * Records the status of the certificate's agreement (joins the caller's transaction). The certificate entity
+     * maps the column read-only, so its version stays: a reviewer's concurrent action on the certificate is not
+     * refused as stale because an agreement moved on.
      */
     @Transactional
     public void recordHoldHarmlessStatus(UUID coiId, String status, Instant at) {
-        jdbc.update("update insurance_cois set hold_harmless_status = ?, updated_at = ?, version = version + 1"
-                + " where id = ?", status, Timestamp.from(at), coiId);
+        jdbc.update("update insurance_cois set hold_harmless_status = ?, updated_at = ? where id = ?", status, Timestamp.from(at), coiId);
     }
 
     /** {@link #recordHoldHarmlessStatus(UUID, String, Instant)} for many certificates at once (in chunks). */
@@ -98,8 +98,8 @@ public class AgreementFacts {
             List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
             List<Object> args = new java.util.ArrayList<>(List.of(status, Timestamp.from(at)));
             args.addAll(chunk);
-            updated += jdbc.update("update insurance_cois set hold_harmless_status = ?, updated_at = ?,"
-                    + " version = version + 1 where id in (" + String.join(",", java.util.Collections.nCopies(
+            updated += jdbc.update("update insurance_cois set hold_harmless_status = ?, updated_at = ?"
+                    + " where id in (" + String.join(",", java.util.Collections.nCopies(
                     chunk.size(), "?")) + ")", args.toArray());
         }
         return updated;

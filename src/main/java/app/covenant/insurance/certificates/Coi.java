@@ -44,6 +44,8 @@ class Coi extends AssignedIdEntity {
     @Enumerated(EnumType.STRING)
     private BrokerType brokerType;
     private String assignedAdminEmail;
+    // Written only by holdharmless (AgreementFacts): the entity never writes it back, so no version race.
+    @Column(insertable = false, updatable = false)
     private String holdHarmlessStatus;
     private String certificateHolder;
     private UUID renewalOfId;
