@@ -185,7 +185,7 @@ public class HoldHarmlessAgreements {
         }
         EnvelopeView.Signer signer = signer(locked, party);
         envelopes.signAs(locked.envelopeId(), signer.id(), signature, evidence);
-        follower.recordSignature(locked, signer.id(), signer.role(), clock.instant());
+        follower.recordSignature(locked, signer.role(), signature.signerName().strip(), clock.instant());
         return view(rows.find(id).orElseThrow());
     }
 

@@ -122,7 +122,7 @@ class HoldHarmlessFlowTest extends SmtpOutboxTestSupport {
         assertThat(subSigned.getStatusCode().value()).isEqualTo(200);
         assertThat(subSigned.getBody().get("status").asString()).isEqualTo("PENDING_GC_SIGNATURE");
         assertThat(subSigned.getBody().get("subSignedAt").isNull()).isFalse();
-        assertThat(subSigned.getBody().get("subSignedBy").asString()).isEqualTo("Spark & Sons Electric");
+        assertThat(subSigned.getBody().get("subSignedBy").asString()).as("the name the signer confirmed").isEqualTo("Sam Spark");
         assertThat(coiHoldHarmlessStatus()).isEqualTo("PENDING_GC_SIGNATURE");
         assertThat(post("/api/v1/hold-harmless/" + id + "/sub-signature", typed("Sam Spark"), subToken)
                 .getStatusCode().value()).as("signed already").isEqualTo(409);

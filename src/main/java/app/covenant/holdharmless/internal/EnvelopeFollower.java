@@ -8,12 +8,9 @@ import app.covenant.signatures.EnvelopeCompleted;
 import app.covenant.signatures.EnvelopeDeclined;
 import app.covenant.signatures.EnvelopeOwner;
 import app.covenant.signatures.EnvelopeSigned;
-import app.covenant.signatures.EnvelopeView;
-import app.covenant.signatures.Envelopes;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -29,28 +26,25 @@ public class EnvelopeFollower {
 
     private final AgreementRows rows;
     private final StatusMirror mirror;
-    private final Envelopes envelopes;
     private final AgreementFacts facts;
     private final EmailOutbox outbox;
 
-    EnvelopeFollower(AgreementRows rows, StatusMirror mirror, Envelopes envelopes, AgreementFacts facts,
+    EnvelopeFollower(AgreementRows rows, StatusMirror mirror, AgreementFacts facts,
                      EmailOutbox outbox) {
         this.rows = rows;
         this.mirror = mirror;
-        this.envelopes = envelopes;
         this.facts = facts;
         this.outbox = outbox;
     }
 
     @ApplicationModuleListener
     void on(EnvelopeSigned signed) {
-        ours(signed.owner()).ifPresent(row -> recordSignature(row, signed.signerId(), signed.signerRole(),
+        ours(signed.owner()).ifPresent(row -> recordSignature(row, signed.signerRole(), signed.signedName(),
                 signed.signedAt()));
     }
 
     /** Records a signature of the agreement's envelope (also called in the signed-in signer's own transaction). */
-    public void recordSignature(AgreementRows.Row row, UUID signerId, String role, Instant at) {
-        String by = signerName(row.envelopeId(), signerId);
+    public void recordSignature(AgreementRows.Row row, String role, String by, Instant at) {
         if (AgreementGeneration.SUB_ROLE.equals(role)) {
             if (rows.subSigned(row.id(), at, by)) {
                 mirror.record(row.coiId(), HoldHarmlessStatus.PENDING_GC_SIGNATURE, at);
@@ -90,15 +84,6 @@ public class EnvelopeFollower {
             return java.util.Optional.empty();
         }
         return rows.find(owner.recordId());
-    }
-
-    private String signerName(UUID envelopeId, UUID signerId) {
-        if (envelopeId == null) {
-            return null;
-        }
-        return envelopes.get(envelopeId).flatMap(envelope -> envelope.signers().stream()
-                .filter(signer -> signer.id().equals(signerId)).map(EnvelopeView.Signer::name).findFirst())
-                .orElse(null);
     }
 
     private void notifyAdmin(AgreementRows.Row row, String subject, String heading, String message, String status,

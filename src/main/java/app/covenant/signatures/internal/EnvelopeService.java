@@ -133,7 +133,7 @@ class EnvelopeService implements Envelopes {
         List<SignerRecord> signers = rows.signers(envelope.id());
         boolean allSigned = signers.stream().allMatch(each -> each.status() == SignerStatus.SIGNED);
         events.publishEvent(new EnvelopeSigned(envelope.id(), envelope.organizationId(), signer.id(), signer.email(),
-                signer.role(), envelope.owner(), now, allSigned));
+                signer.role(), signature.signerName(), envelope.owner(), now, allSigned));
         if (allSigned) {
             rows.setStatus(envelope.id(), EnvelopeStatus.SEALING);
             events.publishEvent(new SealDue(envelope.id()));
