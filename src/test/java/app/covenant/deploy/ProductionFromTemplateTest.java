@@ -43,6 +43,7 @@ class ProductionFromTemplateTest {
     private static final Path TEMPLATE = Path.of(".env.production.template");
     private static final Pattern ENTRY = Pattern.compile("^([A-Z][A-Z0-9_]*)=(.*)$");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String SEAL_PASSWORD = "Seal-Test-Password-2026";
 
     @Test
     void startsWithOnlyTheRequiredValuesFilledAndLogsOnlyJson(CapturedOutput output) throws Exception {
@@ -98,7 +99,29 @@ class ProductionFromTemplateTest {
         variables.put("PORT", "0");
         variables.put("MANAGEMENT_PORT", "0");
         variables.put("DATA_DIR", "target/production-template-data");
+        variables.put("SIGNATURES_SEAL_KEYSTORE", sealKeystore().toString());
+        variables.put("SIGNATURES_SEAL_PASSWORD", SEAL_PASSWORD);
         return variables;
+    }
+
+    /** The seal key an operator makes before the first start (the template says how); keytool instead of openssl. */
+    private static Path sealKeystore() throws IOException {
+        Path keystore = Path.of("target/production-template-data/signatures-seal.p12").toAbsolutePath();
+        if (Files.notExists(keystore)) {
+            Files.createDirectories(keystore.getParent());
+            Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                    "-genkeypair", "-alias", "seal", "-keyalg", "RSA", "-keysize", "2048", "-validity", "365",
+                    "-dname", "CN=Covenant seal test", "-storetype", "PKCS12", "-keystore", keystore.toString(),
+                    "-storepass", SEAL_PASSWORD, "-keypass", SEAL_PASSWORD).redirectErrorStream(true).start();
+            String said = new String(keytool.getInputStream().readAllBytes());
+            try {
+                assertThat(keytool.waitFor()).as("keytool: %s", said).isZero();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+        return keystore;
     }
 
     private static ConfigurableApplicationContext start(Map<String, String> variables) {
