@@ -258,6 +258,13 @@ public class HoldHarmlessAgreements {
         return defaults.of(caller.organizationId());
     }
 
+    /** Puts Covenant's standard text back as the organization's default template; answers it. */
+    @Transactional
+    public String resetDefaultTemplate(Caller caller) {
+        defaults.save(caller.organizationId(), templates.defaultTemplate(), caller.userId());
+        return defaults.of(caller.organizationId());
+    }
+
     /** The placeholders a template may use. */
     public List<String> placeholders() {
         return AgreementTemplates.PLACEHOLDERS;

@@ -6,7 +6,7 @@
  * generation stays {@code PENDING_GENERATION} with its error and can be retried; a daily job expires open agreements
  * past their expiration date. The certificate shows the agreement's status ({@code insurance :: access}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "platform :: modules",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "platform :: modules", "platform :: ui",
         "platform :: jobs", "identity :: events", "insurance", "insurance :: access", "signatures", "documents",
         "documents :: pdf", "notifications"})
 package app.covenant.holdharmless;

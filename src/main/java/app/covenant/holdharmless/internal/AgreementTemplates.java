@@ -1,6 +1,7 @@
 package app.covenant.holdharmless.internal;
 
 import app.covenant.documents.pdf.PdfRenderer;
+import app.covenant.insurance.access.AgreementPlaceholders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,12 +36,11 @@ public class AgreementTemplates {
     public static final String GC_SIGNATURE = "GC_SIGNATURE";
 
     /** Every placeholder a template may use. */
-    public static final List<String> PLACEHOLDERS = List.of("PROJECT_NAME", "PROJECT_ADDRESS", "GC_NAME", "GC_EMAIL",
-            "OWNER_ENTITY", "ADDITIONAL_INSUREDS", "SUB_NAME", "SUB_EMAIL", "EFFECTIVE_DATE", "EXPIRATION_DATE",
-            SUB_SIGNATURE, GC_SIGNATURE);
+    // Published by insurance, which checks a program's template on save and cannot depend on this module.
+    public static final List<String> PLACEHOLDERS = AgreementPlaceholders.NAMES;
 
     static final int MAX_LENGTH = 20_000;
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]{0,80}?)\\s*}}");
+    private static final Pattern PLACEHOLDER = AgreementPlaceholders.PATTERN;
     private static final Safelist ALLOWED = Safelist.relaxed().removeTags("img", "a");
     private static final String STYLE = "body { font-size: 10.5pt; line-height: 1.4; }"
             + " h1 { font-size: 16pt; } h2 { font-size: 12pt; margin-top: 14pt; }"
@@ -105,9 +105,7 @@ public class AgreementTemplates {
             String name = matcher.group(1).strip();
             String value = markup.get(name);
             if (value == null || !PLACEHOLDERS.contains(name)) {
-                throw new TemplateException("The agreement template uses the unknown placeholder {{" + name
-                        + "}}; known placeholders: " + String.join(", ", PLACEHOLDERS.stream()
-                        .map(p -> "{{" + p + "}}").toList()) + ".");
+                throw new TemplateException(AgreementPlaceholders.unknownMessage(name));
             }
             matcher.appendReplacement(filled, Matcher.quoteReplacement(value));
         }

@@ -1,5 +1,6 @@
 package app.covenant.insurance.programs;
 
+import app.covenant.insurance.access.AgreementPlaceholders;
 import app.covenant.insurance.compliance.InsuranceProgram;
 import app.covenant.insurance.compliance.LimitKey;
 import app.covenant.insurance.compliance.ProgramTier;
@@ -68,6 +69,9 @@ public record ProgramRequest(String name, String description, Boolean isDefault,
         check.required("name", name, 200);
         check.optional("description", description, 2000);
         check.optional("holdHarmlessTemplate", holdHarmlessTemplate, 20000);
+        // Refused now rather than at the agreement's generation (a certificate's approval, much later).
+        AgreementPlaceholders.firstUnknown(holdHarmlessTemplate).ifPresent(unknown ->
+                check.add("holdHarmlessTemplate", AgreementPlaceholders.unknownMessage(unknown)));
         // A program requiring the agreement without a template of its own uses the organization's default template
         // (module holdharmless), so none is required here.
         if (minimumCarrierRating != null && !minimumCarrierRating.isBlank()

@@ -302,6 +302,12 @@ class CoiReadingTest {
         ResponseEntity<JsonNode> none = extraction(id, "BROKER");
         assertThat(none.getStatusCode().value()).isEqualTo(404);
         assertThat(none.getBody().get("detail").asString()).isEqualTo(CoiReadings.NOT_UPLOADED);
+
+        // The page's reading card of a certificate never read: 404 (was a 500), and a polling page reloads.
+        java.net.http.HttpResponse<String> card = new CertificatePageClient(port, tokens.get("ADMIN"))
+                .get("/insurance/certificates/" + id + "/reading");
+        assertThat(card.statusCode()).isEqualTo(404);
+        assertThat(card.headers().firstValue("HX-Refresh")).contains("true");
     }
 
     static Stream<Arguments> visibility() {

@@ -43,6 +43,20 @@ class ErrorPageLayoutTest {
         assertThat(notFound.getBody()).contains("Error 404", "id=\"sidenav\"", "class=\"nav-link\"", ">Home<");
     }
 
+    @Test
+    void theErrorAddressAskedForDirectlyIsNotFoundNotAServerError() {
+        ResponseEntity<String> page = page("/error", SignIn.accessToken(http, TestTenants.create(jdbc).email("USER")));
+        assertThat(page.getStatusCode().value()).isEqualTo(404);
+        assertThat(page.getBody()).contains("Error 404", "There is nothing at this address.");
+
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.APPLICATION_PROBLEM_JSON));
+        ResponseEntity<String> problem = http.exchange("/error", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        assertThat(problem.getStatusCode().value()).isEqualTo(404);
+        assertThat(problem.getHeaders().getContentType().toString()).contains("problem+json");
+        assertThat(problem.getBody()).contains("\"status\":404");
+    }
+
     private ResponseEntity<String> page(String path, String accessToken) {
         HttpHeaders headers = new HttpHeaders();
         headers.setAccept(List.of(MediaType.TEXT_HTML));

@@ -207,7 +207,13 @@ class CoiPages {
                    HttpServletResponse response) {
         CoiView coi = views.get(caller, id);
         CoiExtraction reading = readings.find(caller, id).orElse(null);
-        if (reading == null || !reading.isReading()) {
+        if (reading == null) {
+            // A certificate that was never read (or whose scan was replaced) has no card to show: 404, and a polling
+            // page reloads (htmx honours HX-Refresh whatever the status), showing the certificate without the card.
+            throw new ProblemException(404, "The certificate's reading was not found.", List.of(),
+                    Map.of("HX-Refresh", "true"));
+        }
+        if (!reading.isReading()) {
             response.setHeader("HX-Refresh", "true");
         }
         model.addAttribute("coi", coi);

@@ -1,5 +1,6 @@
 package app.covenant.insurance.programs.web;
 
+import app.covenant.insurance.access.AgreementPlaceholders;
 import app.covenant.insurance.compliance.LimitKey;
 import app.covenant.insurance.programs.ProgramCatalog;
 import app.covenant.insurance.programs.ProgramRequest;
@@ -38,6 +39,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class ProgramPages {
+
+    /** The permission of the hold-harmless module's template endpoints (named, not imported: no module dependency). */
+    static final String HOLD_HARMLESS_MANAGE = "holdharmless:manage";
 
     private final ProgramCatalog catalog;
     private final ProjectRegistry projects;
@@ -190,6 +194,10 @@ class ProgramPages {
         model.addAttribute("ratings", ProgramRequest.CARRIER_RATINGS);
         boolean canWrite = caller.has(ProgramCatalog.WRITE);
         model.addAttribute("canWrite", canWrite);
+        model.addAttribute("agreementPlaceholders", AgreementPlaceholders.NAMES);
+        // The hold-harmless module's template preview and default template (its API, by URL in the page: insurance
+        // does not depend on that module) answer holders of its manage permission only.
+        model.addAttribute("agreementTools", canWrite && caller.has(HOLD_HARMLESS_MANAGE));
         model.addAttribute("projects", canWrite && program != null
                 ? projects.list(caller, ProjectFilter.NONE, PageRequest.of(0, 100)).getContent() : List.of());
         return "insurance/program";
