@@ -120,14 +120,18 @@
         return;
       }
       var code = form.querySelector('#signing-code');
-      post(base, {
+      var body = {
         signerName: form.querySelector('#signer-name').value,
         signatureType: type,
         typedSignature: type === 'TYPED' ? typed.value : null,
         imageDataUrl: type === 'DRAWN' ? pad.dataUrl() : null,
-        consent: form.querySelector('input[name="consent"]').checked,
-        code: code ? code.value : null
-      }).then(function () {
+        consent: form.querySelector('input[name="consent"]').checked
+      };
+      // Only a page asking for a one-time code sends one (the hold-harmless API takes no such field).
+      if (code) {
+        body.code = code.value;
+      }
+      post(base, body).then(function () {
         // A page that shows the result itself (the hold-harmless agreement's) names where to go once signed.
         var done = form.getAttribute('data-done');
         if (done && done.charAt(0) === '/' && done.charAt(1) !== '/') {
