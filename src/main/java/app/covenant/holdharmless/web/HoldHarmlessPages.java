@@ -113,8 +113,9 @@ class HoldHarmlessPages {
         boolean sub = turn == Party.SUB;
         model.addAttribute("a", agreement);
         model.addAttribute("turn", turn);
-        model.addAttribute("signerName", turn == null ? null : sub ? agreement.subSignerName()
-                : agreement.gcSignerName());
+        // The person signing: the signed-in user's name, else the name the envelope has for that party.
+        model.addAttribute("signerName", caller.name() != null && !caller.name().isBlank() ? caller.name()
+                : sub ? agreement.subSignerName() : agreement.gcSignerName());
         model.addAttribute("role", sub ? "Subcontractor" : "General contractor");
         model.addAttribute("apiUrl", "/api/v1/hold-harmless/" + id + (sub ? "/sub-signature" : "/gc-signature"));
         model.addAttribute("doneUrl", "/hold-harmless/" + id + "?done=hold-harmless-signed");
