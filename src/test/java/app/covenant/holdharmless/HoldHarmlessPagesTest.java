@@ -162,6 +162,20 @@ class HoldHarmlessPagesTest extends SmtpOutboxTestSupport {
     }
 
     @Test
+    void aDeclinedAgreementShowsItsReasonAndNoActions() {
+        UUID id = f.approve();
+        f.awaitStatus(id, "PENDING_SUB_SIGNATURE");
+        // As EnvelopeFollower records a decline (HoldHarmlessFlowTest declines through the link itself).
+        jdbcTemplate.update("update hold_harmless_agreements set status = 'REJECTED', rejection_reason = ?,"
+                + " rejected_at = ? where id = ?", "Wrong project address", Timestamp.from(clock.instant()), id);
+        String manager = as("MANAGER").get("/hold-harmless/" + id).body();
+        assertThat(manager).contains("data-status=\"REJECTED\"").contains("Wrong project address")
+                .doesNotContain("id=\"hold-harmless-resend\"").doesNotContain("id=\"hold-harmless-retry\"");
+        assertThat(as("SUBCONTRACTOR").get("/hold-harmless/" + id).body()).doesNotContain("id=\"hold-harmless-sign\"");
+        assertThat(as("MANAGER").get("/hold-harmless?status=REJECTED").body()).contains("data-agreement=\"" + id + "\"");
+    }
+
+    @Test
     void theCertificatePageShowsTheAgreementAndSignNowToTheSub() {
         String certificate = "/insurance/certificates/" + f.coi;
         assertThat(as("ADMIN").get(certificate).body()).as("no agreement yet").doesNotContain("id=\"hold-harmless\"");
