@@ -1,5 +1,7 @@
 // The signing page (templates/signatures/sign.html): typed or drawn signature, one-time code, sign and decline
-// through the form's data-api (/api/v1/signing/{token} by link, /api/v1/envelopes/{id}/sign signed in). No inline script: the page's CSP allows only this file.
+// through the form's data-api (/api/v1/signing/{token} by link, /api/v1/envelopes/{id}/sign signed in, the hold-harmless
+// agreement's /api/v1/hold-harmless/{id}/sub-signature or /gc-signature), then to data-done when the form names it
+// (no decline form there). No inline script: the page's CSP allows only this file.
 (function () {
   'use strict';
 
@@ -118,14 +120,24 @@
         return;
       }
       var code = form.querySelector('#signing-code');
-      post(base, {
+      var body = {
         signerName: form.querySelector('#signer-name').value,
         signatureType: type,
         typedSignature: type === 'TYPED' ? typed.value : null,
         imageDataUrl: type === 'DRAWN' ? pad.dataUrl() : null,
-        consent: form.querySelector('input[name="consent"]').checked,
-        code: code ? code.value : null
-      }).then(function () {
+        consent: form.querySelector('input[name="consent"]').checked
+      };
+      // Only a page asking for a one-time code sends one (the hold-harmless API takes no such field).
+      if (code) {
+        body.code = code.value;
+      }
+      post(base, body).then(function () {
+        // A page that shows the result itself (the hold-harmless agreement's) names where to go once signed.
+        var done = form.getAttribute('data-done');
+        if (done && done.charAt(0) === '/' && done.charAt(1) !== '/') {
+          window.location.assign(done);
+          return;
+        }
         form.hidden = true;
         var decline = document.querySelector('.signing-decline');
         if (decline) {
@@ -136,6 +148,9 @@
     });
 
     var declineForm = document.querySelector('[data-decline-form]');
+    if (!declineForm) {
+      return;
+    }
     declineForm.addEventListener('submit', function (event) {
       event.preventDefault();
       post(base + '/decline', { reason: declineForm.querySelector('#decline-reason').value }).then(function () {

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -132,6 +133,41 @@ public class HoldHarmlessAgreements {
                 + " (a.status = 'PENDING_GC_SIGNATURE' and " + gc.sql() + ")) order by a.sent_at, a.id limit ?",
                 AgreementRows.ROW, args.toArray());
         return views(found);
+    }
+
+    /**
+     * The caller's (current) organization's agreements waiting for a signature longer than the overdue threshold of
+     * {@link #stats} ({@code HOLD_HARMLESS_OVERDUE_DAYS}), the longest waiting first.
+     */
+    @Transactional(readOnly = true)
+    public List<HoldHarmless> overdue(Caller caller, int limit) {
+        Timestamp overdueBefore = Timestamp.from(clock.instant().minus(Duration.ofDays(properties.overdueDays())));
+        List<Row> found = jdbc.query("select " + AgreementRows.COLUMNS + " from hold_harmless_agreements a"
+                + " where a.organization_id = ? and ((a.status = 'PENDING_SUB_SIGNATURE' and a.sent_at < ?) or"
+                + " (a.status = 'PENDING_GC_SIGNATURE' and a.sub_signed_at < ?))"
+                + " order by coalesce(a.sub_signed_at, a.sent_at), a.id limit ?", AgreementRows.ROW,
+                caller.organizationId(), overdueBefore, overdueBefore, limit);
+        return views(found);
+    }
+
+    /**
+     * The party the caller may sign {@code agreement} as now: the sub's people while it awaits the sub, the GC's
+     * while it awaits the GC, for holders of {@code holdharmless:sign}; empty otherwise.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Party> turnOf(Caller caller, HoldHarmless agreement) {
+        if (!caller.has(SIGN) || caller.userId() == null) {
+            return Optional.empty();
+        }
+        if (agreement.status() == HoldHarmlessStatus.PENDING_SUB_SIGNATURE
+                && facts.isLinked(caller.userId(), agreement.subId())) {
+            return Optional.of(Party.SUB);
+        }
+        if (agreement.status() == HoldHarmlessStatus.PENDING_GC_SIGNATURE
+                && facts.isLinked(caller.userId(), agreement.gcId())) {
+            return Optional.of(Party.GC);
+        }
+        return Optional.empty();
     }
 
     /** Counts of the caller's (current) organization's agreements. */

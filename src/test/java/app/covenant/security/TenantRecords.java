@@ -114,6 +114,8 @@ final class TenantRecords {
             // Agreements follow insurance's visibility: the platform operator sees them across organizations.
             Map.entry("HoldHarmlessApiController#id", insurance(HOLD_HARMLESS)),
             Map.entry("HoldHarmlessApiController#coiId", insurance(COI)),
+            // The agreement's pages: the same visibility as the API (HoldHarmlessAgreements#find).
+            Map.entry("HoldHarmlessPages#id", insurance(HOLD_HARMLESS)),
             Map.entry("SigningApiController#token", new Entry(SIGNING_TOKEN, null, Set.of())),
             Map.entry("SigningPages#token", new Entry(SIGNING_TOKEN, null, Set.of())),
             // Envelopes are read across organizations by the platform operator (Caller#canSee with signatures:read).
