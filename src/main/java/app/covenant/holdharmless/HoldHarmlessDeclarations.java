@@ -25,9 +25,9 @@ class HoldHarmlessDeclarations {
     @Bean
     PermissionSet holdHarmlessPermissions() {
         return PermissionSet.of(
-                        // Brokers hold it too and see none: INSURANCE.md "Visibility" answers them 404.
+                        // Not brokers: INSURANCE.md "Visibility" gives them no agreement at all.
                         permission(HoldHarmlessAgreements.READ, "See the hold-harmless agreements one may see")
-                                .grantedTo("MANAGER", "CONTRACTOR", "SUBCONTRACTOR", "BROKER"),
+                                .grantedTo("MANAGER", "CONTRACTOR", "SUBCONTRACTOR"),
                         permission(HoldHarmlessAgreements.SIGN, "Sign a hold-harmless agreement as its sub or GC")
                                 .grantedTo("CONTRACTOR", "SUBCONTRACTOR"),
                         permission(HoldHarmlessAgreements.MANAGE, "Resend signing links, retry a failed generation, "

@@ -8,5 +8,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "platform :: modules", "platform :: ui",
         "platform :: jobs", "identity :: events", "insurance", "insurance :: access", "signatures", "documents",
-        "documents :: pdf", "notifications", "platform :: ui", "insurance :: pages"})
+        "documents :: pdf", "notifications", "insurance :: pages"})
 package app.covenant.holdharmless;

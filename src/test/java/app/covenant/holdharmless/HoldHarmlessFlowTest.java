@@ -335,9 +335,11 @@ class HoldHarmlessFlowTest extends SmtpOutboxTestSupport {
         assertThat(post("/api/v1/hold-harmless/" + id + "/sub-signature", typed("Other"), otherSubToken)
                 .getStatusCode().value()).isEqualTo(404);
         String broker = SignIn.accessToken(http, tenant.email("BROKER"));
-        assertThat(SignIn.get(http, "/api/v1/hold-harmless/" + id, broker).getStatusCode().value()).isEqualTo(404);
+        // INSURANCE.md "Visibility": brokers see no agreement — they hold no hold-harmless permission at all.
+        assertThat(SignIn.get(http, "/api/v1/hold-harmless/" + id, broker).getStatusCode().value()).isEqualTo(403);
         assertThat(SignIn.get(http, "/api/v1/hold-harmless/" + id + "/document", broker).getStatusCode().value())
-                .isEqualTo(404);
+                .isEqualTo(403);
+        assertThat(SignIn.get(http, "/api/v1/hold-harmless", broker).getStatusCode().value()).isEqualTo(403);
 
         Tenant other = TestTenants.create(jdbcTemplate);
         String otherAdmin = SignIn.accessToken(http, other.email("ADMIN"));

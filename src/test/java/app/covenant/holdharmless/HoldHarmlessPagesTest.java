@@ -69,10 +69,8 @@ class HoldHarmlessPagesTest extends SmtpOutboxTestSupport {
         assertThat(sub).contains(row).doesNotContain("id=\"hold-harmless-stats\"");
         assertThat(as("CONTRACTOR").get("/hold-harmless").body()).contains(row);
 
-        HttpResponse<String> broker = as("BROKER").get("/hold-harmless");
-        assertThat(broker.statusCode()).isEqualTo(200);
-        assertThat(broker.body()).as("brokers see no agreement").doesNotContain(row)
-                .contains("No hold-harmless agreements yet");
+        assertThat(as("BROKER").get("/hold-harmless").statusCode()).as("brokers see no agreement").isEqualTo(403);
+        assertThat(as("BROKER").get("/").body()).as("and no navigation item").doesNotContain("href=\"/hold-harmless\"");
         assertThat(asOther("ADMIN").get("/hold-harmless").body()).doesNotContain(row);
         HttpResponse<String> user = as("USER").get("/hold-harmless");
         assertThat(user.statusCode()).isEqualTo(403);
@@ -108,7 +106,7 @@ class HoldHarmlessPagesTest extends SmtpOutboxTestSupport {
         assertThat(as("CONTRACTOR").get(page + "/sign").body()).contains("Nothing for you to sign")
                 .doesNotContain("id=\"signing-form\"");
 
-        assertThat(as("BROKER").get(page).statusCode()).isEqualTo(404);
+        assertThat(as("BROKER").get(page).statusCode()).isEqualTo(403);
         assertThat(asOther("ADMIN").get(page).statusCode()).isEqualTo(404);
         assertThat(asOther("ADMIN").get(page + "/sign").statusCode()).isEqualTo(404);
         assertThat(as("ADMIN").get("/hold-harmless/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
