@@ -181,22 +181,19 @@ public class HoldHarmlessAgreements {
                 + " group by status", rs -> {
                     byStatus.put(HoldHarmlessStatus.valueOf(rs.getString("status")), rs.getLong("n"));
                 }, caller.organizationId());
-        long[] completed = {0, 0};
-        jdbc.query("select created_at, completed_at from hold_harmless_agreements where organization_id = ?"
-                + " and status = 'COMPLETED' and completed_at is not null", rs -> {
-                    Instant created = rs.getTimestamp("created_at").toInstant();
-                    Instant done = rs.getTimestamp("completed_at").toInstant();
-                    completed[0]++;
-                    completed[1] += Duration.between(created, done).toMillis();
-                }, caller.organizationId());
-        Double average = completed[0] == 0 ? null
-                : Math.round(completed[1] / (double) completed[0] / 36_000.0) / 100.0;
         Timestamp overdueBefore = Timestamp.from(clock.instant().minus(Duration.ofDays(properties.overdueDays())));
-        Long overdue = jdbc.queryForObject("select count(*) from hold_harmless_agreements where organization_id = ?"
-                + " and ((status = 'PENDING_SUB_SIGNATURE' and sent_at < ?) or (status = 'PENDING_GC_SIGNATURE'"
-                + " and sub_signed_at < ?))", Long.class, caller.organizationId(), overdueBefore, overdueBefore);
+        // One pass, in the database: the average and the overdue count, whatever the number of agreements.
+        Map<String, Object> figures = jdbc.queryForMap("select avg(case when status = 'COMPLETED'"
+                + " and completed_at is not null then extract(epoch from completed_at) - extract(epoch from created_at)"
+                + " end) as seconds_to_complete, coalesce(sum(case when (status = 'PENDING_SUB_SIGNATURE' and sent_at < ?)"
+                + " or (status = 'PENDING_GC_SIGNATURE' and sub_signed_at < ?) then 1 else 0 end), 0) as overdue"
+                + " from hold_harmless_agreements where organization_id = ?", overdueBefore, overdueBefore,
+                caller.organizationId());
+        Number seconds = (Number) figures.get("seconds_to_complete");
+        Double average = seconds == null ? null : Math.round(seconds.doubleValue() / 36.0) / 100.0;
+        long overdue = ((Number) figures.get("overdue")).longValue();
         long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        return new HoldHarmlessStats(total, byStatus, average, overdue == null ? 0 : overdue,
+        return new HoldHarmlessStats(total, byStatus, average, overdue,
                 properties.overdueDays());
     }
 

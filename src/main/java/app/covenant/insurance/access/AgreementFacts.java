@@ -1,8 +1,8 @@
 package app.covenant.insurance.access;
 
+import app.covenant.insurance.certificates.CoiHoldHarmlessStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -50,9 +50,11 @@ public class AgreementFacts {
             + " where c.id = ?";
 
     private final JdbcTemplate jdbc;
+    private final CoiHoldHarmlessStatus holdHarmlessStatus;
 
-    AgreementFacts(JdbcTemplate jdbc) {
+    AgreementFacts(JdbcTemplate jdbc, CoiHoldHarmlessStatus holdHarmlessStatus) {
         this.jdbc = jdbc;
+        this.holdHarmlessStatus = holdHarmlessStatus;
     }
 
     /** The certificate's facts; empty when it does not exist. The caller has authorised its own caller. */
@@ -81,28 +83,16 @@ public class AgreementFacts {
 
     /**
      * Records the status of the certificate's agreement (joins the caller's transaction). The certificate entity
-     * maps the column read-only, so its version stays: a reviewer's concurrent action on the certificate is not
-     * refused as stale because an agreement moved on.
+     * maps the column read-only and the write leaves its version alone: a reviewer's concurrent action on the
+     * certificate is not refused as stale because an agreement moved on.
      */
-    @Transactional
     public void recordHoldHarmlessStatus(UUID coiId, String status, Instant at) {
-        jdbc.update("update insurance_cois set hold_harmless_status = ?, updated_at = ? where id = ?", status, Timestamp.from(at), coiId);
+        holdHarmlessStatus.record(List.of(coiId), status, at);
     }
 
-    /** {@link #recordHoldHarmlessStatus(UUID, String, Instant)} for many certificates at once (in chunks). */
-    @Transactional
+    /** {@link #recordHoldHarmlessStatus(UUID, String, Instant)} for many certificates at once. */
     public int recordHoldHarmlessStatus(java.util.Collection<UUID> coiIds, String status, Instant at) {
-        List<UUID> ids = List.copyOf(new java.util.LinkedHashSet<>(coiIds));
-        int updated = 0;
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            List<Object> args = new java.util.ArrayList<>(List.of(status, Timestamp.from(at)));
-            args.addAll(chunk);
-            updated += jdbc.update("update insurance_cois set hold_harmless_status = ?, updated_at = ?"
-                    + " where id in (" + String.join(",", java.util.Collections.nCopies(
-                    chunk.size(), "?")) + ")", args.toArray());
-        }
-        return updated;
+        return holdHarmlessStatus.record(coiIds, status, at);
     }
 
     private static Facts facts(ResultSet rs, int row) throws SQLException {

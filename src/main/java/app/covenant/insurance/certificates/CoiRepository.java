@@ -2,12 +2,15 @@ package app.covenant.insurance.certificates;
 
 import app.covenant.insurance.CoiStatus;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -33,4 +36,13 @@ interface CoiRepository extends JpaRepository<Coi, UUID> {
     /** Ids of active certificates whose earliest policy expired by {@code today} (index on status, earliest_expiration). */
     @Query("select c.id from Coi c where c.status = :status and c.earliestExpiration <= :today order by c.earliestExpiration")
     List<UUID> findDue(@Param("status") CoiStatus status, @Param("today") LocalDate today);
+
+    /**
+     * Records the status of the certificates' hold-harmless agreements (holdharmless owns it; the entity maps the
+     * column read-only). A bulk statement: the certificates' versions stay, so no reviewer's action is refused as stale.
+     */
+    @Modifying
+    @Query("update Coi c set c.holdHarmlessStatus = :status, c.updatedAt = :at where c.id in :ids")
+    int recordHoldHarmlessStatus(@Param("ids") Collection<UUID> ids, @Param("status") String status,
+                                 @Param("at") Instant at);
 }
