@@ -1,7 +1,8 @@
 // The signing page (templates/signatures/sign.html): typed or drawn signature, one-time code, sign and decline
 // through the form's data-api (/api/v1/signing/{token} by link, /api/v1/envelopes/{id}/sign signed in, the hold-harmless
-// agreement's /api/v1/hold-harmless/{id}/sub-signature or /gc-signature), then to data-done when the form names it
-// (no decline form there). No inline script: the page's CSP allows only this file.
+// agreement's /api/v1/hold-harmless/{id}/sub-signature or /gc-signature), then to data-done when the form names it;
+// the decline form posts to data-api + '/decline', or to its own data-api (the agreement's /decline) and data-done.
+// No inline script: the page's CSP allows only this file.
 (function () {
   'use strict';
 
@@ -153,7 +154,14 @@
     }
     declineForm.addEventListener('submit', function (event) {
       event.preventDefault();
-      post(base + '/decline', { reason: declineForm.querySelector('#decline-reason').value }).then(function () {
+      // The hold-harmless page names its own decline endpoint and where to go once declined.
+      var declineApi = declineForm.getAttribute('data-api') || base + '/decline';
+      post(declineApi, { reason: declineForm.querySelector('#decline-reason').value }).then(function () {
+        var declined = declineForm.getAttribute('data-done');
+        if (declined && declined.charAt(0) === '/' && declined.charAt(1) !== '/') {
+          window.location.assign(declined);
+          return;
+        }
         form.hidden = true;
         declineForm.closest('details').hidden = true;
         say('You declined. The sender sees your reason.');

@@ -222,6 +222,32 @@ public class HoldHarmlessAgreements {
         return view(rows.find(id).orElseThrow());
     }
 
+    /**
+     * Declines the agreement as the signed-in sub or GC whose turn it is ({@code REJECTED} with the reason, the
+     * assigned admin e-mailed): 404 unless the caller sees it and is one of the sub's or the GC's people, 409 when
+     * it is not their party's turn, 400 without a reason (at most 2000 characters).
+     */
+    @Transactional
+    public HoldHarmless decline(Caller caller, UUID id, String reason, Evidence evidence) {
+        Row row = visible(caller, " a.id = ?", id);
+        boolean ofSub = facts.isLinked(caller.userId(), row.subId());
+        boolean ofGc = facts.isLinked(caller.userId(), row.gcId());
+        if (!ofSub && !ofGc) {
+            throw ProblemException.notFound("Agreement");
+        }
+        Row locked = rows.lock(id).orElseThrow();
+        Party party = ofSub && locked.status() == HoldHarmlessStatus.PENDING_SUB_SIGNATURE ? Party.SUB
+                : ofGc && locked.status() == HoldHarmlessStatus.PENDING_GC_SIGNATURE ? Party.GC : null;
+        if (party == null) {
+            throw ProblemException.conflict("The agreement is " + locked.status() + ": it is not your turn to sign "
+                    + "or decline it.");
+        }
+        EnvelopeView.Signer signer = signer(locked, party);
+        envelopes.declineAs(locked.envelopeId(), signer.id(), reason, evidence);
+        follower.recordDecline(locked, signer.role(), signer.email(), reason.strip(), clock.instant());
+        return view(rows.find(id).orElseThrow());
+    }
+
     /** E-mails whoever must sign next a new link (the previous one stops working); 409 unless a signature is awaited. */
     @Transactional
     public HoldHarmless resend(Caller caller, UUID id) {

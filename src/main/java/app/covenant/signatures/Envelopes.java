@@ -25,6 +25,13 @@ public interface Envelopes {
     void signAs(UUID envelopeId, UUID signerId, SignatureInput signature, Evidence evidence);
 
     /**
+     * Declines for {@code signerId} without a link, as {@link #signAs} signs: the same rules as the link's decline
+     * (their group's turn, not yet signed or declined: 409; a reason of 1 to 2000 characters: 400). The envelope is
+     * over, every open link stops working, and {@link EnvelopeDeclined} is published.
+     */
+    void declineAs(UUID envelopeId, UUID signerId, String reason, Evidence evidence);
+
+    /**
      * The envelope for the module that opened it, which has authorised its own caller already (as with
      * documents): signer ids to {@link #resend} or {@link #signAs}, statuses, events. Empty when unknown.
      */

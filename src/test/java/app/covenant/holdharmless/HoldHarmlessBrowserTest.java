@@ -41,7 +41,8 @@ import tools.jackson.databind.JsonNode;
  * The hold-harmless journey in a headless Chromium on a phone: a certificate approved on a program that requires the
  * agreement generates one awaiting the sub; the signed-in sub opens it from the home card and types a signature, the
  * GC countersigns with a drawn one, the agreement's page then says COMPLETED (once the engine has sealed the final
- * PDF), and that PDF, downloaded with the browser's session, verifies as ours and unchanged.
+ * PDF), and that PDF, downloaded with the browser's session, verifies as ours and unchanged. Another sub declines
+ * from the signing page with a reason and is back on the agreement, REJECTED.
  */
 @IntegrationTest
 class HoldHarmlessBrowserTest {
@@ -120,6 +121,31 @@ class HoldHarmlessBrowserTest {
         JsonNode verified = verify(pdf, SignIn.accessToken(http, f.tenant.email("ADMIN")));
         assertThat(verified.get("unchanged").asBoolean()).isTrue();
         assertThat(verified.get("sealValid").asBoolean()).isTrue();
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void theSubDeclinesFromTheSigningPageWithAReason() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        HoldHarmlessFixtures f = new HoldHarmlessFixtures(jdbc, transactions, events, clock,
+                "yard@sub-" + suffix + ".test", "office@gc-" + suffix + ".test");
+        UUID id = f.approve();
+        f.awaitStatus(id, "PENDING_SUB_SIGNATURE");
+        Viewport.PHONE.apply(browser.driver());
+
+        browser.manage().deleteAllCookies();
+        browser.signIn(f.tenant.email("SUBCONTRACTOR"));
+        browser.open("/hold-harmless/" + id + "/sign");
+        browser.findElement(By.cssSelector(".signing-decline summary")).click();
+        browser.findElement(By.id("decline-reason")).sendKeys("Wrong project address");
+        browser.findElement(By.cssSelector("[data-decline-form] button[type=submit]")).click();
+        By result = By.cssSelector("[data-signing-result]");
+        browser.waitUntil(driver -> driver.getCurrentUrl().contains("done=hold-harmless-declined")
+                || !driver.findElements(result).isEmpty() && !driver.findElement(result).getText().isBlank());
+        assertThat(browser.getCurrentUrl()).as("declined: %s", browser.findElements(result).isEmpty() ? ""
+                : browser.findElement(result).getText()).contains("done=hold-harmless-declined");
+        assertThat(statusShown()).isEqualTo("REJECTED");
+        assertThat(browser.getPageSource()).contains("Wrong project address").contains("You declined the agreement");
         browser.manage().deleteAllCookies();
     }
 

@@ -227,6 +227,57 @@ class HoldHarmlessFlowTest extends SmtpOutboxTestSupport {
     }
 
     @Test
+    void theSignedInSubDeclinesOnItsTurnAndTheAgreementIsRejectedAtOnce() throws Exception {
+        UUID id = approve(coi);
+        String envelopeId = awaitStatus(id, "PENDING_SUB_SIGNATURE").get("envelopeId").asString();
+        String decline = "/api/v1/hold-harmless/" + id + "/decline";
+        String subToken = SignIn.accessToken(http, tenant.email("SUBCONTRACTOR"));
+        String gcToken = SignIn.accessToken(http, tenant.email("CONTRACTOR"));
+        assertThat(post(decline, Map.of("reason", "Not yet"), gcToken).getStatusCode().value())
+                .as("not the GC's turn").isEqualTo(409);
+        String otherSub = "other-sub-" + UUID.randomUUID().toString().substring(0, 8) + "@" + tenant.code().toLowerCase()
+                + ".test";
+        link(contractor("SUBCONTRACTOR", "Another Sub", null), TestTenants.addUser(jdbcTemplate, tenant, otherSub,
+                "SUBCONTRACTOR"));
+        assertThat(post(decline, Map.of("reason", "Not mine"), SignIn.accessToken(http, otherSub)).getStatusCode()
+                .value()).as("a sub of another certificate").isEqualTo(404);
+        String otherAdmin = SignIn.accessToken(http, TestTenants.create(jdbcTemplate).email("ADMIN"));
+        assertThat(post(decline, Map.of("reason", "Not mine"), otherAdmin).getStatusCode().value()).isEqualTo(404);
+        assertThat(post(decline, Map.of("reason", "  "), subToken).getStatusCode().value()).isEqualTo(400);
+        assertThat(post(decline, Map.of(), subToken).getStatusCode().value()).isEqualTo(400);
+        assertThat(post(decline, Map.of("reason", "x".repeat(2001)), subToken).getStatusCode().value()).isEqualTo(400);
+        assertThat(status(id)).isEqualTo("PENDING_SUB_SIGNATURE");
+
+        ResponseEntity<JsonNode> declined = post(decline, Map.of("reason", "Wrong project address"), subToken);
+        assertThat(declined.getStatusCode().value()).isEqualTo(200);
+        assertThat(declined.getBody().get("status").asString()).as("recorded in the request's transaction")
+                .isEqualTo("REJECTED");
+        assertThat(declined.getBody().get("rejectionReason").asString()).isEqualTo("Wrong project address");
+        assertThat(coiHoldHarmlessStatus()).isEqualTo("REJECTED");
+        assertThat(jdbcTemplate.queryForObject("select status from signatures_envelopes where id = ?", String.class,
+                UUID.fromString(envelopeId))).isEqualTo("DECLINED");
+        assertThat(jdbcTemplate.queryForObject("select auth_method from signatures_events where envelope_id = ? "
+                + "and event_type = 'DECLINED'", String.class, UUID.fromString(envelopeId))).isEqualTo("SIGNED_IN");
+        assertThat(post(decline, Map.of("reason", "Again"), subToken).getStatusCode().value())
+                .as("declined already").isEqualTo(409);
+        assertThat(post("/api/v1/hold-harmless/" + id + "/sub-signature", typed("Sam Spark"), subToken)
+                .getStatusCode().value()).isEqualTo(409);
+
+        HttpHeaders html = SignIn.bearer(SignIn.accessToken(http, tenant.email("ADMIN")));
+        html.setAccept(List.of(MediaType.TEXT_HTML));
+        assertThat(http.exchange("/hold-harmless/" + id, HttpMethod.GET, new HttpEntity<>(html), String.class).getBody())
+                .contains("data-status=\"REJECTED\"").contains("Wrong project address");
+        await().atMost(Duration.ofSeconds(15)).until(() -> !receivedFor(adminEmail).isEmpty());
+        assertThat(text(receivedFor(adminEmail).getLast())).contains("declined").contains("Wrong project address");
+        // The engine's EnvelopeDeclined reaches the follower afterwards and changes nothing: one e-mail to the admin.
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbcTemplate.queryForObject("select count(*) from "
+                + "event_publication where event_type like ? and serialized_event like ? and completion_date is not null",
+                Integer.class, "%EnvelopeDeclined", "%" + envelopeId + "%") > 0);
+        assertThat(jdbcTemplate.queryForObject("select count(*) from email_outbox where to_address = ?", Integer.class,
+                adminEmail)).isEqualTo(1);
+    }
+
+    @Test
     void aFailedGenerationLeavesTheApprovalAndIsRetried() {
         jdbcTemplate.update("update insurance_programs set hold_harmless_template = ? where id = ?",
                 "<p>{{PROJECT_NAME}} for {{NOT_A_FIELD}}</p>", program);

@@ -103,8 +103,12 @@ class HoldHarmlessPagesTest extends SmtpOutboxTestSupport {
         assertThat(signPage).contains("data-api=\"/api/v1/hold-harmless/" + id + "/sub-signature\"")
                 .contains("data-done=\"/hold-harmless/" + id + "?done=hold-harmless-signed\"")
                 .contains("ESIGN_DISCLOSURE_V1").contains("/js/signing.js").doesNotContain("style=\"");
+        assertThat(signPage).as("declining signed in, not only by the e-mailed link").contains("data-decline-form")
+                .contains("data-api=\"/api/v1/hold-harmless/" + id + "/decline\"")
+                .contains("data-done=\"/hold-harmless/" + id + "?done=hold-harmless-declined\"")
+                .contains("id=\"decline-reason\"").doesNotContain("use the signing link we e-mailed");
         assertThat(as("CONTRACTOR").get(page + "/sign").body()).contains("Nothing for you to sign")
-                .doesNotContain("id=\"signing-form\"");
+                .doesNotContain("id=\"signing-form\"").doesNotContain("data-decline-form");
 
         assertThat(as("BROKER").get(page).statusCode()).isEqualTo(403);
         assertThat(asOther("ADMIN").get(page).statusCode()).isEqualTo(404);

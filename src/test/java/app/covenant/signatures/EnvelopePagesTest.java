@@ -124,6 +124,33 @@ class EnvelopePagesTest extends SmtpOutboxTestSupport {
                 envelopeId)).isEqualTo("DECLINED");
     }
 
+    @Test
+    void anAccountWhoseAddressIsNotVerifiedIsAStrangerToTheEnvelopeUntilItIs() {
+        jdbcTemplate.update("update users set email_verified = false where email_normalized = ?", sub);
+        String subToken = token(sub);
+        assertThat(page("/", subToken).getBody()).doesNotContain("Waiting for my signature")
+                .doesNotContain("/envelopes/" + envelopeId);
+        assertThat(page("/envelopes/waiting", subToken).getBody()).doesNotContain("/envelopes/" + envelopeId);
+        assertThat(page("/envelopes/" + envelopeId, subToken).getStatusCode().value()).isEqualTo(404);
+        assertThat(page("/envelopes/" + envelopeId + "/sign", subToken).getStatusCode().value()).isEqualTo(404);
+        assertThat(SignIn.get(http, "/api/v1/envelopes/" + envelopeId, subToken).getStatusCode().value())
+                .isEqualTo(404);
+        Map<String, Object> typed = Map.of("signerName", "Sam Sub", "signatureType", "TYPED", "typedSignature", "Sam Sub",
+                "consent", true);
+        assertThat(sign(subToken, typed).getStatusCode().value()).isEqualTo(404);
+        assertThat(post("/api/v1/envelopes/" + envelopeId + "/sign/decline", subToken, Map.of("reason", "No"))
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(jdbcTemplate.queryForObject("select status from signatures_signers where envelope_id = ? "
+                + "and email = ?", String.class, envelopeId, sub)).isEqualTo("NOTIFIED");
+
+        jdbcTemplate.update("update users set email_verified = true where email_normalized = ?", sub);
+        assertThat(page("/", subToken).getBody()).contains("Waiting for my signature")
+                .contains("/envelopes/" + envelopeId + "/sign");
+        assertThat(SignIn.get(http, "/api/v1/envelopes/" + envelopeId, subToken).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(sign(subToken, typed).getStatusCode().value()).isEqualTo(204);
+    }
+
     private String token(String email) {
         return SignIn.accessToken(http, email);
     }

@@ -134,6 +134,18 @@ class SignatureBlocksTest extends SmtpOutboxTestSupport {
                     .contains("anchor \"[[sign:absent]]\" not found in the document");
         }
         String token = SignIn.accessToken(http, tenant.email("ADMIN"));
+        HttpHeaders headers = SignIn.bearer(token);
+        headers.setAccept(List.of(MediaType.APPLICATION_PDF, MediaType.APPLICATION_PROBLEM_JSON));
+        ResponseEntity<byte[]> certificate = http.exchange("/api/v1/envelopes/" + envelopeId + "/certificate",
+                HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+        assertThat(certificate.getStatusCode().value()).isEqualTo(200);
+        try (PDDocument standalone = Loader.loadPDF(certificate.getBody()); PDDocument pdf = Loader.loadPDF(finalPdf)) {
+            assertThat(blocksSection(new PDFTextStripper().getText(standalone)))
+                    .as("the standalone certificate says what the final PDF's certificate page says")
+                    .contains("signature placed at anchor \"[[sign:sub]]\" on page 1")
+                    .contains("anchor \"[[sign:absent]]\" not found in the document")
+                    .isEqualTo(blocksSection(new PDFTextStripper().getText(pdf)));
+        }
         JsonNode verified = verify(finalPdf, token);
         assertThat(verified.get("unchanged").asBoolean()).isTrue();
         assertThat(verified.get("sealValid").asBoolean()).isTrue();
@@ -148,6 +160,15 @@ class SignatureBlocksTest extends SmtpOutboxTestSupport {
         assertThat(jdbcTemplate.queryForObject("select count(*) from email_outbox_attachments a join email_outbox m "
                 + "on m.id = a.message_id where m.to_address = ? and a.size_bytes = ?", Integer.class, admin,
                 (long) finalPdf.length)).isEqualTo(1);
+    }
+
+    /** The certificate's "Signature blocks" section, up to the seal's note that follows it. */
+    private static String blocksSection(String text) {
+        int start = text.indexOf("Signature blocks");
+        int end = text.indexOf("This document is sealed", start);
+        assertThat(start).as("a Signature blocks section").isNotNegative();
+        assertThat(end).isGreaterThan(start);
+        return text.substring(start, end);
     }
 
     @Test

@@ -66,17 +66,21 @@ public class EnvelopeFollower {
 
     @ApplicationModuleListener
     void on(EnvelopeDeclined declined) {
-        ours(declined.owner()).ifPresent(row -> {
-            if (rows.rejected(row.id(), AgreementGeneration.cut(declined.reason(), 2000), declined.signerEmail(),
-                    declined.declinedAt())) {
-                mirror.record(row.coiId(), HoldHarmlessStatus.REJECTED, declined.declinedAt());
-                String who = AgreementGeneration.SUB_ROLE.equals(declined.signerRole()) ? "The subcontractor"
-                        : "The general contractor";
-                notifyAdmin(row, "Hold-harmless agreement declined", "The hold-harmless agreement was declined",
-                        who + " (" + declined.signerEmail() + ") declined to sign the hold-harmless agreement.",
-                        "rejected", declined.reason());
-            }
-        });
+        ours(declined.owner()).ifPresent(row -> recordDecline(row, declined.signerRole(), declined.signerEmail(),
+                declined.reason(), declined.declinedAt()));
+    }
+
+    /**
+     * Records a decline of the agreement's envelope and e-mails the assigned admin, once (also called in the
+     * signed-in signer's own transaction; the event that follows then changes nothing).
+     */
+    public void recordDecline(AgreementRows.Row row, String role, String email, String reason, Instant at) {
+        if (rows.rejected(row.id(), AgreementGeneration.cut(reason, 2000), email, at)) {
+            mirror.record(row.coiId(), HoldHarmlessStatus.REJECTED, at);
+            String who = AgreementGeneration.SUB_ROLE.equals(role) ? "The subcontractor" : "The general contractor";
+            notifyAdmin(row, "Hold-harmless agreement declined", "The hold-harmless agreement was declined",
+                    who + " (" + email + ") declined to sign the hold-harmless agreement.", "rejected", reason);
+        }
     }
 
     private java.util.Optional<AgreementRows.Row> ours(EnvelopeOwner owner) {

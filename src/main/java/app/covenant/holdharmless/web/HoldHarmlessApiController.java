@@ -131,6 +131,18 @@ class HoldHarmlessApiController {
         return agreements.sign(caller, id, Party.GC, input(body), evidence(request, caller));
     }
 
+    record DeclineBody(String reason) {
+    }
+
+    @PreAuthorize("hasAuthority('holdharmless:sign')")
+    @Operation(summary = "Decline to sign as the certificate's subcontractor or general contractor whose turn it is "
+            + "(signed in), with a reason: REJECTED")
+    @PostMapping(path = "/{id}/decline", consumes = MediaType.APPLICATION_JSON_VALUE)
+    HoldHarmless decline(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                         @RequestBody(required = false) DeclineBody body, HttpServletRequest request) {
+        return agreements.decline(caller, id, body == null ? null : body.reason(), evidence(request, caller));
+    }
+
     @PreAuthorize("hasAuthority('holdharmless:manage')")
     @Operation(summary = "A new signing link for whoever must sign next; the previous one stops working")
     @PostMapping("/{id}/resend-signature")

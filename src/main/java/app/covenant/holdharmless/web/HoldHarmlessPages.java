@@ -61,7 +61,8 @@ class HoldHarmlessPages {
         return new FlashMessages("holdharmless", Map.of(
                 "hold-harmless-resent", "A new signing link is on its way; the previous one no longer works.",
                 "hold-harmless-retried", "The agreement was generated again.",
-                "hold-harmless-signed", "You signed the agreement."));
+                "hold-harmless-signed", "You signed the agreement.",
+                "hold-harmless-declined", "You declined the agreement: the administrator sees your reason."));
     }
 
     @Bean
@@ -119,6 +120,8 @@ class HoldHarmlessPages {
         model.addAttribute("role", sub ? "Subcontractor" : "General contractor");
         model.addAttribute("apiUrl", "/api/v1/hold-harmless/" + id + (sub ? "/sub-signature" : "/gc-signature"));
         model.addAttribute("doneUrl", "/hold-harmless/" + id + "?done=hold-harmless-signed");
+        model.addAttribute("declineUrl", "/api/v1/hold-harmless/" + id + "/decline");
+        model.addAttribute("declinedUrl", "/hold-harmless/" + id + "?done=hold-harmless-declined");
         model.addAttribute("disclosureText", SigningConsent.TEXT);
         model.addAttribute("disclosureVersion", SigningConsent.VERSION);
         return "holdharmless/sign";

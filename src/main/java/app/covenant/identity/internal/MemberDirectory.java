@@ -3,6 +3,7 @@ package app.covenant.identity.internal;
 import app.covenant.documents.UserNames;
 import app.covenant.identity.Members;
 import app.covenant.notifications.NotificationRecipients;
+import app.covenant.shared.security.VerifiedEmails;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -15,10 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Answers other modules about people: the modules above identity through {@link Members}, the notifications
  * module who may be told what (active members, with their roles' permissions), the documents module who
- * uploaded a file.
+ * uploaded a file, the signatures module whether a signed-in user's address is verified.
  */
 @Component
-class MemberDirectory implements Members, NotificationRecipients, UserNames {
+class MemberDirectory implements Members, NotificationRecipients, UserNames, VerifiedEmails {
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -101,5 +102,17 @@ class MemberDirectory implements Members, NotificationRecipients, UserNames {
                             "ACTIVE".equals(rs.getString("membership")) && "ACTIVE".equals(rs.getString("account"))));
                 });
         return members;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean isVerified(UUID userId) {
+        if (userId == null) {
+            return false;
+        }
+        // By primary key: one indexed row.
+        List<Boolean> verified = jdbc.query("select email_verified from users where id = :user",
+                Map.of("user", userId), (rs, i) -> rs.getBoolean("email_verified"));
+        return !verified.isEmpty() && verified.getFirst();
     }
 }

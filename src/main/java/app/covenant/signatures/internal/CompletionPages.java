@@ -38,8 +38,7 @@ final class CompletionPages {
             try (PageWriter writer = new PageWriter(document)) {
                 signaturesPage(writer, envelope, signers);
                 writer.newPage();
-                certificate(writer, envelope, signers, events, null);
-                signatureBlocks(writer, placements);
+                certificate(writer, envelope, signers, events, null, placements);
             }
             PDDocumentInformation info = document.getDocumentInformation();
             info.setCustomMetadataValue(ENVELOPE_KEY, envelope.id().toString());
@@ -49,11 +48,21 @@ final class CompletionPages {
         }
     }
 
-    /** The certificate of completion on its own, with the final document's hash once there is one. */
-    static byte[] certificate(EnvelopeRecord envelope, List<SignerRecord> signers, List<EnvelopeView.Event> events) {
+    /**
+     * The certificate of completion on its own, with the final document's hash once there is one: the same page the
+     * final PDF ends with, signature blocks included (located in {@code original}, the envelope's original PDF).
+     */
+    static byte[] certificate(byte[] original, EnvelopeRecord envelope, List<SignerRecord> signers,
+                              List<EnvelopeView.Event> events) {
+        List<SignatureBlocks.Placement> placements;
+        try (PDDocument originalDocument = Loader.loadPDF(original)) {
+            placements = SignatureBlocks.locate(originalDocument, signers);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the original PDF of envelope " + envelope.id(), e);
+        }
         try (PDDocument document = new PDDocument()) {
             try (PageWriter writer = new PageWriter(document)) {
-                certificate(writer, envelope, signers, events, envelope.finalSha256());
+                certificate(writer, envelope, signers, events, envelope.finalSha256(), placements);
             }
             document.getDocumentInformation().setTitle(CERTIFICATE_TITLE + " - " + envelope.title());
             return save(document);
@@ -82,8 +91,10 @@ final class CompletionPages {
         }
     }
 
+    /** The certificate of completion, in the final PDF and on its own alike. */
     private static void certificate(PageWriter writer, EnvelopeRecord envelope, List<SignerRecord> signers,
-                                    List<EnvelopeView.Event> events, String finalSha256) throws IOException {
+                                    List<EnvelopeView.Event> events, String finalSha256,
+                                    List<SignatureBlocks.Placement> placements) throws IOException {
         writer.text(CERTIFICATE_TITLE, PageWriter.Style.BOLD, 18);
         writer.text(envelope.title() + " - sent by " + envelope.senderName(), PageWriter.Style.REGULAR, 11);
         writer.text("Envelope " + envelope.id(), PageWriter.Style.REGULAR, 9);
@@ -115,6 +126,7 @@ final class CompletionPages {
             writer.text("    document before " + event.hashBefore() + "  after " + event.hashAfter(),
                     PageWriter.Style.REGULAR, 7);
         }
+        signatureBlocks(writer, placements);
         writer.gap(8);
         writer.text("This document is sealed with a PAdES signature; POST it to /api/v1/signatures/verify to check "
                 + "that it is the one we completed, unchanged.", PageWriter.Style.REGULAR, 8);
@@ -130,10 +142,13 @@ final class CompletionPages {
         writer.text("Signature blocks", PageWriter.Style.BOLD, 13);
         for (SignatureBlocks.Placement placement : placements) {
             SignerRecord signer = placement.signer();
+            // Before completion (a certificate asked for on its own) a signer may not have signed yet.
+            boolean signed = signer.status() == SignerStatus.SIGNED;
             writer.text(placement.found()
-                    ? signer.name() + ": signature placed at anchor \"" + signer.anchor() + "\" on page"
-                    + (placement.pages().size() == 1 ? " " : "s ") + placement.pages().stream().map(String::valueOf)
-                    .collect(Collectors.joining(", "))
+                    ? signer.name() + (signed ? ": signature placed at anchor \"" : ": signature block at anchor \"")
+                    + signer.anchor() + "\" on page" + (placement.pages().size() == 1 ? " " : "s ")
+                    + placement.pages().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + (signed ? "" : " (not signed yet)")
                     : signer.name() + ": anchor \"" + signer.anchor() + "\" not found in the document; the signature "
                     + "is on the signatures page only", PageWriter.Style.REGULAR, 9);
         }

@@ -4,6 +4,8 @@ import app.covenant.documents.DocumentContent;
 import app.covenant.documents.DocumentStorage;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -40,6 +42,12 @@ public class EnvelopeReading {
     /** The certificate of completion as a PDF of its own; 404 when {@code caller} may not read the envelope. */
     public byte[] certificate(Caller caller, UUID envelopeId) {
         EnvelopeRecord envelope = envelopes.visible(caller, envelopeId);
-        return CompletionPages.certificate(envelope, rows.signers(envelopeId), trail.of(envelopeId));
+        byte[] original;
+        try (DocumentContent content = documents.open(envelope.originalDocumentId())) {
+            original = content.stream().readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the original of envelope " + envelopeId, e);
+        }
+        return CompletionPages.certificate(original, envelope, rows.signers(envelopeId), trail.of(envelopeId));
     }
 }

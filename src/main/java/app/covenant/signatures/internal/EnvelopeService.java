@@ -4,6 +4,7 @@ import app.covenant.documents.DocumentStorage;
 import app.covenant.documents.DocumentView;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
+import app.covenant.shared.security.VerifiedEmails;
 import app.covenant.signatures.EnvelopeDeclined;
 import app.covenant.signatures.EnvelopeRequest;
 import app.covenant.signatures.EnvelopeSigned;
@@ -34,11 +35,12 @@ class EnvelopeService implements Envelopes {
     private final DocumentStorage documents;
     private final ApplicationEventPublisher events;
     private final SignaturesProperties properties;
+    private final VerifiedEmails verifiedEmails;
     private final Clock clock;
 
     EnvelopeService(EnvelopeRows rows, SigningLinks links, EvidenceTrail trail, SigningEmails emails,
                     DocumentStorage documents, ApplicationEventPublisher events, SignaturesProperties properties,
-                    Clock clock) {
+                    VerifiedEmails verifiedEmails, Clock clock) {
         this.rows = rows;
         this.links = links;
         this.trail = trail;
@@ -46,6 +48,7 @@ class EnvelopeService implements Envelopes {
         this.documents = documents;
         this.events = events;
         this.properties = properties;
+        this.verifiedEmails = verifiedEmails;
         this.clock = clock;
     }
 
@@ -90,6 +93,13 @@ class EnvelopeService implements Envelopes {
     }
 
     @Override
+    @Transactional
+    public void declineAs(UUID envelopeId, UUID signerId, String reason, Evidence evidence) {
+        EnvelopeRecord envelope = rows.lock(envelopeId).orElseThrow(() -> ProblemException.notFound("The envelope"));
+        decline(envelope, signerOf(envelope, signerId), reason, evidence, AuthMethod.SIGNED_IN);
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public Optional<EnvelopeView> get(UUID envelopeId) {
         return rows.find(envelopeId).map(this::view);
@@ -113,11 +123,15 @@ class EnvelopeService implements Envelopes {
                 trail.of(envelopeId));
     }
 
-    /** The envelope if {@code caller} may read it (the organization's readers, and its own signers); else 404. */
+    /**
+     * The envelope if {@code caller} may read it (the organization's readers, and its own signers: a user whose
+     * verified address is a signer's); else 404.
+     */
     EnvelopeRecord visible(Caller caller, UUID envelopeId) {
         return rows.find(envelopeId)
                 .filter(envelope -> (caller.canSee(envelope.organizationId()) && caller.has(READ))
-                        || (caller.email() != null && rows.isSigner(envelopeId, caller.email())))
+                        || (caller.email() != null && rows.isSigner(envelopeId, caller.email())
+                        && verifiedEmails.isVerified(caller.userId())))
                 .orElseThrow(() -> ProblemException.notFound("The envelope"));
     }
 

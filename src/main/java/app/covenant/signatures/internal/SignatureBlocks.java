@@ -61,6 +61,22 @@ final class SignatureBlocks {
         return placements;
     }
 
+    /**
+     * Where the signatures of {@code signers} with an anchor go in {@code document} (the original), without drawing
+     * them: the same pages {@link #draw} reports, for a certificate printed on its own.
+     */
+    static List<Placement> locate(PDDocument document, List<SignerRecord> signers) throws IOException {
+        List<Placement> placements = new ArrayList<>();
+        int originalPages = document.getNumberOfPages();
+        for (SignerRecord signer : signers) {
+            if (signer.anchor() != null) {
+                placements.add(new Placement(signer, find(document, signer.anchor(), originalPages).stream()
+                        .map(spot -> spot.pageIndex() + 1).distinct().toList()));
+            }
+        }
+        return placements;
+    }
+
     /** Every place {@code anchor} appears on the first {@code pages} pages, in reading order. */
     static List<Spot> find(PDDocument document, String anchor, int pages) throws IOException {
         List<Spot> spots = new ArrayList<>();

@@ -2,6 +2,7 @@ package app.covenant.signatures.internal;
 
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
+import app.covenant.shared.security.VerifiedEmails;
 import app.covenant.signatures.Evidence;
 import app.covenant.signatures.SignatureInput;
 import java.util.Comparator;
@@ -13,17 +14,21 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Signing without the e-mailed link, signed in: the caller is the envelope's signer whose e-mail address is the
- * caller's own. The same rules as by link apply (consent, turn: 400, 409); anyone who is not a signer gets 404.
+ * caller's own, once the caller has verified that address (else anyone could open an account with a signer's
+ * address and sign). The same rules as by link apply (consent, turn: 400, 409); anyone who is not a signer, or
+ * whose address is not verified, gets 404 and has nothing waiting.
  */
 @Service
 public class SignedInSigning {
 
     private final EnvelopeService envelopes;
     private final EnvelopeRows rows;
+    private final VerifiedEmails verifiedEmails;
 
-    SignedInSigning(EnvelopeService envelopes, EnvelopeRows rows) {
+    SignedInSigning(EnvelopeService envelopes, EnvelopeRows rows, VerifiedEmails verifiedEmails) {
         this.envelopes = envelopes;
         this.rows = rows;
+        this.verifiedEmails = verifiedEmails;
     }
 
     /** An envelope waiting for the caller's signature. */
@@ -36,7 +41,8 @@ public class SignedInSigning {
         if (caller.email() == null) {
             return List.of();
         }
-        return rows.waitingFor(caller.email());
+        List<Waiting> waiting = rows.waitingFor(caller.email());
+        return waiting.isEmpty() || verifiedEmails.isVerified(caller.userId()) ? waiting : List.of();
     }
 
     /** What the signing page shows the signed-in signer; 404 when the caller is not a signer of the envelope. */
@@ -65,13 +71,20 @@ public class SignedInSigning {
         envelopes.decline(envelope, signer, reason, evidence, AuthMethod.SIGNED_IN);
     }
 
-    /** The caller's signer: the one whose turn it is when the address signs twice; 404 when none. */
-    private static SignerRecord signerFor(Caller caller, List<SignerRecord> signers) {
+    /**
+     * The caller's signer: the one whose turn it is when the address signs twice; 404 when none, or when the
+     * caller's address is not verified.
+     */
+    private SignerRecord signerFor(Caller caller, List<SignerRecord> signers) {
         String email = caller.email() == null ? null : caller.email().toLowerCase(Locale.ROOT);
-        return signers.stream().filter(signer -> signer.email().toLowerCase(Locale.ROOT).equals(email))
-                .min(Comparator.comparing((SignerRecord signer) -> signer.status() != SignerStatus.NOTIFIED)
+        SignerRecord signer = signers.stream().filter(each -> each.email().toLowerCase(Locale.ROOT).equals(email))
+                .min(Comparator.comparing((SignerRecord each) -> each.status() != SignerStatus.NOTIFIED)
                         .thenComparing(SignerRecord::order))
                 .orElseThrow(SignedInSigning::notFound);
+        if (!verifiedEmails.isVerified(caller.userId())) {
+            throw notFound();
+        }
+        return signer;
     }
 
     private static ProblemException notFound() {
