@@ -286,6 +286,11 @@ class EmbeddedDefaultSmokeTest {
                 JsonNode.class).getBody();
         assertThat(verified.get("unchanged").asBoolean()).isTrue();
         assertThat(verified.get("sealValid").asBoolean()).isTrue();
+
+        JsonNode stats = api("/api/v1/hold-harmless/stats", "manager@covenant.test");
+        assertThat(stats.get("byStatus").get("COMPLETED").asLong()).isEqualTo(1);
+        assertThat(stats.get("averageHoursToComplete").asDouble()).as("computed by H2 too").isGreaterThanOrEqualTo(0);
+        assertThat(stats.get("overdue").asLong()).isZero();
     }
 
     private JsonNode api(String path, String email) {
