@@ -45,7 +45,9 @@ public class AgreementTemplates {
     private static final String STYLE = "body { font-size: 10.5pt; line-height: 1.4; }"
             + " h1 { font-size: 16pt; } h2 { font-size: 12pt; margin-top: 14pt; }"
             + " table { width: 100%; margin-top: 18pt; } td { width: 50%; vertical-align: top; padding: 4pt; }"
-            + " .signature-line { display: block; border-bottom: 0.5pt solid #000000; height: 36pt; }"
+            // The signing engine draws a signature in the 45 pt above its anchor and the name and date in the 20 pt
+            // below: the anchor sits at the foot of the space, above the line.
+            + " .signature-line { display: block; border-bottom: 0.5pt solid #000000; padding-top: 44pt; height: 34pt; }"
             + " .signature-anchor { color: #ffffff; font-size: 1pt; }";
 
     /** A template that cannot be rendered: a sentence for the user naming what is wrong. */
