@@ -18,6 +18,7 @@ import app.covenant.documents.pdf.PdfDocument;
 import app.covenant.documents.pdf.PdfReader;
 import app.covenant.insurance.extraction.Acord25Extraction;
 import app.covenant.insurance.extraction.Acord25Extractor;
+import app.covenant.support.PdfVerification;
 import app.covenant.support.SignIn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -272,18 +273,7 @@ class EmbeddedDefaultSmokeTest {
         ResponseEntity<byte[]> pdf = http.exchange("/api/v1/hold-harmless/" + id + "/document", HttpMethod.GET,
                 new HttpEntity<>(headers), byte[].class);
         assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
-        org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
-        form.add("file", new org.springframework.core.io.ByteArrayResource(pdf.getBody()) {
-            @Override
-            public String getFilename() {
-                return "agreement.pdf";
-            }
-        });
-        HttpHeaders upload = new HttpHeaders();
-        upload.setBearerAuth(token("sub@covenant.test"));
-        upload.setContentType(MediaType.MULTIPART_FORM_DATA);
-        JsonNode verified = http.exchange("/api/v1/signatures/verify", HttpMethod.POST, new HttpEntity<>(form, upload),
-                JsonNode.class).getBody();
+        JsonNode verified = PdfVerification.verify(http, pdf.getBody(), token("sub@covenant.test"));
         assertThat(verified.get("unchanged").asBoolean()).isTrue();
         assertThat(verified.get("sealValid").asBoolean()).isTrue();
 

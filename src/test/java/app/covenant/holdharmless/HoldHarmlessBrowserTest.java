@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import app.covenant.support.BrowserSession;
 import app.covenant.support.IntegrationTest;
+import app.covenant.support.PdfVerification;
 import app.covenant.support.SignIn;
 import app.covenant.support.Viewport;
 import java.io.IOException;
@@ -26,15 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -118,7 +112,7 @@ class HoldHarmlessBrowserTest {
 
         byte[] pdf = downloadWithTheBrowsersCookies(download.getAttribute("href"));
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
-        JsonNode verified = verify(pdf, SignIn.accessToken(http, f.tenant.email("ADMIN")));
+        JsonNode verified = PdfVerification.verify(http, pdf, SignIn.accessToken(http, f.tenant.email("ADMIN")));
         assertThat(verified.get("unchanged").asBoolean()).isTrue();
         assertThat(verified.get("sealValid").asBoolean()).isTrue();
         browser.manage().deleteAllCookies();
@@ -177,19 +171,5 @@ class HoldHarmlessBrowserTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
         return response.body();
-    }
-
-    private JsonNode verify(byte[] pdf, String token) {
-        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(pdf) {
-            @Override
-            public String getFilename() {
-                return "hold-harmless.pdf";
-            }
-        });
-        HttpHeaders headers = SignIn.bearer(token);
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.exchange("/api/v1/signatures/verify", HttpMethod.POST, new HttpEntity<>(form, headers),
-                JsonNode.class).getBody();
     }
 }

@@ -7,6 +7,7 @@ import app.covenant.holdharmless.internal.AgreementExpiry;
 import app.covenant.holdharmless.internal.AgreementTemplates;
 import app.covenant.insurance.CertificateApproved;
 import app.covenant.notifications.SmtpOutboxTestSupport;
+import app.covenant.support.PdfVerification;
 import app.covenant.support.SignIn;
 import app.covenant.support.TestTenants;
 import app.covenant.support.TestTenants.Tenant;
@@ -36,15 +37,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -144,7 +142,7 @@ class HoldHarmlessFlowTest extends SmtpOutboxTestSupport {
         try (PDDocument pdf = Loader.loadPDF(finalPdf)) {
             assertThat(new PDFTextStripper().getText(pdf)).contains("Certificate of completion");
         }
-        JsonNode verified = verify(finalPdf, admin).getBody();
+        JsonNode verified = PdfVerification.verify(http, finalPdf, admin);
         assertThat(verified.get("unchanged").asBoolean()).isTrue();
         assertThat(verified.get("sealValid").asBoolean()).isTrue();
 
@@ -593,19 +591,5 @@ class HoldHarmlessFlowTest extends SmtpOutboxTestSupport {
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
         return response.getBody();
-    }
-
-    private ResponseEntity<JsonNode> verify(byte[] pdf, String token) {
-        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(pdf) {
-            @Override
-            public String getFilename() {
-                return "signed.pdf";
-            }
-        });
-        HttpHeaders headers = SignIn.bearer(token);
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.exchange("/api/v1/signatures/verify", HttpMethod.POST, new HttpEntity<>(form, headers),
-                JsonNode.class);
     }
 }

@@ -9,6 +9,7 @@ import app.covenant.documents.DocumentOwner;
 import app.covenant.documents.DocumentStorage;
 import app.covenant.notifications.SmtpOutboxTestSupport;
 import app.covenant.signatures.EnvelopeRequest.SignerRequest;
+import app.covenant.support.PdfVerification;
 import app.covenant.support.SignIn;
 import app.covenant.support.TestTenants;
 import app.covenant.support.TestTenants.Tenant;
@@ -43,15 +44,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -146,7 +144,7 @@ class SignatureBlocksTest extends SmtpOutboxTestSupport {
                     .contains("anchor \"[[sign:absent]]\" not found in the document")
                     .isEqualTo(blocksSection(new PDFTextStripper().getText(pdf)));
         }
-        JsonNode verified = verify(finalPdf, token);
+        JsonNode verified = PdfVerification.verify(http, finalPdf, token);
         assertThat(verified.get("unchanged").asBoolean()).isTrue();
         assertThat(verified.get("sealValid").asBoolean()).isTrue();
 
@@ -259,22 +257,6 @@ class SignatureBlocksTest extends SmtpOutboxTestSupport {
     private UUID signer(UUID envelopeId, String email) {
         return jdbcTemplate.queryForObject("select id from signatures_signers where envelope_id = ? and email = ?",
                 UUID.class, envelopeId, email);
-    }
-
-    private JsonNode verify(byte[] pdf, String token) {
-        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(pdf) {
-            @Override
-            public String getFilename() {
-                return "signed.pdf";
-            }
-        });
-        HttpHeaders headers = SignIn.bearer(token);
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<JsonNode> response = http.exchange("/api/v1/signatures/verify", HttpMethod.POST,
-                new HttpEntity<>(form, headers), JsonNode.class);
-        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(200);
-        return response.getBody();
     }
 
     private static String sha256(byte[] bytes) throws Exception {

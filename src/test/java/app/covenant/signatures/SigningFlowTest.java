@@ -9,6 +9,7 @@ import app.covenant.documents.DocumentStorage;
 import app.covenant.notifications.SmtpOutboxTestSupport;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.signatures.EnvelopeRequest.SignerRequest;
+import app.covenant.support.PdfVerification;
 import app.covenant.support.SignIn;
 import app.covenant.support.TestTenants;
 import app.covenant.support.TestTenants.Tenant;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -38,8 +38,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -125,7 +123,7 @@ class SigningFlowTest extends SmtpOutboxTestSupport {
         }
 
         String admin = SignIn.accessToken(http, tenant.email("ADMIN"));
-        JsonNode verified = verify(finalPdf, admin).getBody();
+        JsonNode verified = PdfVerification.verify(http, finalPdf, admin);
         assertThat(verified.get("issuedByUs").asBoolean()).isTrue();
         assertThat(verified.get("unchanged").asBoolean()).isTrue();
         assertThat(verified.get("sealValid").asBoolean()).isTrue();
@@ -136,7 +134,7 @@ class SigningFlowTest extends SmtpOutboxTestSupport {
         // A byte of the header's binary comment: still a readable PDF, but not the bytes we sealed.
         assertThat(tampered[9]).isEqualTo((byte) '%');
         tampered[11] ^= 1;
-        JsonNode changed = verify(tampered, admin).getBody();
+        JsonNode changed = PdfVerification.verify(http, tampered, admin);
         assertThat(changed.get("unchanged").asBoolean()).isFalse();
         assertThat(changed.get("sealValid").asBoolean()).isFalse();
         assertThat(changed.get("issuedByUs").asBoolean()).as("still carries our seal").isTrue();
@@ -317,22 +315,6 @@ class SigningFlowTest extends SmtpOutboxTestSupport {
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
-    }
-
-    private ResponseEntity<JsonNode> verify(byte[] pdf, String token) {
-        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(pdf) {
-            @Override
-            public String getFilename() {
-                return "signed.pdf";
-            }
-        });
-        HttpHeaders headers = SignIn.bearer(token);
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<JsonNode> response = http.exchange("/api/v1/signatures/verify", HttpMethod.POST,
-                new HttpEntity<>(form, headers), JsonNode.class);
-        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(200);
-        return response;
     }
 
     private String awaitLink(String address, int messages) throws Exception {
