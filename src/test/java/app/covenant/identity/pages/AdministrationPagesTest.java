@@ -194,12 +194,12 @@ class AdministrationPagesTest extends TenantPageTest {
         assertThat(list.body()).contains("No custom roles yet", "System roles", "SUPER_ADMIN", "New custom role");
 
         Page form = admin.get("/admin/roles/new");
-        // Only what a module declares: the fixture module (app.covenant.fixture) and insurance name their own areas
-        // and groups; contracts, not built yet, declare nothing.
+        // Only what a module declares: the fixture module (app.covenant.fixture), insurance and contracts name their
+        // own areas and groups.
         assertThat(form.body()).contains("Administration", "Documents", "Audit log", "value=\"document:read\"",
                         "Fixtures", "Fixture records", "value=\"fixture:read\"", "Insurance", "Certificates of insurance",
-                        "value=\"coi:read\"")
-                .doesNotContain("contract:create");
+                        "value=\"coi:read\"", "Contracts", "Contract approvals", "value=\"contract:create\"")
+                .doesNotContain("approval:legal:decide");
         Page unknown = admin.post("/admin/roles", PageClient.withCsrf(Map.of("code", "legal_eagle", "name", "Legal eagle",
                 "permissions", "approval:legal:decide"), form.csrf()));
         assertThat(unknown.status()).isEqualTo(400);
@@ -271,10 +271,11 @@ class AdministrationPagesTest extends TenantPageTest {
 
     @Test
     void featureSwitchesFlipWithHtmxAndWithout() {
-        // The only declared flag in tests is the fixture module's (app.covenant.fixture); none of a module to come.
+        // Declared flags only: the fixture module's (app.covenant.fixture) and contracts' finance approval.
         Page page = admin.get("/admin/features");
-        assertThat(page.body()).contains("Fixture preview", "role=\"switch\"", "aria-checked=\"false\"")
-                .doesNotContain("Finance approval", "No optional features yet");
+        assertThat(page.body()).contains("Fixture preview", "Finance approval", "role=\"switch\"",
+                        "aria-checked=\"false\"")
+                .doesNotContain("No optional features yet");
 
         Page on = admin.htmxPost("/admin/features/FIXTURE_PREVIEW", Map.of("enabled", "true"), page.csrfMeta());
         assertThat(on.status()).isEqualTo(200);

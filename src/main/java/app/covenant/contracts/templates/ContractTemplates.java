@@ -1,0 +1,29 @@
+package app.covenant.contracts.templates;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The template library as the rest of the contracts module uses it: a template's current version, and filling it
+ * for a new contract. A template is available to an organization when it is global or enabled for it, and active.
+ */
+public interface ContractTemplates {
+
+    /**
+     * The latest version of a template available to the organization.
+     *
+     * @throws app.covenant.shared.problem.ProblemException 404 when unknown or not available to the organization,
+     *                                                      409 when it is no longer active
+     */
+    TemplateSnapshot current(UUID organizationId, UUID templateId);
+
+    /**
+     * The template's latest version with every {@code {{KEY}}} of body and annexures replaced by its value, HTML-escaped.
+     * Values are checked by the variable's type (number, date {@code yyyy-MM-dd}, money as a decimal string, choice
+     * among its choices); a missing value takes the variable's default.
+     *
+     * @throws app.covenant.shared.problem.ProblemException 400 naming each bad or missing required value as field
+     *                                                      {@code variables.KEY}; 404 / 409 as {@link #current}
+     */
+    FilledTemplate fill(UUID organizationId, UUID templateId, Map<String, String> values);
+}
