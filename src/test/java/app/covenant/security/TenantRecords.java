@@ -62,6 +62,10 @@ final class TenantRecords {
     private static final Source SIGNING_TOKEN = (fixtures, tenant, role) -> "matrix-token-" + java.util.UUID.randomUUID();
     private static final Source HOLD_HARMLESS = (fixtures, tenant, role) -> fixtures.holdHarmless(tenant);
     private static final Source ENVELOPE = (fixtures, tenant, role) -> fixtures.envelope(tenant);
+    private static final Source CONTRACT = (fixtures, tenant, role) -> fixtures.contract(tenant, role);
+    private static final Source CONTRACT_APPROVAL = (fixtures, tenant, role) -> fixtures.contractApproval(tenant, role);
+    private static final Source CONTRACT_MEMBER = (fixtures, tenant, role) -> tenant.userId("USER");
+    private static final Source FIRST_VERSION = (fixtures, tenant, role) -> 1;
     private static final Source LIBRARY_DOCUMENT = (fixtures, tenant, role) -> fixtures.libraryDocument(tenant, role);
 
     /** Key: handler class simple name + "#" + variable name. */
@@ -121,7 +125,15 @@ final class TenantRecords {
             // Envelopes are read across organizations by the platform operator (Caller#canSee with signatures:read).
             Map.entry("EnvelopeApiController#id", new Entry(ENVELOPE, ENVELOPE, Set.of("SUPER_ADMIN"))),
             // The envelope page and its downloads: the same visibility as the API (Envelopes#find).
-            Map.entry("EnvelopePages#id", new Entry(ENVELOPE, ENVELOPE, Set.of("SUPER_ADMIN"))));
+            Map.entry("EnvelopePages#id", new Entry(ENVELOPE, ENVELOPE, Set.of("SUPER_ADMIN"))),
+            // Contracts are an organization's own: another organization's caller, a super admin too, gets 404. The
+            // caller's own contract (owner rules pass), a member to share with, a version number.
+            Map.entry("ContractApiController#id", owned(CONTRACT)),
+            Map.entry("ContractApiController#userId", new Entry(CONTRACT_MEMBER, null, Set.of())),
+            Map.entry("ContractVersionApiController#id", owned(CONTRACT)),
+            Map.entry("ContractVersionApiController#number", new Entry(FIRST_VERSION, null, Set.of())),
+            Map.entry("ApprovalApiController#id", owned(CONTRACT_APPROVAL)),
+            Map.entry("ApprovalApiController#contractId", owned(CONTRACT)));
 
     private TenantRecords() {
     }
