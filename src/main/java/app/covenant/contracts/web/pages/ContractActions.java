@@ -19,7 +19,7 @@ import java.util.Set;
  * @param awaited the open approval the contract waits for (legal's while with legal or its head, finance's while
  *                with finance), or {@code null}
  */
-record ContractActions(ApprovalView awaited, boolean submit, boolean edit, boolean approve,
+public record ContractActions(ApprovalView awaited, boolean submit, boolean edit, boolean approve,
                        boolean approveWithFinance, boolean requestRevision, boolean reject, boolean escalate,
                        boolean returnToLegal, boolean cancel, boolean share, boolean restore) {
 
@@ -55,7 +55,7 @@ record ContractActions(ApprovalView awaited, boolean submit, boolean edit, boole
     }
 
     /** Any button at all: the actions card is left out when there is none. */
-    boolean any() {
+    public boolean any() {
         return submit || edit || approve || requestRevision || reject || escalate || returnToLegal || cancel || share;
     }
 
