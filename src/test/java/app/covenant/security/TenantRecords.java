@@ -133,7 +133,11 @@ final class TenantRecords {
             Map.entry("ContractVersionApiController#id", owned(CONTRACT)),
             Map.entry("ContractVersionApiController#number", new Entry(FIRST_VERSION, null, Set.of())),
             Map.entry("ApprovalApiController#id", owned(CONTRACT_APPROVAL)),
-            Map.entry("ApprovalApiController#contractId", owned(CONTRACT)));
+            Map.entry("ApprovalApiController#contractId", owned(CONTRACT)),
+            // The contract's page, its action posts and the version compare view: the API's visibility (Contracts#find).
+            Map.entry("ContractDetailPages#id", owned(CONTRACT)),
+            Map.entry("ContractActionsPages#id", owned(CONTRACT)),
+            Map.entry("VersionComparePages#id", owned(CONTRACT)));
 
     private TenantRecords() {
     }
