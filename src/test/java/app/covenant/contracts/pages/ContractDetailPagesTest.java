@@ -2,12 +2,28 @@ package app.covenant.contracts.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.covenant.contracts.ContractDetails;
+import app.covenant.contracts.ContractPermissions;
+import app.covenant.contracts.ContractView;
+import app.covenant.contracts.Contracts;
+import app.covenant.shared.security.Caller;
 import app.covenant.support.TestTenants;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The contract's page (issue 14 "Pages"): who sees it (owner, a member it is shared with, legal; another user and
@@ -15,6 +31,9 @@ import org.junit.jupiter.api.Test;
  * and the service's message when one is refused.
  */
 class ContractDetailPagesTest extends ContractPagesTestSupport {
+
+    @Autowired
+    Contracts contracts;
 
     private UUID contract;
     private String page;
@@ -203,5 +222,39 @@ class ContractDetailPagesTest extends ContractPagesTestSupport {
         HttpResponse<String> late = as("USER").post(page, page + "/restore",
                 java.util.List.<String[]>of(new String[] {"number", "1"}));
         assertThat(late.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void uploadedPaperShowsItsDownloadAndTheExtractedText() throws IOException {
+        Caller legal = new Caller(tenant.userId("LEGAL_MANAGER"), tenant.email("LEGAL_MANAGER"), "Test LEGAL_MANAGER",
+                tenant.organizationId(), Set.of("LEGAL_MANAGER"), Set.of(ContractPermissions.READ_ALL,
+                ContractPermissions.CREATE, ContractPermissions.UPLOAD), null);
+        ContractView paper = contracts.createFromPaper(legal, new ContractDetails("Supplier's terms", "Beam Supply",
+                null, null, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 6, 30), "900.00", "USD", null, false, null,
+                null), "terms.pdf", new ByteArrayInputStream(pdf("Supplier terms: delivery within ten days")));
+        String document = as("LEGAL_MANAGER").get("/contracts/" + paper.id() + "?tab=document").body();
+        assertThat(document).contains("id=\"contract-paper-download\"")
+                .contains("/api/v1/documents/" + paper.documentId() + "/content?disposition=attachment")
+                .contains("was extracted from the file").contains("delivery within ten days");
+        HttpResponse<String> download = as("LEGAL_MANAGER").get("/api/v1/documents/" + paper.documentId()
+                + "/content?disposition=attachment");
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(as("USER").get("/contracts/" + paper.id()).statusCode()).as("not the user's").isEqualTo(404);
+    }
+
+    private static byte[] pdf(String text) throws IOException {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 700);
+                content.showText(text);
+                content.endText();
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
     }
 }
