@@ -13,6 +13,9 @@ public interface ContractVersions {
 
     VersionView get(Caller caller, UUID contractId, int number);
 
+    /** {@code from} → {@code to}: changed fields and word-level diffs; 404 for an unknown number, 400 below 1. */
+    VersionComparison compare(Caller caller, UUID contractId, int from, int to);
+
     /** A new version with the old one's content; 409 unless the contract is editable. */
     ContractView restore(Caller caller, UUID contractId, int number);
 }

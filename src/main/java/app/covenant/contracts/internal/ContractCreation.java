@@ -5,6 +5,8 @@ import app.covenant.contracts.ContractView;
 import app.covenant.contracts.RichText;
 import app.covenant.contracts.events.ContractCreated;
 import app.covenant.contracts.internal.ContractVersion.Kind;
+import app.covenant.contracts.paper.PaperContent;
+import app.covenant.contracts.paper.PaperText;
 import app.covenant.contracts.templates.Annexure;
 import app.covenant.contracts.templates.ContractTemplates;
 import app.covenant.contracts.templates.FilledTemplate;
@@ -44,6 +46,8 @@ class ContractCreation {
 
     static final String OWNER_MODULE = "contracts";
     static final int ATTEMPTS = 5;
+    /** The text kept of uploaded paper (its column holds 1,000,000 characters, the body's paragraphs a little more). */
+    static final int MAX_TEXT = 900_000;
     private static final Set<String> PAPER_TYPES = Set.of("application/pdf",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
@@ -52,21 +56,19 @@ class ContractCreation {
     private final ContractJournal journal;
     private final ContractTemplates templates;
     private final DocumentStorage documents;
-    private final PaperText paperText;
     private final OrganizationCodes organizations;
     private final ContractReferences references = new ContractReferences();
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     ContractCreation(ContractRepository contracts, VersionRecorder versions, ContractJournal journal,
-                     ContractTemplates templates, DocumentStorage documents, PaperText paperText,
+                     ContractTemplates templates, DocumentStorage documents,
                      OrganizationCodes organizations, PlatformTransactionManager transactions, Clock clock) {
         this.contracts = contracts;
         this.versions = versions;
         this.journal = journal;
         this.templates = templates;
         this.documents = documents;
-        this.paperText = paperText;
         this.organizations = organizations;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -102,9 +104,12 @@ class ContractCreation {
             throw new ProblemException(415, "Upload the contract as a PDF or a DOCX file; this file is "
                     + staged.contentType() + ".");
         }
-        // Parsing the file is slow work: done before the transaction, so no connection waits on it.
-        String text = paperText.extract(bytes, staged.contentType());
-        String body = paragraphs(text);
+        // Parsing the file is slow work: done before the transaction, so no connection waits on it. A scan without a
+        // text layer has no text (no OCR here): the contract is still recorded, found by its title and counterparty.
+        PaperContent paper = PaperText.extract(bytes);
+        String text = paper.text().length() > MAX_TEXT ? paper.text().substring(0, MAX_TEXT) : paper.text();
+        // Escaping may lengthen the text: the body keeps less, within its column.
+        String body = paragraphs(text.length() > MAX_TEXT / 2 ? text.substring(0, MAX_TEXT / 2) : text);
         return insert(caller, null, null, Kind.UPLOADED, contract -> {
             DocumentView stored = documents.store(new DocumentOwner(OWNER_MODULE, contract.getId(),
                     contract.organizationId()), staged, caller.userId());

@@ -2,6 +2,7 @@ package app.covenant.contracts.web;
 
 import app.covenant.contracts.ContractVersions;
 import app.covenant.contracts.ContractView;
+import app.covenant.contracts.VersionComparison;
 import app.covenant.contracts.VersionView;
 import app.covenant.shared.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/contracts/{id}/versions}: list, one, compare two, restore. */
@@ -35,6 +37,15 @@ class ContractVersionApiController {
     Page<VersionView> list(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                            @PageableDefault(size = 20) Pageable pageable) {
         return versions.list(caller, id, pageable);
+    }
+
+    @PreAuthorize("hasAnyAuthority('contract:read', 'contract:read-all')")
+    @Operation(summary = "Compare two versions: changed fields, word-level diff of the body and of each annexure")
+    @GetMapping("/compare")
+    VersionComparison compare(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                              @RequestParam(required = false) Integer from, @RequestParam(required = false) Integer to) {
+        // Missing numbers are checked by the service after the contract's visibility (404 first).
+        return versions.compare(caller, id, from == null ? 0 : from, to == null ? 0 : to);
     }
 
     @PreAuthorize("hasAnyAuthority('contract:read', 'contract:read-all')")
