@@ -62,6 +62,7 @@ final class TenantRecords {
     private static final Source SIGNING_TOKEN = (fixtures, tenant, role) -> "matrix-token-" + java.util.UUID.randomUUID();
     private static final Source HOLD_HARMLESS = (fixtures, tenant, role) -> fixtures.holdHarmless(tenant);
     private static final Source ENVELOPE = (fixtures, tenant, role) -> fixtures.envelope(tenant);
+    private static final Source CONTRACT_TEMPLATE = (fixtures, tenant, role) -> fixtures.contractTemplate(tenant);
     private static final Source LIBRARY_DOCUMENT = (fixtures, tenant, role) -> fixtures.libraryDocument(tenant, role);
 
     /** Key: handler class simple name + "#" + variable name. */
@@ -121,7 +122,11 @@ final class TenantRecords {
             // Envelopes are read across organizations by the platform operator (Caller#canSee with signatures:read).
             Map.entry("EnvelopeApiController#id", new Entry(ENVELOPE, ENVELOPE, Set.of("SUPER_ADMIN"))),
             // The envelope page and its downloads: the same visibility as the API (Envelopes#find).
-            Map.entry("EnvelopePages#id", new Entry(ENVELOPE, ENVELOPE, Set.of("SUPER_ADMIN"))));
+            Map.entry("EnvelopePages#id", new Entry(ENVELOPE, ENVELOPE, Set.of("SUPER_ADMIN"))),
+            // A contract template is seen by the organizations it is available to, a super admin's included.
+            Map.entry("ContractTemplateApiController#id", owned(CONTRACT_TEMPLATE)),
+            Map.entry("ContractTemplateApiController#number", new Entry(FIRST_PAGE, null, Set.of())),
+            Map.entry("ContractTemplatePages#id", owned(CONTRACT_TEMPLATE)));
 
     private TenantRecords() {
     }
