@@ -126,7 +126,9 @@ final class TenantRecords {
             // A contract template is seen by the organizations it is available to, a super admin's included.
             Map.entry("ContractTemplateApiController#id", owned(CONTRACT_TEMPLATE)),
             Map.entry("ContractTemplateApiController#number", new Entry(FIRST_PAGE, null, Set.of())),
-            Map.entry("ContractTemplatePages#id", owned(CONTRACT_TEMPLATE)));
+            Map.entry("ContractTemplatePages#id", owned(CONTRACT_TEMPLATE)),
+            Map.entry("ContractTemplatePages#number", new Entry(FIRST_PAGE, null, Set.of())),
+            Map.entry("ContractTemplateEditorPages#id", owned(CONTRACT_TEMPLATE)));
 
     private TenantRecords() {
     }
