@@ -9,6 +9,51 @@
 
     var added = 0;
 
+    // What the editing area is filled with: the allow-list of the server's (app.covenant.contracts.RichText), copied
+    // element by element from an inert document, so HTML posted back after a refused save cannot run here.
+    var TAGS = ["a", "b", "blockquote", "br", "caption", "code", "dd", "div", "dl", "dt", "em", "h1", "h2", "h3", "h4",
+        "h5", "h6", "hr", "i", "li", "ol", "p", "pre", "s", "small", "span", "strong", "sub", "sup", "table", "tbody",
+        "td", "tfoot", "th", "thead", "tr", "u", "ul"];
+    var DROPPED = ["script", "style", "iframe", "object", "embed", "template", "svg", "math", "link", "meta", "img",
+        "form", "input", "button", "select", "textarea", "noscript", "head", "title"];
+
+    function copySafely(source, target) {
+        Array.prototype.forEach.call(source.childNodes, function (node) {
+            if (node.nodeType === Node.TEXT_NODE) {
+                target.appendChild(document.createTextNode(node.nodeValue));
+                return;
+            }
+            if (node.nodeType !== Node.ELEMENT_NODE) {
+                return;
+            }
+            var tag = node.tagName.toLowerCase();
+            if (DROPPED.indexOf(tag) >= 0) {
+                return;
+            }
+            if (TAGS.indexOf(tag) < 0) {
+                copySafely(node, target);
+                return;
+            }
+            var copy = document.createElement(tag);
+            ["colspan", "rowspan"].forEach(function (name) {
+                if (node.hasAttribute(name)) {
+                    copy.setAttribute(name, node.getAttribute(name));
+                }
+            });
+            if (tag === "a" && /^(https?:|mailto:)/i.test(node.getAttribute("href") || "")) {
+                copy.setAttribute("href", node.getAttribute("href"));
+            }
+            copySafely(node, copy);
+            target.appendChild(copy);
+        });
+    }
+
+    function fill(surface, html) {
+        var parsed = new DOMParser().parseFromString(html, "text/html");
+        surface.textContent = "";
+        copySafely(parsed.body, surface);
+    }
+
     function attach(editor) {
         var source = editor.querySelector("[data-rich-source]");
         var surface = editor.querySelector("[data-rich-surface]");
@@ -17,8 +62,7 @@
             return;
         }
         editor.setAttribute("data-rich-ready", "");
-        // The stored HTML was cleaned by the server's allow-list before it reached this page.
-        surface.innerHTML = source.value;
+        fill(surface, source.value);
         surface.id = source.id + "-surface";
         var label = editor.querySelector("label[for='" + source.id + "']");
         if (label) {
@@ -40,6 +84,12 @@
 
         surface.addEventListener("input", sync);
         surface.addEventListener("blur", sync);
+        // Keep the selection in the editing area while a button is pressed.
+        toolbar.addEventListener("mousedown", function (event) {
+            if (event.target.closest("[data-command]")) {
+                event.preventDefault();
+            }
+        });
         toolbar.addEventListener("click", function (event) {
             var button = event.target.closest("[data-command]");
             if (!button) {
