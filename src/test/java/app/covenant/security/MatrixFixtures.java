@@ -32,6 +32,7 @@ final class MatrixFixtures {
     private final Map<UUID, UUID> agreements = new ConcurrentHashMap<>();
     private final Map<String, UUID> contracts = new ConcurrentHashMap<>();
     private final Map<String, UUID> contractApprovals = new ConcurrentHashMap<>();
+    private final Map<UUID, UUID> contractTemplates = new ConcurrentHashMap<>();
 
     MatrixFixtures(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -176,6 +177,25 @@ final class MatrixFixtures {
                     + "status, effective_date, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 'PENDING_GENERATION', ?, "
                     + "?, ?)", id, organization, coi, row.get("project_id"), row.get("sub_id"), row.get("gc_id"),
                     java.sql.Date.valueOf("2030-01-01"), now, now);
+            return id;
+        });
+    }
+
+    /** A contract template of the tenant (version 1, one placeholder), enabled for the tenant only. */
+    UUID contractTemplate(Tenant tenant) {
+        return contractTemplates.computeIfAbsent(tenant.organizationId(), organization -> {
+            UUID id = UUID.randomUUID();
+            Timestamp now = Timestamp.from(Instant.now());
+            jdbc.update("insert into contract_templates (id, scope_key, owner_organization_id, code, name, category, "
+                    + "active, current_version, variable_count, created_at, updated_at) values (?, ?, ?, 'MATRIX', "
+                    + "'Matrix template', 'OTHER', true, 1, 1, ?, ?)", id, organization.toString(), organization, now, now);
+            jdbc.update("insert into contract_template_availability (template_id, organization_id) values (?, ?)", id,
+                    organization);
+            UUID version = UUID.randomUUID();
+            jdbc.update("insert into contract_template_versions (id, template_id, number, body_html, created_at) "
+                    + "values (?, ?, 1, '<p>Dear {{NAME}}</p>', ?)", version, id, now);
+            jdbc.update("insert into contract_template_variables (version_id, sort_order, var_key, label, type, required) "
+                    + "values (?, 0, 'NAME', 'Name', 'TEXT', true)", version);
             return id;
         });
     }

@@ -66,6 +66,7 @@ final class TenantRecords {
     private static final Source CONTRACT_APPROVAL = (fixtures, tenant, role) -> fixtures.contractApproval(tenant, role);
     private static final Source CONTRACT_MEMBER = (fixtures, tenant, role) -> tenant.userId("USER");
     private static final Source FIRST_VERSION = (fixtures, tenant, role) -> 1;
+    private static final Source CONTRACT_TEMPLATE = (fixtures, tenant, role) -> fixtures.contractTemplate(tenant);
     private static final Source LIBRARY_DOCUMENT = (fixtures, tenant, role) -> fixtures.libraryDocument(tenant, role);
 
     /** Key: handler class simple name + "#" + variable name. */
@@ -137,7 +138,15 @@ final class TenantRecords {
             // The contract's page, its action posts and the version compare view: the API's visibility (Contracts#find).
             Map.entry("ContractDetailPages#id", owned(CONTRACT)),
             Map.entry("ContractActionsPages#id", owned(CONTRACT)),
-            Map.entry("VersionComparePages#id", owned(CONTRACT)));
+            Map.entry("VersionComparePages#id", owned(CONTRACT)),
+            // The edit page: the caller's own draft (editable by its owner), the same visibility as the API.
+            Map.entry("ContractEditPage#id", owned(CONTRACT)),
+            // A contract template is seen by the organizations it is available to, a super admin's included.
+            Map.entry("ContractTemplateApiController#id", owned(CONTRACT_TEMPLATE)),
+            Map.entry("ContractTemplateApiController#number", new Entry(FIRST_PAGE, null, Set.of())),
+            Map.entry("ContractTemplatePages#id", owned(CONTRACT_TEMPLATE)),
+            Map.entry("ContractTemplatePages#number", new Entry(FIRST_PAGE, null, Set.of())),
+            Map.entry("ContractTemplateEditorPages#id", owned(CONTRACT_TEMPLATE)));
 
     private TenantRecords() {
     }

@@ -47,7 +47,7 @@ public class ContractTemplateLibrary implements ContractTemplates {
         return TemplateFilling.fill(store.current(organizationId, templateId), values);
     }
 
-    /** A version of a template available to the organization (retired or not); 404 when unknown. */
+    @Override
     @Transactional(readOnly = true)
     public TemplateSnapshot version(UUID organizationId, UUID templateId, int version) {
         return store.version(organizationId, templateId, version);

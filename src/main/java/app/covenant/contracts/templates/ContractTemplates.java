@@ -26,4 +26,13 @@ public interface ContractTemplates {
      *                                                      {@code variables.KEY}; 404 / 409 as {@link #current}
      */
     FilledTemplate fill(UUID organizationId, UUID templateId, Map<String, String> values);
+
+    /**
+     * One version of a template available to the organization, retired or not: what a contract drafted from it
+     * was made from. Later edits never change it.
+     *
+     * @throws app.covenant.shared.problem.ProblemException 404 when the template is unknown or not available to
+     *                                                      the organization, or has no such version
+     */
+    TemplateSnapshot version(UUID organizationId, UUID templateId, int version);
 }

@@ -151,7 +151,7 @@ public final class DraftCheck {
             return List.of();
         }
         if (choices.isEmpty()) {
-            errors.add(new FieldError(field + ".choices", "a choice needs at least one option"));
+            errors.add(new FieldError(field + ".choices", "must list at least one option"));
         } else if (choices.size() > CHOICES_MAX || choices.stream().anyMatch(c -> c.length() > 200 || c.contains("\n"))) {
             errors.add(new FieldError(field + ".choices", "at most " + CHOICES_MAX
                     + " options of one line and 200 characters each"));
