@@ -7,6 +7,8 @@ import app.covenant.support.IntegrationTest;
 import app.covenant.support.SignIn;
 import app.covenant.support.TestTenants;
 import app.covenant.support.TestTenants.Tenant;
+import java.io.IOException;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -25,8 +27,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 14's browser journey in a headless Chromium, with the organization's finance workflow on: a business user
- * drafts a contract from a seeded template and submits it; legal sends it back from the approval queue's comment
- * dialog; the user edits it and submits again; legal approves from the queue, finance on the contract's page; the
+ * drafts a contract from a seeded template through the new-contract wizard and submits it; legal sends it back from the
+ * approval queue's comment dialog; the user edits it on the edit page and submits again; legal approves from the queue, finance on the contract's page; the
  * page then says APPROVED and its approvals tab shows both rounds, the first with legal's comment.
  */
 @IntegrationTest
@@ -43,18 +45,16 @@ class ContractJourneyBrowserTest {
     TestRestTemplate http;
 
     @Test
-    void userDraftsLegalSendsBackUserEditsLegalThenFinanceApprove() {
+    void userDraftsLegalSendsBackUserEditsLegalThenFinanceApprove() throws IOException {
         Tenant tenant = TestTenants.create(jdbc);
         ResponseEntity<JsonNode> flag = http.exchange("/api/v1/feature-flags/FINANCE_WORKFLOW", HttpMethod.PUT,
                 new HttpEntity<>(Map.of("enabled", true), SignIn.bearer(SignIn.accessToken(http,
                         tenant.email("ADMIN")))), JsonNode.class);
         assertThat(flag.getStatusCode().is2xxSuccessful()).as("finance workflow on: %s", flag.getBody()).isTrue();
 
-        UUID contract = draftFromTheMutualNda(tenant);
-        String page = "/contracts/" + contract;
-
         signInAs(tenant, "USER");
-        browser.open(page);
+        UUID contract = draftThroughTheWizard();
+        String page = "/contracts/" + contract;
         assertThat(statusShown()).isEqualTo("DRAFT");
         browser.findElement(By.id("contract-submit")).click();
         awaitDone("submitted-for-approval");
@@ -67,6 +67,7 @@ class ContractJourneyBrowserTest {
         row.findElement(By.xpath(".//button[normalize-space()='Request revision']")).click();
         WebElement dialog = browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("decision-dialog")));
         dialog.findElement(By.id("decision-comment")).sendKeys(REVISION);
+        browser.screenshot("contract-queue-revision-dialog.png");
         dialog.findElement(By.cssSelector("[data-decision-submit]")).click();
         awaitDone("approval-revision-requested");
         assertThat(browser.findElements(By.cssSelector("#approval-queue tr[data-contract='" + contract + "']")))
@@ -77,8 +78,15 @@ class ContractJourneyBrowserTest {
         browser.open(page + "?tab=approvals");
         assertThat(statusShown()).isEqualTo("REVISION_REQUESTED");
         assertThat(browser.getPageSource()).contains(REVISION);
-        editAsTheOwner(tenant, contract);
-        browser.open(page);
+        browser.findElement(By.id("contract-edit")).click();
+        browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("contract-edit-form")));
+        assertThat(browser.findElement(By.id("revision-comments")).getText()).contains(REVISION);
+        WebElement description = browser.findElement(By.id("c-description"));
+        description.clear();
+        description.sendKeys("Representatives named as legal asked.");
+        browser.findElement(By.id("save-contract")).click();
+        awaitDone("contract-version-saved");
+        assertThat(statusShown()).isEqualTo("REVISION_REQUESTED");
         browser.findElement(By.id("contract-submit")).click();
         awaitDone("submitted-for-approval");
         assertThat(statusShown()).isEqualTo("SENT_TO_LEGAL");
@@ -109,43 +117,23 @@ class ContractJourneyBrowserTest {
         WebElement second = browser.findElement(By.cssSelector("[data-round='2']"));
         assertThat(second.findElements(By.cssSelector("[data-approval-status='APPROVED']"))).hasSize(2);
         assertThat(second.getText()).contains("Test LEGAL_MANAGER").contains("Test FINANCE_MANAGER");
+        browser.fullPageScreenshot("contract-approved-approvals-tab.png");
         browser.manage().deleteAllCookies();
     }
 
-    private UUID draftFromTheMutualNda(Tenant tenant) {
+    /** Through /contracts/new: the seeded mutual NDA, the details, its variables, review, create. */
+    private UUID draftThroughTheWizard() {
         UUID template = jdbc.queryForObject("select id from contract_templates where code = 'MUTUAL-NDA'", UUID.class);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("templateId", template);
-        body.put("title", "Mutual NDA with Hudson Builders");
-        body.put("counterpartyName", "Hudson Builders");
-        body.put("counterpartyEmail", "legal@hudson.test");
-        body.put("startDate", "2027-01-01");
-        body.put("endDate", "2028-12-31");
-        body.put("amount", "0");
-        body.put("variables", ndaVariables());
-        ResponseEntity<JsonNode> created = SignIn.post(http, "/api/v1/contracts", body,
-                SignIn.accessToken(http, tenant.email("USER")));
-        assertThat(created.getStatusCode().value()).as("draft: %s", created.getBody()).isEqualTo(201);
-        return UUID.fromString(created.getBody().get("id").asString());
-    }
-
-    private void editAsTheOwner(Tenant tenant, UUID contract) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", "Mutual NDA with Hudson Builders");
-        body.put("counterpartyName", "Hudson Builders");
-        body.put("counterpartyEmail", "legal@hudson.test");
-        body.put("startDate", "2027-01-01");
-        body.put("endDate", "2028-12-31");
-        body.put("amount", "0");
-        Map<String, String> variables = ndaVariables();
-        variables.put("REPRESENTATIVES", "Each party's directors, officers and outside counsel.");
-        body.put("variables", variables);
-        ResponseEntity<JsonNode> saved = http.exchange("/api/v1/contracts/" + contract, HttpMethod.PUT,
-                new HttpEntity<>(body, SignIn.bearer(SignIn.accessToken(http, tenant.email("USER")))), JsonNode.class);
-        assertThat(saved.getStatusCode().value()).as("edit: %s", saved.getBody()).isEqualTo(200);
-    }
-
-    private static Map<String, String> ndaVariables() {
+        browser.open("/contracts/new");
+        browser.findElement(By.cssSelector("label[for='source-" + template + "']")).click();
+        next();
+        type("c-title", "Mutual NDA with Hudson Builders");
+        type("c-counterparty", "Hudson Builders");
+        type("c-email", "legal@hudson.test");
+        type("c-start", "2027-01-01");
+        type("c-end", "2028-12-31");
+        type("c-amount", "0");
+        next();
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("EFFECTIVE_DATE", "2027-01-01");
         variables.put("PARTY_A_NAME", "Covenant Test Co");
@@ -156,7 +144,32 @@ class ContractJourneyBrowserTest {
         variables.put("PARTY_A_TITLE", "Director");
         variables.put("PARTY_B_SIGNATORY", "Hal Hudson");
         variables.put("PARTY_B_TITLE", "President");
-        return variables;
+        variables.forEach((key, value) -> type("var-" + template + "-" + key, value));
+        // The live preview follows the typing; creating while it is still on its way would abort it (a console error).
+        browser.waitUntil(driver -> browser.findElement(By.id("wizard-preview")).getText().contains("President")
+                && browser.findElements(By.cssSelector(".htmx-request")).isEmpty());
+        next();
+        browser.waitUntil(ExpectedConditions.elementToBeClickable(By.id("create-contract"))).click();
+        awaitDone("contract-created");
+        String path = URI.create(browser.getCurrentUrl()).getPath();
+        return UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    private void next() {
+        browser.waitUntil(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-wizard-next]"))).click();
+    }
+
+    /** Types into a field; a date field takes its ISO value directly (typing it depends on the browser's locale). */
+    private void type(String id, String value) {
+        WebElement field = browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        if ("date".equals(field.getAttribute("type"))) {
+            browser.executeScript("arguments[0].value = arguments[1];"
+                    + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                    + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field, value);
+            return;
+        }
+        field.clear();
+        field.sendKeys(value);
     }
 
     private void signInAs(Tenant tenant, String role) {
