@@ -36,7 +36,8 @@ class ApprovalQueuePagesTest extends ContractPagesTestSupport {
                 .doesNotContain("data-queue-tab=\"FINANCE\"").doesNotContain("data-queue-tab=\"ESCALATED\"")
                 .contains("data-count=\"2\"").contains("Scaffolding rental").contains("Crane hire")
                 .contains("data-approval=\"" + approval(first, 1, "LEGAL") + "\"").contains("data-quick-approve")
-                .contains("id=\"decision-dialog\"").contains("/js/contract-detail.js").doesNotContain("style=\"");
+                .contains("id=\"decision-dialog\"").contains("/js/contract-detail.js").doesNotContain("style=\"")
+                .doesNotContain("Nothing waiting");
         assertThat(legal).as("legal managers do not reject").doesNotContain(">Reject</button>");
 
         String head = as("LEGAL_HEAD").get(QUEUES).body();

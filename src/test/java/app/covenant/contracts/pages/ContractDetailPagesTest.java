@@ -86,6 +86,7 @@ class ContractDetailPagesTest extends ContractPagesTestSupport {
 
     @Test
     void eachRoleIsShownTheActionsOfTheState() {
+        assertThat(as("USER").get(page + "?tab=approvals").body()).contains("Not submitted yet");
         String owner = as("USER").get(page).body();
         assertThat(owner).contains("id=\"contract-submit\"").contains("id=\"contract-edit\"")
                 .contains("href=\"/contracts/" + contract + "/edit\"").contains("id=\"contract-cancel\"")
@@ -141,6 +142,7 @@ class ContractDetailPagesTest extends ContractPagesTestSupport {
                 approval(contract, 1, "FINANCE").toString()).statusCode()).isEqualTo(302);
         assertThat(status(contract)).isEqualTo("APPROVED");
         String approved = as("USER").get(page + "?tab=approvals").body();
+        assertThat(approved).doesNotContain("Not submitted yet");
         assertThat(approved).contains("data-status=\"APPROVED\"").contains("Test LEGAL_MANAGER")
                 .contains("Test FINANCE_MANAGER").contains("data-round=\"1\"")
                 .doesNotContain("id=\"contract-submit\"").doesNotContain("id=\"contract-edit\"");
