@@ -42,6 +42,8 @@ class ContractWizardPagesTest extends ContractPagesSupport {
                 .doesNotContain("value=\"paper\"").doesNotContain("style=\"");
         assertThat(page("LEGAL_MANAGER").get("/contracts/new").body()).contains("value=\"paper\"")
                 .contains("name=\"file\"");
+        assertThat(page("USER").get("/contracts/new?template=" + templateId).body()).as("preselected")
+                .containsPattern("value=\"" + templateId + "\"\\s+data-source-template checked");
         assertThat(page("FINANCE_MANAGER").get("/contracts/new").statusCode()).isEqualTo(403);
     }
 
@@ -111,6 +113,10 @@ class ContractWizardPagesTest extends ContractPagesSupport {
                 List.<String[]>of(new String[] {"title", "Never created"}));
         assertThat(noSource.statusCode()).isEqualTo(400);
         assertThat(noSource.body()).contains("data-start-step=\"1\"").contains("id=\"wizard-source-error\"");
+        HttpResponse<String> unknown = page("USER").post("/contracts/new", "/contracts/new",
+                form(UUID.randomUUID(), Map.of("CLIENT_NAME", "Acme"), "Never created"));
+        assertThat(unknown.statusCode()).as("a template not in the library").isEqualTo(400);
+        assertThat(unknown.body()).contains("data-start-step=\"1\"").contains("id=\"wizard-source-error\"");
         assertThat(jdbcTemplate.queryForObject("select count(*) from contracts where organization_id = ?",
                 Integer.class, tenant.organizationId())).isZero();
     }

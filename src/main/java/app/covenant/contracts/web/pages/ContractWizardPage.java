@@ -107,7 +107,8 @@ class ContractWizardPage {
         Map<String, String> values = form.variablesOf(template);
         // The variables are checked first too, so one refusal names the bad details and the bad values together.
         List<FieldError> variableErrors = variableErrors(caller, template, values);
-        if (!errors.isEmpty()) {
+        boolean unusable = variableErrors.stream().anyMatch(e -> e.field().equals("templateId"));
+        if (!errors.isEmpty() || unusable) {
             errors.addAll(variableErrors);
             throw ProblemException.invalid(errors);
         }
