@@ -69,6 +69,22 @@ class WordDiffPerformanceTest {
                 .isEqualTo(ReadableText.ofHtml(before).replaceAll("\\s+", " "));
     }
 
+    /** A 20,000-row table against another: the paragraph pass has a budget too. */
+    @Test
+    void twoUnrelatedLongLists() {
+        Random random = new Random(7);
+        StringBuilder before = new StringBuilder("<ul>");
+        StringBuilder after = new StringBuilder("<ul>");
+        for (int i = 0; i < 20_000; i++) {
+            before.append("<li>").append(VOCABULARY[random.nextInt(VOCABULARY.length)]).append(i).append("</li>");
+            after.append("<li>").append(VOCABULARY[random.nextInt(VOCABULARY.length)]).append(-i).append("</li>");
+        }
+
+        TextDiff diff = timed(() -> WordDiff.compare(before.toString(), after.toString()));
+
+        assertThat(diff.afterText()).isEqualTo(ReadableText.ofHtml(after.toString()));
+    }
+
     @Test
     void oneHugeParagraphRewrittenInPlaces() {
         String words = String.join(" ", paragraphs(new Random(5), 30_000));
