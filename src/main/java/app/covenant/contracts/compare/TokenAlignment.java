@@ -54,8 +54,14 @@ final class TokenAlignment {
     List<Op> align(List<Token> before, List<Token> after) {
         List<Paragraph> source = paragraphs(before);
         List<Paragraph> target = paragraphs(after);
-        List<AbstractDelta<Paragraph>> deltas = DiffUtils.diff(source, target,
-                new MyersDiff<Paragraph>(Paragraph::sameWords), null, true).getDeltas();
+        List<AbstractDelta<Paragraph>> deltas;
+        try {
+            deltas = DiffUtils.diff(source, target, new MyersDiff<Paragraph>(Paragraph::sameWords), budget(), true)
+                    .getDeltas();
+        } catch (OverBudget tooManyParagraphEdits) {
+            changedParagraphs(source, target);
+            return ops;
+        }
         for (AbstractDelta<Paragraph> delta : deltas) {
             if (delta.getType() == DeltaType.EQUAL) {
                 for (Paragraph paragraph : delta.getTarget().getLines()) {

@@ -2,6 +2,8 @@ package app.covenant.contracts.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +12,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A 50-page contract is about 30,000 words; comparing two versions of it must stay well under a second. */
+/** A 50-page contract is about 30,000 words; comparing two versions of it must take under a second of CPU. */
 class WordDiffPerformanceTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(1);
@@ -69,6 +71,22 @@ class WordDiffPerformanceTest {
                 .isEqualTo(ReadableText.ofHtml(before).replaceAll("\\s+", " "));
     }
 
+    /** A 20,000-row table against another: the paragraph pass has a budget too. */
+    @Test
+    void twoUnrelatedLongLists() {
+        Random random = new Random(7);
+        StringBuilder before = new StringBuilder("<ul>");
+        StringBuilder after = new StringBuilder("<ul>");
+        for (int i = 0; i < 20_000; i++) {
+            before.append("<li>").append(VOCABULARY[random.nextInt(VOCABULARY.length)]).append(i).append("</li>");
+            after.append("<li>").append(VOCABULARY[random.nextInt(VOCABULARY.length)]).append(-i).append("</li>");
+        }
+
+        TextDiff diff = timed(() -> WordDiff.compare(before.toString(), after.toString()));
+
+        assertThat(diff.afterText()).isEqualTo(ReadableText.ofHtml(after.toString()));
+    }
+
     @Test
     void oneHugeParagraphRewrittenInPlaces() {
         String words = String.join(" ", paragraphs(new Random(5), 30_000));
@@ -85,14 +103,18 @@ class WordDiffPerformanceTest {
         assertThat(diff.deletedWords()).isZero();
     }
 
-    /** The best of three runs, so a busy build machine does not fail the test for the algorithm's sake. */
+    /**
+     * CPU time of this thread, the best of three runs: a build machine shared with other jobs stretches wall-clock
+     * time many times over, which says nothing about the algorithm.
+     */
     private static TextDiff timed(java.util.function.Supplier<TextDiff> comparison) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Duration best = Duration.ofDays(1);
         TextDiff diff = null;
         for (int run = 0; run < 3 && best.compareTo(LIMIT) >= 0; run++) {
-            long start = System.nanoTime();
+            long start = threads.getCurrentThreadCpuTime();
             diff = comparison.get();
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            Duration took = Duration.ofNanos(threads.getCurrentThreadCpuTime() - start);
             best = took.compareTo(best) < 0 ? took : best;
         }
         assertThat(best).isLessThan(LIMIT);
