@@ -31,11 +31,12 @@ class Navigation {
      * link marked as current. Areas left without a visible link are not shown.
      */
     List<Section> sectionsFor(String path, Set<String> permissions) {
+        String current = currentHref(path, permissions);
         return byArea.entrySet().stream()
                 .map(entry -> new Section(entry.getKey().name().toLowerCase(Locale.ROOT), entry.getKey().title(),
                         entry.getValue().stream()
-                                .filter(item -> item.permission() == null || permissions.contains(item.permission()))
-                                .map(item -> new Link(item.label(), item.href(), item.icon(), isCurrent(item.href(), path)))
+                                .filter(item -> visibleWith(item, permissions))
+                                .map(item -> new Link(item.label(), item.href(), item.icon(), item.href().equals(current)))
                                 .toList()))
                 .filter(section -> !section.links().isEmpty())
                 .toList();
@@ -47,8 +48,21 @@ class Navigation {
                 .filter(link -> !link.href().equals("/")).toList();
     }
 
+    private static boolean visibleWith(NavigationItem item, Set<String> permissions) {
+        return item.permission() == null || permissions.contains(item.permission());
+    }
+
+    // One link is current: the most specific one covering the page (/contracts/approvals, not also /contracts).
+    private String currentHref(String path, Set<String> permissions) {
+        return byArea.values().stream().flatMap(List::stream)
+                .filter(item -> visibleWith(item, permissions) && covers(item.href(), path))
+                .map(NavigationItem::href)
+                .max(Comparator.comparingInt(String::length))
+                .orElse(null);
+    }
+
     // "/" is current only on the home page itself; other links also cover the pages below them.
-    private static boolean isCurrent(String href, String path) {
+    private static boolean covers(String href, String path) {
         if (path == null) {
             return false;
         }
