@@ -1,0 +1,13 @@
+package app.covenant.contracts.paper;
+
+/**
+ * The searchable text of an uploaded file.
+ *
+ * @param text      plain text, {@code "\n"} between lines and {@code "\n\n"} between pages; at most
+ *                  {@link PaperText#MAX_CHARACTERS} characters
+ * @param hasText   whether the text has any letter or digit; {@code false} for a scan without a text layer (no OCR
+ *                  is done, so the caller should say so rather than pretend the document is empty)
+ * @param truncated whether pages or characters past the caps were left out
+ */
+public record PaperContent(PaperType type, String text, boolean hasText, boolean truncated) {
+}
