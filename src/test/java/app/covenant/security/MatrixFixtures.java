@@ -31,6 +31,8 @@ final class MatrixFixtures {
     private final Map<UUID, UUID> envelopes = new ConcurrentHashMap<>();
     private final Map<UUID, UUID> agreements = new ConcurrentHashMap<>();
     private final Map<UUID, UUID> contractTemplates = new ConcurrentHashMap<>();
+    private final Map<String, UUID> contracts = new ConcurrentHashMap<>();
+    private final Map<String, UUID> contractApprovals = new ConcurrentHashMap<>();
 
     MatrixFixtures(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -283,5 +285,48 @@ final class MatrixFixtures {
                 + "(?, ?, ?, false, true, true, true, false, false, ?, ?)", id, tenant.organizationId(),
                 "Matrix program " + id, now, now);
         return id;
+    }
+
+    /**
+     * A draft contract of the tenant owned by its user with {@code role}: the owner may edit, submit, share and cancel
+     * it, so no allowed role is refused by the contracts' owner rules (a colleague's contract would answer 403 or 404).
+     */
+    UUID contract(Tenant tenant, String role) {
+        return contracts.computeIfAbsent(tenant.code() + "/" + role, key -> {
+            UUID id = UUID.randomUUID();
+            Timestamp now = Timestamp.from(Instant.now());
+            String reference = tenant.code() + "-2612-" + id.toString().replace("-", "").substring(0, 6)
+                    .toUpperCase(Locale.ROOT);
+            jdbc.update("insert into contracts (id, organization_id, reference, title, counterparty_name, currency, "
+                    + "body_html, annexures, variable_values, search_text, body_sha256, owner_id, status, "
+                    + "current_version, approval_round, created_at, updated_at) values (?, ?, ?, 'Matrix contract', "
+                    + "'Matrix Counterparty', 'USD', '<p>Matrix</p>', '[]', '{}', 'Matrix', ?, ?, 'DRAFT', 0, 0, ?, ?)",
+                    id, tenant.organizationId(), reference, "0".repeat(64), tenant.userId(role), now, now);
+            return id;
+        });
+    }
+
+    /**
+     * An open approval of a contract of the tenant under review, of the type the role decides (FINANCE for finance
+     * managers, LEGAL otherwise), so an allowed decider reaches the state checks (409 once decided), never a 403.
+     */
+    UUID contractApproval(Tenant tenant, String role) {
+        String type = "FINANCE_MANAGER".equals(role) ? "FINANCE" : "LEGAL";
+        return contractApprovals.computeIfAbsent(tenant.code() + "/" + role, key -> {
+            UUID contract = UUID.randomUUID();
+            Timestamp now = Timestamp.from(Instant.now());
+            String reference = tenant.code() + "-2612-" + contract.toString().replace("-", "").substring(0, 6)
+                    .toUpperCase(Locale.ROOT);
+            jdbc.update("insert into contracts (id, organization_id, reference, title, counterparty_name, currency, "
+                    + "body_html, annexures, variable_values, search_text, body_sha256, owner_id, status, "
+                    + "current_version, approval_round, created_at, updated_at) values (?, ?, ?, 'Matrix review', "
+                    + "'Matrix Counterparty', 'USD', '<p>Matrix</p>', '[]', '{}', 'Matrix', ?, ?, ?, 0, 1, ?, ?)",
+                    contract, tenant.organizationId(), reference, "0".repeat(64), tenant.userId("USER"),
+                    "FINANCE".equals(type) ? "SENT_TO_FINANCE" : "SENT_TO_LEGAL", now, now);
+            UUID id = UUID.randomUUID();
+            jdbc.update("insert into contract_approvals (id, contract_id, organization_id, round, type, status, "
+                    + "created_at) values (?, ?, ?, 1, ?, 'PENDING', ?)", id, contract, tenant.organizationId(), type, now);
+            return id;
+        });
     }
 }

@@ -63,6 +63,10 @@ final class TenantRecords {
     private static final Source HOLD_HARMLESS = (fixtures, tenant, role) -> fixtures.holdHarmless(tenant);
     private static final Source ENVELOPE = (fixtures, tenant, role) -> fixtures.envelope(tenant);
     private static final Source CONTRACT_TEMPLATE = (fixtures, tenant, role) -> fixtures.contractTemplate(tenant);
+    private static final Source CONTRACT = (fixtures, tenant, role) -> fixtures.contract(tenant, role);
+    private static final Source CONTRACT_APPROVAL = (fixtures, tenant, role) -> fixtures.contractApproval(tenant, role);
+    private static final Source CONTRACT_MEMBER = (fixtures, tenant, role) -> tenant.userId("USER");
+    private static final Source FIRST_VERSION = (fixtures, tenant, role) -> 1;
     private static final Source LIBRARY_DOCUMENT = (fixtures, tenant, role) -> fixtures.libraryDocument(tenant, role);
 
     /** Key: handler class simple name + "#" + variable name. */
@@ -126,7 +130,15 @@ final class TenantRecords {
             // A contract template is seen by the organizations it is available to, a super admin's included.
             Map.entry("ContractTemplateApiController#id", owned(CONTRACT_TEMPLATE)),
             Map.entry("ContractTemplateApiController#number", new Entry(FIRST_PAGE, null, Set.of())),
-            Map.entry("ContractTemplatePages#id", owned(CONTRACT_TEMPLATE)));
+            Map.entry("ContractTemplatePages#id", owned(CONTRACT_TEMPLATE)),
+            // Contracts are an organization's own: another organization's caller, a super admin too, gets 404. The
+            // caller's own contract (owner rules pass), a member to share with, a version number.
+            Map.entry("ContractApiController#id", owned(CONTRACT)),
+            Map.entry("ContractApiController#userId", new Entry(CONTRACT_MEMBER, null, Set.of())),
+            Map.entry("ContractVersionApiController#id", owned(CONTRACT)),
+            Map.entry("ContractVersionApiController#number", new Entry(FIRST_VERSION, null, Set.of())),
+            Map.entry("ApprovalApiController#id", owned(CONTRACT_APPROVAL)),
+            Map.entry("ApprovalApiController#contractId", owned(CONTRACT)));
 
     private TenantRecords() {
     }

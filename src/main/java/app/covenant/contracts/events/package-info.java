@@ -1,0 +1,3 @@
+/** Facts about contracts that other modules may react to (past tense records). */
+@org.springframework.modulith.NamedInterface("events")
+package app.covenant.contracts.events;
