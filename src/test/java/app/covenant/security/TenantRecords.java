@@ -138,7 +138,9 @@ final class TenantRecords {
             Map.entry("ContractVersionApiController#id", owned(CONTRACT)),
             Map.entry("ContractVersionApiController#number", new Entry(FIRST_VERSION, null, Set.of())),
             Map.entry("ApprovalApiController#id", owned(CONTRACT_APPROVAL)),
-            Map.entry("ApprovalApiController#contractId", owned(CONTRACT)));
+            Map.entry("ApprovalApiController#contractId", owned(CONTRACT)),
+            // The edit page: the caller's own draft (editable by its owner), the same visibility as the API.
+            Map.entry("ContractEditPage#id", owned(CONTRACT)));
 
     private TenantRecords() {
     }
