@@ -140,7 +140,9 @@ final class TenantRecords {
             Map.entry("ApprovalApiController#id", owned(CONTRACT_APPROVAL)),
             Map.entry("ApprovalApiController#contractId", owned(CONTRACT)),
             // The edit page: the caller's own draft (editable by its owner), the same visibility as the API.
-            Map.entry("ContractEditPage#id", owned(CONTRACT)));
+            Map.entry("ContractEditPage#id", owned(CONTRACT)),
+            Map.entry("ContractTemplatePages#number", new Entry(FIRST_PAGE, null, Set.of())),
+            Map.entry("ContractTemplateEditorPages#id", owned(CONTRACT_TEMPLATE)));
 
     private TenantRecords() {
     }

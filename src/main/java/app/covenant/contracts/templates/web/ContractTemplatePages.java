@@ -52,7 +52,7 @@ class ContractTemplatePages {
 
     @Bean
     static NavigationItem contractTemplatesNavigationItem() {
-        return new NavigationItem(NavigationItem.Area.CONTRACTS, "Templates", BASE, "book", 40,
+        return new NavigationItem(NavigationItem.Area.CONTRACTS, "Templates", BASE, "code", 40,
                 ContractPermissions.TEMPLATE_READ);
     }
 
