@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import app.covenant.contracts.RichText;
+import app.covenant.contracts.templates.ContractTemplates;
+import app.covenant.contracts.templates.internal.TemplateFilling;
 import app.covenant.documents.pdf.PdfDocument;
 import app.covenant.documents.pdf.PdfReader;
 import app.covenant.insurance.extraction.Acord25Extraction;
@@ -59,6 +62,9 @@ class EmbeddedDefaultSmokeTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    ContractTemplates templates;
 
     private static final String PASSWORD = "Covenant-Demo-2026";
     private final Map<String, String> tokens = new HashMap<>();
@@ -281,6 +287,35 @@ class EmbeddedDefaultSmokeTest {
         assertThat(stats.get("byStatus").get("COMPLETED").asLong()).isEqualTo(1);
         assertThat(stats.get("averageHoursToComplete").asDouble()).as("computed by H2 too").isGreaterThanOrEqualTo(0);
         assertThat(stats.get("overdue").asLong()).isZero();
+    }
+
+    /**
+     * The contracts demo data is drafted from the seeded MUTUAL-NDA template (seeded by code, by nobody), never from
+     * one the demo made itself: the global templates seed first, deterministically.
+     */
+    @Test
+    void theDemoContractsAreFilledFromTheSeededMutualNdaTemplate() {
+        Map<String, Object> template = jdbc.queryForMap("select t.id, t.current_version, v.created_by, v.body_html "
+                + "from contract_templates t join contract_template_versions v on v.template_id = t.id "
+                + "where t.code = 'MUTUAL-NDA' and t.owner_organization_id is null");
+        assertThat(template.get("created_by")).as("seeded by code, not created by a demo person").isNull();
+        assertThat(template.get("current_version")).isEqualTo(1);
+        UUID templateId = (UUID) template.get("id");
+        UUID demo = jdbc.queryForObject("select id from organizations where code = 'DEMO'", UUID.class);
+
+        JsonNode page = api("/api/v1/contracts?size=50", "legal@covenant.test");
+        assertThat(page.get("content")).hasSize(6);
+        for (JsonNode summary : page.get("content")) {
+            JsonNode contract = api("/api/v1/contracts/" + summary.get("id").asString(), "legal@covenant.test");
+            assertThat(contract.get("templateId").asString()).isEqualTo(templateId.toString());
+            assertThat(contract.get("templateVersion").asInt()).isEqualTo(1);
+            Map<String, String> values = new HashMap<>();
+            contract.get("variables").properties().forEach(e -> values.put(e.getKey(), e.getValue().asString()));
+            String expected = RichText.clean(TemplateFilling.fill(templates.version(demo, templateId, 1), values)
+                    .bodyHtml());
+            assertThat(contract.get("bodyHtml").asString()).as(contract.get("title").asString()).isEqualTo(expected)
+                    .contains(contract.get("counterpartyName").asString());
+        }
     }
 
     private JsonNode api(String path, String email) {

@@ -12,6 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import app.covenant.contracts.templates.Annexure;
+import app.covenant.contracts.templates.TemplateCategory;
+import app.covenant.contracts.templates.TemplateDraft;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
@@ -161,6 +164,33 @@ class VersionsTest extends ContractTestSupport {
                 .getBody();
         assertThat(compared.get("changedFields").toString()).contains("variables.CLIENT_NAME");
         assertThat(compared.get("annexures").get(0).get("status").asString()).isEqualTo("CHANGED");
+    }
+
+    /** CLM.md: "editing a template never changes contracts already created from it" — not even on a refill. */
+    @Test
+    void variablesRefillFromTheContractsOwnTemplateVersionNotTheTemplatesLatest() {
+        library.revise(templateManager(tenant), templateId, new TemplateDraft(null, "Test services",
+                TemplateCategory.SERVICE_AGREEMENT, "For tests", "<p>Version two for {{CLIENT_NAME}} only.</p>",
+                List.of(new Annexure("Scope v2", "<p>Other scope: {{SCOPE}}</p>")), List.of()));
+
+        Map<String, Object> edit = edit("Scaffolding");
+        edit.put("variables", Map.of("CLIENT_NAME", "Beta Builders", "START", "2027-03-01", "SCOPE", "Towers"));
+        ResponseEntity<JsonNode> saved = put("/api/v1/contracts/" + contract, edit, token("USER"));
+        assertThat(saved.getStatusCode().value()).as(String.valueOf(saved.getBody())).isEqualTo(200);
+        assertThat(saved.getBody().get("bodyHtml").asString())
+                .isEqualTo("<p>Services for Beta Builders from 2027-03-01.</p>");
+        assertThat(saved.getBody().get("annexures").get(0).get("title").asString()).isEqualTo("Scope");
+        assertThat(saved.getBody().get("annexures").get(0).get("html").asString()).isEqualTo("<p>Scope: Towers</p>");
+        assertThat(saved.getBody().get("templateVersion").asInt()).isEqualTo(1);
+
+        // A retired template still fills at the contract's version: the contract keeps what it was made from.
+        library.retire(templateManager(tenant), templateId);
+        edit.put("variables", Map.of("CLIENT_NAME", "Gamma Glass", "START", "2027-04-01"));
+        ResponseEntity<JsonNode> afterRetiring = put("/api/v1/contracts/" + contract, edit, token("USER"));
+        assertThat(afterRetiring.getStatusCode().value()).as(String.valueOf(afterRetiring.getBody())).isEqualTo(200);
+        assertThat(afterRetiring.getBody().get("bodyHtml").asString())
+                .isEqualTo("<p>Services for Gamma Glass from 2027-04-01.</p>");
+        assertThat(afterRetiring.getBody().get("templateVersion").asInt()).isEqualTo(1);
     }
 
     private Map<String, Object> edit(String title) {

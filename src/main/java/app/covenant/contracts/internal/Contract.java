@@ -167,11 +167,6 @@ class Contract extends AssignedIdEntity {
         return next;
     }
 
-    /** The body was filled again from the template's current version. */
-    void refilledFrom(int version) {
-        this.templateVersion = version;
-    }
-
     void cancelled(String reason) {
         this.cancellationReason = reason;
     }

@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Edits and restores (CLM.md: "Edit only in DRAFT / REVISION_REQUESTED; each saved edit is a new version"), by the
  * owner or legal, with the contract's row locked for the whole save. Checks, in order: visible (404), editor (403),
  * editable state or stale {@code expectedVersion} (409), the new content (400) — nothing changes before all pass.
- * New variable values without a new body fill the template again (its current version).
+ * New variable values without a new body fill the template again at the contract's own template version (CLM.md:
+ * editing a template never changes contracts already created from it), so {@code templateVersion} stays.
  */
 @Component
 class ContractEditing {
@@ -61,13 +62,14 @@ class ContractEditing {
         String body = previous.bodyHtml();
         List<Annexure> annexures = previous.annexures();
         Map<String, String> variables = previous.variables();
-        Integer templateVersion = null;
-        if (edit.variables() != null && edit.bodyHtml() == null && contract.templateId() != null) {
-            FilledTemplate filled = templates.fill(contract.organizationId(), contract.templateId(), edit.variables());
+        if (edit.variables() != null && edit.bodyHtml() == null && contract.templateId() != null
+                && contract.templateVersion() != null) {
+            // The contract's own template version, never the latest: editing a template changes no contract.
+            FilledTemplate filled = templates.fill(contract.organizationId(), contract.templateId(),
+                    contract.templateVersion(), edit.variables());
             body = RichText.clean(filled.bodyHtml());
             annexures = ContractCreation.cleaned(filled.annexures());
             variables = filled.values();
-            templateVersion = filled.templateVersion();
         } else if (edit.variables() != null) {
             variables = edit.variables();
         }
@@ -81,9 +83,6 @@ class ContractEditing {
                 ? previous.searchText() : ContractCreation.searchText(body, annexures);
         Instant now = clock.instant();
         contract.apply(new ContractContent(details, body, annexures, variables, contract.documentId(), searchText), now);
-        if (templateVersion != null) {
-            contract.refilledFrom(templateVersion);
-        }
         ContractVersion version = versions.save(contract, Kind.EDITED, caller.userId(), null, previous, now);
         journal.record(caller, contract, "contract.edited", "version " + version.number() + ": "
                 + String.join(", ", version.changedFields()), Map.of("version", version.number() - 1), now, null);

@@ -6,12 +6,10 @@ import app.covenant.contracts.ContractDetails;
 import app.covenant.contracts.ContractView;
 import app.covenant.contracts.Contracts;
 import app.covenant.contracts.templates.ContractTemplateLibrary;
-import app.covenant.contracts.templates.TemplateDraft;
 import app.covenant.contracts.templates.TemplateFilter;
 import app.covenant.contracts.templates.TemplateSummary;
 import app.covenant.contracts.templates.internal.GlobalTemplates;
 import app.covenant.identity.events.DemoDataSeeded;
-import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,7 +33,8 @@ import org.springframework.stereotype.Component;
  * versions, approvals, audit entries and notifications: a DRAFT of user@, one SENT_TO_LEGAL, one sent back for
  * revision by legal@ with a comment, one APPROVED, one REJECTED by legalhead@, and one legal@ escalated to the
  * head of legal (PENDING_LEGAL_HEAD). Identity announces the demo people ({@link DemoDataSeeded}, first start on H2
- * only) before the application is ready and the global templates are seeded, so the contracts follow once it is.
+ * only) before the application is ready; the contracts follow once it is, after the global templates are seeded
+ * ({@link GlobalTemplates} seeds first among the ready listeners, this one runs last).
  */
 @Component
 class ContractsDemoData {
@@ -47,15 +46,13 @@ class ContractsDemoData {
     private final Contracts contracts;
     private final ContractApprovals approvals;
     private final ContractTemplateLibrary library;
-    private final GlobalTemplates globalTemplates;
     private final Clock clock;
 
     ContractsDemoData(Contracts contracts, ContractApprovals approvals, ContractTemplateLibrary library,
-                      GlobalTemplates globalTemplates, Clock clock) {
+                      Clock clock) {
         this.contracts = contracts;
         this.approvals = approvals;
         this.library = library;
-        this.globalTemplates = globalTemplates;
         this.clock = clock;
     }
 
@@ -74,7 +71,7 @@ class ContractsDemoData {
         Caller user = seeded.caller("user@covenant.test");
         Caller legal = seeded.caller("legal@covenant.test");
         Caller head = seeded.caller("legalhead@covenant.test");
-        UUID template = template(user, seeded.caller("superadmin@covenant.test"));
+        UUID template = template(user);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
 
         draft(user, template, "Mutual NDA — Harbor Steel Fabricators", "Harbor Steel Fabricators Inc", today);
@@ -131,23 +128,17 @@ class ContractsDemoData {
                 .reduce((first, second) -> second).orElseThrow().id();
     }
 
-    /** The bundled NDA template; seeded here when the global templates are not yet (they are on the same event). */
-    private UUID template(Caller user, Caller superAdmin) {
+    /**
+     * The seeded NDA template ({@link GlobalTemplates} runs first on the same event): the demo never makes one of
+     * its own, so its contracts always carry the real template's text.
+     */
+    private UUID template(Caller user) {
         for (TemplateSummary summary : library.list(user, new TemplateFilter(null, TEMPLATE, null),
                 PageRequest.of(0, 20))) {
             if (TEMPLATE.equals(summary.code())) {
                 return summary.id();
             }
         }
-        TemplateDraft draft = globalTemplates.drafts().stream().filter(d -> TEMPLATE.equals(d.code())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("The bundled template " + TEMPLATE + " is missing"));
-        try {
-            return library.create(superAdmin, draft, true).id();
-        } catch (ProblemException raced) {
-            if (raced.status() != 409) {
-                throw raced;
-            }
-            return template(user, superAdmin);
-        }
+        throw new IllegalStateException("The global template " + TEMPLATE + " was not seeded before the demo data");
     }
 }

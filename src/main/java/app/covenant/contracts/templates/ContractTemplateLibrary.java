@@ -49,6 +49,12 @@ public class ContractTemplateLibrary implements ContractTemplates {
 
     @Override
     @Transactional(readOnly = true)
+    public FilledTemplate fill(UUID organizationId, UUID templateId, int version, Map<String, String> values) {
+        return TemplateFilling.fill(store.version(organizationId, templateId, version), values);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public TemplateSnapshot version(UUID organizationId, UUID templateId, int version) {
         return store.version(organizationId, templateId, version);
     }

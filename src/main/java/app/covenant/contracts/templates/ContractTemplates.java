@@ -28,6 +28,17 @@ public interface ContractTemplates {
     FilledTemplate fill(UUID organizationId, UUID templateId, Map<String, String> values);
 
     /**
+     * One given version of a template filled as {@link #fill(UUID, UUID, Map)} fills the latest: what an existing
+     * contract is refilled from when its values change, so later edits of the template never reach it. A retired
+     * template still fills at its version (the contract was made from it while it was active); a template no longer
+     * available to the organization does not.
+     *
+     * @throws app.covenant.shared.problem.ProblemException 400 as {@link #fill(UUID, UUID, Map)}; 404 as
+     *                                                      {@link #version}
+     */
+    FilledTemplate fill(UUID organizationId, UUID templateId, int version, Map<String, String> values);
+
+    /**
      * One version of a template available to the organization, retired or not: what a contract drafted from it
      * was made from. Later edits never change it.
      *

@@ -16,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -36,6 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class GlobalTemplates {
 
+    /** The order of {@link #seed()} among the ApplicationReadyEvent listeners: first. */
+    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
     static final String LOCATION = "classpath:contracts/templates/*/template.json";
     private static final Logger log = LoggerFactory.getLogger(GlobalTemplates.class);
 
@@ -59,7 +63,12 @@ public class GlobalTemplates {
     record AnnexureFile(String title, String file) {
     }
 
+    /**
+     * Runs before every other ready listener ({@link #ORDER}): the demo data drafts its contracts from these
+     * templates, on the same event, and must find them seeded rather than make its own.
+     */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(ORDER)
     void seed() {
         int seeded = 0;
         for (TemplateDraft draft : drafts()) {
