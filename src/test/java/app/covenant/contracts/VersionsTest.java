@@ -94,6 +94,7 @@ class VersionsTest extends ContractTestSupport {
         StringBuilder inserted = new StringBuilder();
         StringBuilder deleted = new StringBuilder();
         compared.get("body").get("segments").forEach(segment -> {
+            assertThat(segment.size()).as("a segment is its kind and text, nothing more").isEqualTo(2);
             kinds.add(segment.get("kind").asString());
             if (segment.get("kind").asString().equals("INSERT")) {
                 inserted.append(segment.get("text").asString());

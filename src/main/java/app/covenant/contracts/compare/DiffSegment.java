@@ -1,5 +1,6 @@
 package app.covenant.contracts.compare;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
 
 /**
@@ -18,14 +19,17 @@ public record DiffSegment(Kind kind, String text) {
         Objects.requireNonNull(text, "text");
     }
 
+    @JsonIgnore // the kind says it; not three more fields in the API
     public boolean isEqual() {
         return kind == Kind.EQUAL;
     }
 
+    @JsonIgnore // the kind says it; not three more fields in the API
     public boolean isInsert() {
         return kind == Kind.INSERT;
     }
 
+    @JsonIgnore // the kind says it; not three more fields in the API
     public boolean isDelete() {
         return kind == Kind.DELETE;
     }
