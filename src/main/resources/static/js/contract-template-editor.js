@@ -73,8 +73,32 @@
         return b;
     }
 
+    // Where the cursor last was in each editing area: focus() alone puts it at the start of the area once the
+    // focus has been elsewhere (the placeholder key input, a variable row's "Insert"), so it is put back first.
+    var ranges = new WeakMap();
+
+    document.addEventListener('selectionchange', function () {
+        var selection = document.getSelection();
+        if (!selection || selection.rangeCount === 0) {
+            return;
+        }
+        var range = selection.getRangeAt(0);
+        var node = range.startContainer;
+        var area = (node.nodeType === Node.ELEMENT_NODE ? node : node.parentNode);
+        area = area && area.closest ? area.closest('.ctpl-area') : null;
+        if (area) {
+            ranges.set(area, range.cloneRange());
+        }
+    });
+
     function insertText(area, text) {
         area.focus();
+        var range = ranges.get(area);
+        if (range && area.contains(range.startContainer) && area.contains(range.endContainer)) {
+            var selection = document.getSelection();
+            selection.removeAllRanges();
+            selection.addRange(range);
+        }
         if (!document.execCommand('insertText', false, text)) {
             area.appendChild(document.createTextNode(text));
         }
@@ -126,7 +150,7 @@
         keyInput.setAttribute('aria-label', 'Placeholder key to insert');
         keyInput.maxLength = 60;
         toolbar.appendChild(keyInput);
-        toolbar.appendChild(button('Insert {{…}}', 'Insert placeholder', function () {
+        function insertPlaceholder() {
             var key = keyInput.value.trim().toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
             if (!KEY.test(key)) {
                 keyInput.setAttribute('aria-invalid', 'true');
@@ -136,7 +160,15 @@
             keyInput.removeAttribute('aria-invalid');
             keyInput.value = '';
             insertText(area, '{{' + key + '}}');
-        }));
+        }
+        toolbar.appendChild(button('Insert {{…}}', 'Insert placeholder', insertPlaceholder));
+        // Enter in the key input inserts, rather than submitting the whole form half-written.
+        keyInput.addEventListener('keydown', function (event) {
+            if (event.key === 'Enter') {
+                event.preventDefault();
+                insertPlaceholder();
+            }
+        });
 
         function sync() {
             source.value = area.innerHTML;
