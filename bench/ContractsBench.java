@@ -189,10 +189,11 @@ public class ContractsBench {
 
         static String where(boolean own, String status, String q) {
             return " where c.organization_id = ?"
-                    + (own ? " and (c.owner_id = ? or c.id in (select s.contract_id from contract_shares s where s.user_id = ?))" : "")
+                    + (own ? " and (c.owner_id = ? or c.id in (select s.contract_id from contract_shares s join contracts x"
+                    + " on x.id = s.contract_id where s.user_id = ? and x.organization_id = c.organization_id))" : "")
                     + (status == null ? "" : " and c.status = ?")
                     + (q == null ? "" : " and (lower(c.title) like ? escape '\\' or lower(c.reference) like ? escape '\\'"
-                    + " or lower(c.counterparty_name) like ? escape '\\' or lower(coalesce(c.counterparty_business_name, ''))"
+                    + " or lower(c.counterparty_name) like ? escape '\\' or lower(c.counterparty_business_name)"
                     + " like ? escape '\\' or lower(c.search_text) like ? escape '\\')");
         }
 
@@ -243,7 +244,7 @@ public class ContractsBench {
         }
 
         static final String WAITING = "select count(a.id) from contract_approvals a, contracts c where c.id = a.contract_id"
-                + " and a.organization_id = ? and a.type = 'LEGAL' and a.status = 'PENDING' and a.closed_at is null"
+                + " and a.organization_id = ? and c.organization_id = a.organization_id and a.type = 'LEGAL' and a.status = 'PENDING' and a.closed_at is null"
                 + " and c.status = 'SENT_TO_LEGAL' and (true = true or c.owner_id = ? or c.id in"
                 + " (select s.contract_id from contract_shares s where s.user_id = ?))";
         static final String SENT_BACK = "select count(c.id) from contracts c where c.owner_id = ? and c.organization_id = ?"
