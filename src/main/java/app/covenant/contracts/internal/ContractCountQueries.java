@@ -63,7 +63,8 @@ class ContractCountQueries implements ContractCounts {
 
     private long approvals(Caller caller, ApprovalType type, ApprovalStatus status, ContractStatus contractStatus) {
         TypedQuery<Long> query = entities.createQuery("select count(a) from Approval a, Contract c "
-                        + "where c.id = a.contractId and a.organizationId = :organization and a.type = :type "
+                        + "where c.id = a.contractId and a.organizationId = :organization and c.organizationId = :organization "
+                        + "and a.type = :type "
                         + "and a.status = :status and a.closedAt is null and c.status = :contractStatus" + VISIBLE,
                 Long.class);
         return query.setParameter("organization", caller.organizationId())

@@ -87,7 +87,10 @@ class ContractService implements Contracts {
             throw ProblemException.invalid("expiringDays", "must be between 0 and 3650");
         }
         Pageable sorted = Sorting.only(pageable, SORTABLE, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id")));
-        return contracts.findAll(ContractAccess.listed(caller, filter, today()), sorted).map(ContractViews::of);
+        List<UUID> shared = ContractAccess.readsAll(caller) || caller.userId() == null ? List.of()
+                : shares.contractIdsSharedWith(caller.userId(), caller.organizationId());
+        return contracts.findAll(ContractAccess.listed(caller, filter, today(), shared), sorted)
+                .map(ContractViews::of);
     }
 
     @Override

@@ -30,10 +30,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @IntegrationTest
 @Import(MeQueryCountTest.CountingDataSource.class)
-class MeQueryCountTest {
+public class MeQueryCountTest {
 
-    static final AtomicInteger statements = new AtomicInteger();
-    static volatile Thread counted;
+    public static final AtomicInteger statements = new AtomicInteger();
+    public static volatile Thread counted;
+    /** Also count the statements of the embedded server's request threads (tests that go through HTTP). */
+    public static volatile boolean countRequests;
 
     @Autowired
     CallerLoader callers;
@@ -66,7 +68,7 @@ class MeQueryCountTest {
 
     /** Wraps the pool so every statement executed on the counted thread is counted. */
     @TestConfiguration(proxyBeanMethods = false)
-    static class CountingDataSource {
+    public static class CountingDataSource {
 
         @Bean
         static BeanPostProcessor countingDataSourcePostProcessor() {
@@ -92,12 +94,16 @@ class MeQueryCountTest {
                             : Statement.class;
                     return proxy((Class<Object>) face, result);
                 }
-                if (method.getName().startsWith("execute") && Thread.currentThread() == counted) {
+                if (method.getName().startsWith("execute") && counts(Thread.currentThread())) {
                     statements.incrementAndGet();
                 }
                 return result;
             };
             return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
+        }
+
+        private static boolean counts(Thread thread) {
+            return thread == counted || (countRequests && thread.getName().startsWith("tomcat-handler"));
         }
 
         private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
