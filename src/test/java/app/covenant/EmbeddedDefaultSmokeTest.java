@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 import app.covenant.contracts.RichText;
@@ -67,7 +68,9 @@ class EmbeddedDefaultSmokeTest {
     ContractTemplates templates;
 
     private static final String PASSWORD = "Covenant-Demo-2026";
-    private final Map<String, String> tokens = new HashMap<>();
+    // One sign-in per account for the whole class: JUnit makes an instance per test, and the embedded default keeps
+    // its sign-in rate limit (10 a minute from one address) switched on.
+    private static final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void startFromNothing() throws IOException {
