@@ -3,6 +3,8 @@ package app.covenant.contracts;
 import app.covenant.shared.security.Caller;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 
 /**
  * Approval rounds (CLM.md "States"): submit opens round N+1 with a LEGAL approval, and a FINANCE one when the
@@ -26,8 +28,15 @@ public interface ContractApprovals {
 
     ApprovalView returnToLegal(Caller caller, UUID approvalId, String comment);
 
-    /** The caller's queue of {@code type}: approvals waiting for a decision they may take, oldest first. */
-    List<ApprovalView> pending(Caller caller, ApprovalType type);
+    /**
+     * The caller's queue of {@code type}, a page: approvals waiting for a decision they may take, oldest first (LEGAL
+     * holds the pending ones for approval:legal:act and the escalated ones for approval:legal:head). 403 for a type
+     * the caller does not decide; sortable by createdAt, round, contractTitle, contractReference.
+     */
+    Page<ApprovalView> pending(Caller caller, ApprovalType type, Pageable pageable);
+
+    /** A page of one queue of the approval pages (legal, escalated, finance); 403 unless the caller decides it. */
+    Page<ApprovalView> queue(Caller caller, ContractCounts.Queue queue, Pageable pageable);
 
     /** Every approval of every round of the contract, oldest round first. */
     List<ApprovalView> ofContract(Caller caller, UUID contractId);

@@ -188,6 +188,39 @@ class ApprovalFlowTest extends ContractTestSupport {
         assertThat(queue("LEGAL", "LEGAL_MANAGER")).doesNotContain(approvals.get(0).get("id").asString());
     }
 
+    @Test
+    void theQueueIsAPageOldestFirstSortedOnlyByItsOwnFields() {
+        UUID second = id(draft("USER", "Alpha cleaning services"));
+        post("/api/v1/contracts/" + contract + "/submit", Map.of(), token("USER"));
+        post("/api/v1/contracts/" + second + "/submit", Map.of(), token("USER"));
+        String queue = "/api/v1/approvals/pending?type=LEGAL";
+
+        JsonNode both = get(queue, token("LEGAL_MANAGER")).getBody();
+        assertThat(both.get("page").get("totalElements").asLong()).isEqualTo(2);
+        assertThat(both.get("page").get("size").asInt()).as("the default page size").isEqualTo(20);
+        assertThat(both.get("content").get(0).get("createdAt").asString())
+                .isLessThanOrEqualTo(both.get("content").get(1).get("createdAt").asString());
+        assertThat(both.get("content").get(0).has("bodyHtml")).as("no contract body in a queue").isFalse();
+        JsonNode first = get(queue + "&size=1", token("LEGAL_MANAGER")).getBody();
+        JsonNode next = get(queue + "&size=1&page=1", token("LEGAL_MANAGER")).getBody();
+        assertThat(first.get("page").get("totalPages").asInt()).isEqualTo(2);
+        assertThat(first.get("content").get(0).get("id")).isEqualTo(both.get("content").get(0).get("id"));
+        assertThat(next.get("content").get(0).get("id")).isEqualTo(both.get("content").get(1).get("id"));
+
+        JsonNode byTitle = get(queue + "&sort=contractTitle,asc", token("LEGAL_MANAGER")).getBody();
+        assertThat(byTitle.get("content").get(0).get("contractTitle").asString()).isEqualTo("Alpha cleaning services");
+        assertThat(byTitle.get("content").get(0).get("contractStatus").asString()).isEqualTo("SENT_TO_LEGAL");
+        ResponseEntity<JsonNode> secretColumn = get(queue + "&sort=comment", token("LEGAL_MANAGER"));
+        assertThat(secretColumn.getStatusCode().value()).isEqualTo(400);
+        assertThat(secretColumn.getBody().get("errors").get(0).get("field").asString()).isEqualTo("sort");
+
+        assertThat(get("/api/v1/approvals/pending?type=FINANCE", token("LEGAL_MANAGER")).getStatusCode().value())
+                .as("legal does not decide finance's queue").isEqualTo(403);
+        assertThat(get("/api/v1/approvals/pending?type=FINANCE", token("FINANCE_MANAGER")).getBody().get("page")
+                .get("totalElements").asLong()).as("both are still with legal").isZero();
+        assertThat(get(queue, token("USER")).getStatusCode().value()).isEqualTo(403);
+    }
+
     private void newTenantContract() {
         newTenant();
         contract = id(draft("USER", "Second"));

@@ -5,6 +5,7 @@ import app.covenant.contracts.ApprovalStatus;
 import app.covenant.contracts.ApprovalType;
 import app.covenant.contracts.ApprovalView;
 import app.covenant.contracts.ContractApprovals;
+import app.covenant.contracts.ContractCounts.Queue;
 import app.covenant.contracts.ContractPermissions;
 import app.covenant.contracts.ContractStatus;
 import app.covenant.contracts.ContractView;
@@ -24,8 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,22 +43,23 @@ class ApprovalWorkflow implements ContractApprovals {
     static final String FINANCE_WORKFLOW = "FINANCE_WORKFLOW";
     static final int MIN_COMMENT = 10;
 
-    private final ContractRepository contracts;
     private final ApprovalRepository approvals;
     private final ContractAccess access;
     private final ContractJournal journal;
     private final ContractNotices notices;
     private final FeatureSwitches switches;
+    private final ApprovalQueues queues;
     private final Clock clock;
 
-    ApprovalWorkflow(ContractRepository contracts, ApprovalRepository approvals, ContractAccess access,
-                     ContractJournal journal, ContractNotices notices, FeatureSwitches switches, Clock clock) {
-        this.contracts = contracts;
+    ApprovalWorkflow(ApprovalRepository approvals, ContractAccess access,
+                     ContractJournal journal, ContractNotices notices, FeatureSwitches switches, ApprovalQueues queues,
+                     Clock clock) {
         this.approvals = approvals;
         this.access = access;
         this.journal = journal;
         this.notices = notices;
         this.switches = switches;
+        this.queues = queues;
         this.clock = clock;
     }
 
@@ -219,37 +221,31 @@ class ApprovalWorkflow implements ContractApprovals {
 
     @Override
     @Transactional(readOnly = true)
-    public List<ApprovalView> pending(Caller caller, ApprovalType type) {
+    public Page<ApprovalView> pending(Caller caller, ApprovalType type, Pageable pageable) {
         if (type == null) {
             throw ProblemException.invalid("type", "must be LEGAL or FINANCE");
         }
-        Set<ApprovalStatus> statuses;
-        if (type == ApprovalType.LEGAL) {
-            if (!caller.has(ContractPermissions.LEGAL_ACT) && !caller.has(ContractPermissions.LEGAL_HEAD)) {
-                throw ProblemException.forbidden("The legal queue is for holders of approval:legal:act.");
+        Set<Queue> mine = EnumSet.noneOf(Queue.class);
+        for (Queue queue : type == ApprovalType.LEGAL ? List.of(Queue.LEGAL, Queue.ESCALATED) : List.of(Queue.FINANCE)) {
+            if (ApprovalQueues.decides(caller, queue)) {
+                mine.add(queue);
             }
-            statuses = EnumSet.noneOf(ApprovalStatus.class);
-            if (caller.has(ContractPermissions.LEGAL_ACT)) {
-                statuses.add(ApprovalStatus.PENDING);
-            }
-            if (caller.has(ContractPermissions.LEGAL_HEAD)) {
-                statuses.add(ApprovalStatus.ESCALATED);
-            }
-        } else {
-            if (!caller.has(ContractPermissions.FINANCE_ACT)) {
-                throw ProblemException.forbidden("The finance queue is for holders of approval:finance:act.");
-            }
-            statuses = EnumSet.of(ApprovalStatus.PENDING);
         }
-        List<Approval> open = approvals.findOpen(caller.organizationId(), type, statuses);
-        Map<UUID, Contract> byId = contracts.findAllById(open.stream().map(Approval::contractId).distinct().toList())
-                .stream().collect(Collectors.toMap(Contract::getId, Function.identity()));
-        ContractStatus awaited = type == ApprovalType.FINANCE ? ContractStatus.SENT_TO_FINANCE : null;
-        return open.stream().filter(a -> {
-            Contract c = byId.get(a.contractId());
-            return c != null && access.sees(caller, c) && (awaited == null ? c.status() != ContractStatus.SENT_TO_FINANCE
-                    : c.status() == awaited);
-        }).map(a -> view(a, byId.get(a.contractId()), caller)).toList();
+        if (mine.isEmpty()) {
+            throw ProblemException.forbidden(type == ApprovalType.LEGAL
+                    ? "The legal queue is for holders of approval:legal:act."
+                    : "The finance queue is for holders of approval:finance:act.");
+        }
+        return queues.page(caller, mine, pageable);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<ApprovalView> queue(Caller caller, Queue queue, Pageable pageable) {
+        if (!ApprovalQueues.decides(caller, queue)) {
+            throw ProblemException.forbidden("This queue is for the approvers who decide it.");
+        }
+        return queues.page(caller, EnumSet.of(queue), pageable);
     }
 
     @Override

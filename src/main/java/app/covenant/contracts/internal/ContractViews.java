@@ -1,6 +1,7 @@
 package app.covenant.contracts.internal;
 
 import app.covenant.contracts.ApprovalView;
+import app.covenant.contracts.ContractStatus;
 import app.covenant.contracts.ContractView;
 import app.covenant.contracts.VersionView;
 
@@ -23,11 +24,14 @@ final class ContractViews {
 
     /** {@code withEscalation}: the escalation's author and reason are legal's business. */
     static ApprovalView of(Approval a, Contract contract, boolean withEscalation) {
+        return of(a, contract.reference(), contract.title(), contract.status(), withEscalation);
+    }
+
+    /** The approval with its contract's reference, title and status (the queues read just those three). */
+    static ApprovalView of(Approval a, String reference, String title, ContractStatus status, boolean withEscalation) {
         return new ApprovalView(a.getId(), a.contractId(), a.type(), a.status(), a.round(), a.comment(), a.actorId(),
                 a.actedAt(), withEscalation ? a.escalatedBy() : null, a.escalatedAt(),
-                withEscalation ? a.escalationReason() : null, a.closedAt(), a.createdAt(),
-                contract == null ? null : contract.reference(), contract == null ? null : contract.title(),
-                contract == null ? null : contract.status());
+                withEscalation ? a.escalationReason() : null, a.closedAt(), a.createdAt(), reference, title, status);
     }
 
     static VersionView of(ContractVersion v, boolean withSnapshot) {

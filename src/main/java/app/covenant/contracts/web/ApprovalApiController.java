@@ -6,9 +6,11 @@ import app.covenant.contracts.ContractApprovals;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,10 +40,12 @@ class ApprovalApiController {
     }
 
     @PreAuthorize(DECIDERS)
-    @Operation(summary = "The caller's queue: type LEGAL (escalated ones for the head of legal) or FINANCE")
+    @Operation(summary = "The caller's queue, a page: type LEGAL (escalated ones for the head of legal) or FINANCE; "
+            + "oldest first, sort by createdAt, round, contractTitle or contractReference")
     @GetMapping("/pending")
-    List<ApprovalView> pending(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String type) {
-        return approvals.pending(caller, type(type));
+    Page<ApprovalView> pending(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String type,
+                               @PageableDefault(size = 20) Pageable pageable) {
+        return approvals.pending(caller, type(type), pageable);
     }
 
     @PreAuthorize(DECIDERS)

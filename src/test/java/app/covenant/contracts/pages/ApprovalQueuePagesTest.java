@@ -61,6 +61,17 @@ class ApprovalQueuePagesTest extends ContractPagesTestSupport {
     }
 
     @Test
+    void aLongQueueIsPagedWithTheOtherQueuesStillCounted() {
+        String page1 = as("LEGAL_HEAD").get(QUEUES + "?type=LEGAL&size=1").body();
+        assertThat(page1).contains("class=\"pagination\"").contains("rel=\"next\"")
+                .contains("href=\"/contracts/approvals?type=LEGAL&amp;page=1&amp;size=1\"")
+                .contains("data-count=\"2\"").contains("data-count=\"0\"").contains("Scaffolding rental")
+                .doesNotContain("Crane hire");
+        assertThat(as("LEGAL_HEAD").get(QUEUES + "?type=LEGAL&size=1&page=1").body()).contains("Crane hire")
+                .doesNotContain("Scaffolding rental").contains("rel=\"prev\"");
+    }
+
+    @Test
     void quickDecisionsComeBackToTheQueue() {
         financeWorkflow(true);
         UUID third = draft("USER", "Fencing");

@@ -67,7 +67,9 @@ class ContractQueryCountTest {
             assertThat(statements(many, "LEGAL_MANAGER", path)).as("legal " + path)
                     .isEqualTo(statements(few, "LEGAL_MANAGER", path));
         }
-        for (String path : List.of("/api/v1/approvals/pending?type=LEGAL", "/contracts/approvals?type=LEGAL")) {
+        // A full page: both sizes read the page and count the queue.
+        for (String path : List.of("/api/v1/approvals/pending?type=LEGAL&size=2",
+                "/contracts/approvals?type=LEGAL&size=2")) {
             assertThat(statements(many, "LEGAL_MANAGER", path)).as(path)
                     .isEqualTo(statements(few, "LEGAL_MANAGER", path));
         }

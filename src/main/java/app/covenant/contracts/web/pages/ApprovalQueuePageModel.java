@@ -1,10 +1,11 @@
 package app.covenant.contracts.web.pages;
 
-import app.covenant.contracts.ApprovalStatus;
-import app.covenant.contracts.ApprovalType;
 import app.covenant.contracts.ApprovalView;
 import app.covenant.contracts.ContractApprovals;
+import app.covenant.contracts.ContractCounts;
+import app.covenant.contracts.ContractCounts.Queue;
 import app.covenant.contracts.ContractPermissions;
+import app.covenant.platform.ui.PageRequests;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.shared.security.Caller;
 import java.util.ArrayList;
@@ -12,13 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
  * The approval queues a caller decides: LEGAL (pending legal approvals, approval:legal:act), ESCALATED (legal
  * approvals escalated to the head of legal, approval:legal:head) and FINANCE (approval:finance:act), each with its
- * count. The queues come from {@link ContractApprovals#pending}, which keeps to what the caller sees.
+ * count. The shown queue is paged by {@link ContractApprovals#queue}, the others counted by {@link ContractCounts}:
+ * both keep to what the caller sees.
  */
 @Component
 class ApprovalQueuePageModel {
@@ -26,9 +30,13 @@ class ApprovalQueuePageModel {
     static final List<String> QUEUES = List.of("LEGAL", "ESCALATED", "FINANCE");
 
     private final ContractApprovals approvals;
+    private final ContractCounts waiting;
+    private final PageRequests pages;
 
-    ApprovalQueuePageModel(ContractApprovals approvals) {
+    ApprovalQueuePageModel(ContractApprovals approvals, ContractCounts waiting, PageRequests pages) {
         this.approvals = approvals;
+        this.waiting = waiting;
+        this.pages = pages;
     }
 
     /** The queue's name as the page knows it, upper case; {@code null} for none; 400 for an unknown one. */
@@ -58,32 +66,29 @@ class ApprovalQueuePageModel {
         return queues;
     }
 
-    /** Fills the model with the queue asked for (the caller's first when none) and every queue's count. */
-    String fill(Caller caller, String type, Model model) {
+    /** The queue's first page again, under a decision that was refused. */
+    String fillFirstPage(Caller caller, String type, Model model) {
+        return fill(caller, type, pages.firstPage(), model);
+    }
+
+    /** Fills the model with a page of the queue asked for (the caller's first when none) and every queue's count. */
+    String fill(Caller caller, String type, Pageable pageable, Model model) {
         List<String> mine = queuesOf(caller);
         String asked = queueName(type);
         if (mine.isEmpty() || (asked != null && !mine.contains(asked))) {
             throw ProblemException.forbidden("This queue is for the approvers who decide it.");
         }
         String shown = asked == null ? mine.getFirst() : asked;
-        Map<String, List<ApprovalView>> byQueue = new LinkedHashMap<>();
-        if (mine.contains("LEGAL") || mine.contains("ESCALATED")) {
-            List<ApprovalView> legal = approvals.pending(caller, ApprovalType.LEGAL);
-            if (mine.contains("LEGAL")) {
-                byQueue.put("LEGAL", legal.stream().filter(a -> a.status() == ApprovalStatus.PENDING).toList());
-            }
-            if (mine.contains("ESCALATED")) {
-                byQueue.put("ESCALATED", legal.stream().filter(a -> a.status() == ApprovalStatus.ESCALATED).toList());
-            }
+        Page<ApprovalView> rows = approvals.queue(caller, Queue.valueOf(shown), PageRequests.unsorted(pageable));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String queue : mine) {
+            counts.put(queue, queue.equals(shown) ? rows.getTotalElements() : waiting.waiting(caller, Queue.valueOf(queue)));
         }
-        if (mine.contains("FINANCE")) {
-            byQueue.put("FINANCE", approvals.pending(caller, ApprovalType.FINANCE));
-        }
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        byQueue.forEach((queue, list) -> counts.put(queue, list.size()));
         model.addAttribute("queue", shown);
         model.addAttribute("counts", counts);
-        model.addAttribute("rows", byQueue.get(shown));
+        model.addAttribute("rows", rows.getContent());
+        model.addAttribute("approvals", rows);
+        model.addAttribute("baseUrl", "/contracts/approvals?type=" + shown);
         model.addAttribute("mayReject", caller.has(ContractPermissions.REJECT));
         model.addAttribute("comment", ApprovalQueuePages.MIN_COMMENT);
         return "contracts/approvals";

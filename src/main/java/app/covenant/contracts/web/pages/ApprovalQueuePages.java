@@ -1,6 +1,7 @@
 package app.covenant.contracts.web.pages;
 
 import app.covenant.shared.security.Caller;
+import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -10,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The approval queues ({@code /contracts/approvals?type=LEGAL|ESCALATED|FINANCE}): a tab per queue the caller
- * decides, with its count, and per contract a quick approve and, in a comment dialog, request revision or reject
+ * decides, with its count, the shown one paged, and per contract a quick approve and, in a comment dialog, request revision or reject
  * (posting to the contract's actions with {@code back=queue}, so the answer comes back here).
  */
 @Controller
@@ -27,7 +28,8 @@ class ApprovalQueuePages {
 
     @PreAuthorize("hasAnyAuthority('approval:legal:act', 'approval:legal:head', 'approval:finance:act')")
     @GetMapping("/contracts/approvals")
-    String queue(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String type, Model model) {
-        return queues.fill(caller, type, model);
+    String queue(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String type,
+                 Pageable pageable, Model model) {
+        return queues.fill(caller, type, pageable, model);
     }
 }

@@ -153,7 +153,7 @@ class ContractActionsPages {
             }
             response.setStatus(status);
             model.addAttribute("errors", FormErrors.general(message(refused)));
-            return back.queue() != null ? queue.fill(caller, back.queue(), model)
+            return back.queue() != null ? queue.fillFirstPage(caller, back.queue(), model)
                     : detail.fill(caller, id, back.tab(), model);
         }
         if (back.queue() != null) {
