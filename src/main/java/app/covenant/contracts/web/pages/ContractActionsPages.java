@@ -13,6 +13,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,6 +47,18 @@ class ContractActionsPages {
     record Back(String tab, String queue) {
     }
 
+    /**
+     * What a decision form posts (every field optional, all text, so binding never refuses): the approval decided,
+     * the comment, legal's "ask finance too", and where it came from ({@code tab}, or {@code back=queue} with the
+     * queue's {@code type}).
+     */
+    record DecisionPost(String approval, String comment, String finance, String tab, String back, String type) {
+
+        Back backTo() {
+            return "queue".equals(back) ? new Back(null, ApprovalQueuePageModel.queueName(type)) : new Back(tab, null);
+        }
+    }
+
     @PreAuthorize("hasAnyAuthority('contract:create', 'approval:legal:act')")
     @PostMapping("/contracts/{id}/submit")
     String submit(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
@@ -59,35 +72,27 @@ class ContractActionsPages {
 
     @PreAuthorize("hasAnyAuthority('approval:legal:act', 'approval:finance:act')")
     @PostMapping("/contracts/{id}/approve")
-    String approve(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-                   @RequestParam(required = false) String approval, @RequestParam(required = false) String comment,
-                   @RequestParam(required = false) String finance, @RequestParam(required = false) String tab,
-                   @RequestParam(required = false) String back, @RequestParam(required = false) String type,
+    String approve(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @ModelAttribute DecisionPost post,
                    HttpServletResponse response, Model model) {
-        return act(caller, id, back(tab, back, type), "approval-given", response, model,
-                () -> approvals.approve(caller, approvalOf(caller, id, approval), comment, "true".equals(finance))
-                        != null);
+        return act(caller, id, post.backTo(), "approval-given", response, model,
+                () -> approvals.approve(caller, approvalOf(caller, id, post), post.comment(),
+                        "true".equals(post.finance())) != null);
     }
 
     @PreAuthorize("hasAnyAuthority('approval:legal:act', 'approval:finance:act')")
     @PostMapping("/contracts/{id}/request-revision")
     String requestRevision(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-                           @RequestParam(required = false) String approval,
-                           @RequestParam(required = false) String comment, @RequestParam(required = false) String tab,
-                           @RequestParam(required = false) String back, @RequestParam(required = false) String type,
-                           HttpServletResponse response, Model model) {
-        return act(caller, id, back(tab, back, type), "approval-revision-requested", response, model,
-                () -> approvals.requestRevision(caller, approvalOf(caller, id, approval), comment) != null);
+                           @ModelAttribute DecisionPost post, HttpServletResponse response, Model model) {
+        return act(caller, id, post.backTo(), "approval-revision-requested", response, model,
+                () -> approvals.requestRevision(caller, approvalOf(caller, id, post), post.comment()) != null);
     }
 
     @PreAuthorize("hasAuthority('approval:reject')")
     @PostMapping("/contracts/{id}/reject")
-    String reject(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-                  @RequestParam(required = false) String approval, @RequestParam(required = false) String comment,
-                  @RequestParam(required = false) String tab, @RequestParam(required = false) String back,
-                  @RequestParam(required = false) String type, HttpServletResponse response, Model model) {
-        return act(caller, id, back(tab, back, type), "contract-rejected", response, model,
-                () -> approvals.reject(caller, approvalOf(caller, id, approval), comment) != null);
+    String reject(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @ModelAttribute DecisionPost post,
+                  HttpServletResponse response, Model model) {
+        return act(caller, id, post.backTo(), "contract-rejected", response, model,
+                () -> approvals.reject(caller, approvalOf(caller, id, post), post.comment()) != null);
     }
 
     @PreAuthorize("hasAuthority('approval:legal:act')")
@@ -102,12 +107,9 @@ class ContractActionsPages {
     @PreAuthorize("hasAuthority('approval:legal:head')")
     @PostMapping("/contracts/{id}/return")
     String returnToLegal(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-                         @RequestParam(required = false) String approval,
-                         @RequestParam(required = false) String comment, @RequestParam(required = false) String tab,
-                         @RequestParam(required = false) String back, @RequestParam(required = false) String type,
-                         HttpServletResponse response, Model model) {
-        return act(caller, id, back(tab, back, type), "approval-returned", response, model,
-                () -> approvals.returnToLegal(caller, approvalOf(caller, id, approval), comment) != null);
+                         @ModelAttribute DecisionPost post, HttpServletResponse response, Model model) {
+        return act(caller, id, post.backTo(), "approval-returned", response, model,
+                () -> approvals.returnToLegal(caller, approvalOf(caller, id, post), post.comment()) != null);
     }
 
     @PreAuthorize("hasAnyAuthority('contract:read', 'contract:read-all')")
@@ -163,16 +165,9 @@ class ContractActionsPages {
         return "redirect:/contracts/" + id + "?" + (tab == null ? "" : "tab=" + tab + "&") + "done=" + done;
     }
 
-    private Back back(String tab, String back, String type) {
-        if ("queue".equals(back)) {
-            return new Back(null, ApprovalQueuePageModel.queueName(type));
-        }
-        return new Back(tab, null);
-    }
-
     /** The approval named by the form, which must be one of this contract's (else the contract's 404 first). */
-    private UUID approvalOf(Caller caller, UUID contractId, String approval) {
-        UUID approvalId = uuid(approval, "approval", "name the approval to decide");
+    private UUID approvalOf(Caller caller, UUID contractId, DecisionPost post) {
+        UUID approvalId = uuid(post.approval(), "approval", "name the approval to decide");
         boolean ofThisContract = approvals.ofContract(caller, contractId).stream()
                 .anyMatch(a -> a.id().equals(approvalId));
         if (!ofThisContract) {
