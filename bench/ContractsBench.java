@@ -204,22 +204,30 @@ public class ContractsBench {
             this.data = data;
         }
 
-        static String where(boolean own, String status, String q) {
+        /** What the service reads first for a caller without contract:read-all: the ids shared with them. */
+        static final String SHARED = "select s.contract_id from contract_shares s join contracts x on x.id = s.contract_id"
+                + " where s.user_id = ? and x.organization_id = ?";
+
+        List<UUID> shared() {
+            return jdbc.queryForList(SHARED, UUID.class, data.user, data.organization);
+        }
+
+        static String where(boolean own, List<UUID> shared, String status, String q) {
             return " where c.organization_id = ?"
-                    + (own ? " and (c.owner_id = ? or c.id in (select s.contract_id from contract_shares s join contracts x"
-                    + " on x.id = s.contract_id where s.user_id = ? and x.organization_id = c.organization_id))" : "")
+                    + (own ? " and (c.owner_id = ?" + (shared.isEmpty() ? "" : " or c.id in ("
+                    + String.join(", ", shared.stream().map(id -> "?").toList()) + ")") + ")" : "")
                     + (status == null ? "" : " and c.status = ?")
                     + (q == null ? "" : " and (lower(c.title) like ? escape '\\' or lower(c.reference) like ? escape '\\'"
                     + " or lower(c.counterparty_name) like ? escape '\\' or lower(c.counterparty_business_name)"
                     + " like ? escape '\\' or lower(c.search_text) like ? escape '\\')");
         }
 
-        Object[] args(boolean own, String status, String q) {
+        Object[] args(boolean own, List<UUID> shared, String status, String q) {
             List<Object> args = new ArrayList<>();
             args.add(data.organization);
             if (own) {
                 args.add(data.user);
-                args.add(data.user);
+                args.addAll(shared);
             }
             if (status != null) {
                 args.add(status);
@@ -232,16 +240,17 @@ public class ContractsBench {
             return args.toArray();
         }
 
-        List<String> statements(boolean own, String status, String q) {
-            String where = where(own, status, q);
+        List<String> statements(boolean own, List<UUID> shared, String status, String q) {
+            String where = where(own, shared, status, q);
             return List.of("select count(*) from contracts c" + where,
                     "select c.* from contracts c" + where + " order by c.created_at desc, c.id offset 0 rows fetch first 20 rows only");
         }
 
         long list(boolean own, String status, String q) {
             long start = System.nanoTime();
-            Object[] args = args(own, status, q);
-            List<String> sql = statements(own, status, q);
+            List<UUID> shared = own ? shared() : List.of();
+            Object[] args = args(own, shared, status, q);
+            List<String> sql = statements(own, shared, status, q);
             jdbc.queryForObject(sql.get(0), Long.class, args);
             jdbc.queryForList(sql.get(1), args);
             return System.nanoTime() - start;
@@ -292,13 +301,16 @@ public class ContractsBench {
 
         void explain() {
             System.out.println();
-            explain("list, legal: count", statements(false, null, null).get(0), args(false, null, null));
-            explain("list, legal: page", statements(false, null, null).get(1), args(false, null, null));
-            explain("list, USER: count", statements(true, null, null).get(0), args(true, null, null));
-            explain("list, USER: page", statements(true, null, null).get(1), args(true, null, null));
-            explain("list, status: count", statements(false, "SENT_TO_LEGAL", null).get(0), args(false, "SENT_TO_LEGAL", null));
-            explain("list, q: count", statements(false, null, Q).get(0), args(false, null, Q));
-            explain("list, q: page", statements(false, null, Q).get(1), args(false, null, Q));
+            List<UUID> none = List.of();
+            List<UUID> shared = shared();
+            explain("list, legal: count", statements(false, none, null, null).get(0), args(false, none, null, null));
+            explain("list, legal: page", statements(false, none, null, null).get(1), args(false, none, null, null));
+            explain("list, USER: count", statements(true, shared, null, null).get(0), args(true, shared, null, null));
+            explain("list, USER: page", statements(true, shared, null, null).get(1), args(true, shared, null, null));
+            explain("list, status: count", statements(false, none, "SENT_TO_LEGAL", null).get(0),
+                    args(false, none, "SENT_TO_LEGAL", null));
+            explain("list, q: count", statements(false, none, null, Q).get(0), args(false, none, null, Q));
+            explain("list, q: page", statements(false, none, null, Q).get(1), args(false, none, null, Q));
             explain("pending approvals", PENDING, data.organization);
             explain("home: legal queue count", WAITING, data.organization, data.legal, data.legal);
             explain("home: sent back count", SENT_BACK, data.legal, data.organization);

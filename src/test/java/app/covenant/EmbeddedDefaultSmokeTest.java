@@ -321,6 +321,18 @@ class EmbeddedDefaultSmokeTest {
         }
     }
 
+    /** The approval queues on H2: legal's holds the demo NDA in legal review, the head of legal's also the escalated one. */
+    @Test
+    void theDemoApprovalQueuesArePagedOnTheEmbeddedDatabase() {
+        JsonNode legal = api("/api/v1/approvals/pending?type=LEGAL", "legal@covenant.test");
+        assertThat(legal.get("page").get("totalElements").asLong()).isEqualTo(1);
+        assertThat(legal.get("content").get(0).get("contractStatus").asString()).isEqualTo("SENT_TO_LEGAL");
+        JsonNode head = api("/api/v1/approvals/pending?type=LEGAL&sort=contractTitle,desc", "legalhead@covenant.test");
+        assertThat(head.get("content").findValuesAsString("status")).contains("PENDING", "ESCALATED");
+        assertThat(page("/contracts/approvals", "legal@covenant.test"))
+                .contains(legal.get("content").get(0).get("contractTitle").asString()).contains("data-quick-approve");
+    }
+
     private JsonNode api(String path, String email) {
         ResponseEntity<JsonNode> response = SignIn.get(http, path, token(email));
         assertThat(response.getStatusCode()).as("GET " + path + " as " + email).isEqualTo(HttpStatus.OK);

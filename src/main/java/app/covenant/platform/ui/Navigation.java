@@ -49,7 +49,7 @@ class Navigation {
     }
 
     private static boolean visibleWith(NavigationItem item, Set<String> permissions) {
-        return item.permission() == null || permissions.contains(item.permission());
+        return item.anyOf().isEmpty() || item.anyOf().stream().anyMatch(permissions::contains);
     }
 
     // One link is current: the most specific one covering the page (/contracts/approvals, not also /contracts).

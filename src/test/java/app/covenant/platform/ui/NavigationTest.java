@@ -28,6 +28,20 @@ class NavigationTest {
         assertThat(current("/contracts/approvals", Set.of())).containsExactly("Contracts");
     }
 
+    @Test
+    void aLinkForSeveralPermissionsShowsOnceToAHolderOfAnyOfThem() {
+        Navigation approvals = navigation(new NavigationItem(Area.CONTRACTS, "Approvals", "/contracts/approvals", "user",
+                20, Set.of("legal", "finance")));
+        assertThat(labels(approvals, Set.of("finance"))).containsExactly("Approvals");
+        assertThat(labels(approvals, Set.of("legal", "finance"))).containsExactly("Approvals");
+        assertThat(labels(approvals, Set.of("contract:read"))).isEmpty();
+    }
+
+    private static List<String> labels(Navigation navigation, Set<String> permissions) {
+        return navigation.sectionsFor("/", permissions).stream().flatMap(section -> section.links().stream())
+                .map(Navigation.Link::label).toList();
+    }
+
     private List<String> current(String path, Set<String> permissions) {
         return navigation.sectionsFor(path, permissions).stream().flatMap(section -> section.links().stream())
                 .filter(Navigation.Link::current).map(Navigation.Link::label).toList();

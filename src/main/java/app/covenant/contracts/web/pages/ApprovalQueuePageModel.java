@@ -57,7 +57,7 @@ class ApprovalQueuePageModel {
         if (caller.has(ContractPermissions.LEGAL_ACT)) {
             queues.add("LEGAL");
         }
-        if (caller.has(ContractPermissions.LEGAL_HEAD) && caller.has(ContractPermissions.LEGAL_ACT)) {
+        if (caller.has(ContractPermissions.LEGAL_HEAD)) {
             queues.add("ESCALATED");
         }
         if (caller.has(ContractPermissions.FINANCE_ACT)) {
