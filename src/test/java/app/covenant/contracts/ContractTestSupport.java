@@ -28,10 +28,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The contracts' integration tests: the whole application with real e-mail (GreenMail), a fresh tenant per test with a
- * template of its own ("{{CLIENT_NAME}}", "{{START}}" in the body, "{{SCOPE}}" in an annexure), and signed-in users by
- * role (tokens reused within a test).
+ * template of its own ("{{CLIENT_NAME}}", "{{START}}" in the body, "{{SCOPE}}" with a default in an annexure), and
+ * signed-in users by role or e-mail address (tokens reused within a test). The contract pages' tests build on it.
  */
-abstract class ContractTestSupport extends SmtpOutboxTestSupport {
+public abstract class ContractTestSupport extends SmtpOutboxTestSupport {
 
     @Autowired
     protected TestRestTemplate http;
@@ -45,10 +45,15 @@ abstract class ContractTestSupport extends SmtpOutboxTestSupport {
     private final Map<String, String> tokens = new HashMap<>();
 
     protected void newTenant() {
+        newTenant("Test services", "For tests");
+    }
+
+    /** A fresh tenant whose template is called {@code templateName}; no one signed in yet. */
+    protected void newTenant(String templateName, String templateDescription) {
         tenant = TestTenants.create(jdbcTemplate);
         tokens.clear();
         templateId = library.create(templateManager(tenant), new TemplateDraft("SVC-" + tenant.code(),
-                "Test services", TemplateCategory.SERVICE_AGREEMENT, "For tests",
+                templateName, TemplateCategory.SERVICE_AGREEMENT, templateDescription,
                 "<p>Services for {{CLIENT_NAME}} from {{START}}.</p><script>alert(1)</script>",
                 List.of(new Annexure("Scope", "<p>Scope: {{SCOPE}}</p>")),
                 List.of(new TemplateVariable("CLIENT_NAME", "Client", VariableType.TEXT, true, null, List.of()),
@@ -63,12 +68,9 @@ abstract class ContractTestSupport extends SmtpOutboxTestSupport {
                 Set.of(ContractPermissions.TEMPLATE_READ, ContractPermissions.TEMPLATE_MANAGE), null);
     }
 
-    protected String token(String role) {
-        return tokens.computeIfAbsent(role, r -> SignIn.accessToken(http, tenant.email(r)));
-    }
-
-    protected String tokenOf(String email) {
-        return tokens.computeIfAbsent(email, e -> SignIn.accessToken(http, e));
+    /** The access token of the tenant's user of {@code roleOrEmail} (or of that e-mail address). */
+    protected String token(String roleOrEmail) {
+        return tokens.computeIfAbsent(roleOrEmail, r -> SignIn.accessToken(http, r.contains("@") ? r : tenant.email(r)));
     }
 
     protected Map<String, Object> createBody(String title) {
@@ -86,7 +88,12 @@ abstract class ContractTestSupport extends SmtpOutboxTestSupport {
 
     /** A draft owned by the tenant's user of {@code role}; its JSON. */
     protected JsonNode draft(String role, String title) {
-        ResponseEntity<JsonNode> created = post("/api/v1/contracts", createBody(title), token(role));
+        return created(role, createBody(title));
+    }
+
+    /** A draft with this creation {@code body}, owned by the tenant's user of {@code roleOrEmail}; its JSON. */
+    protected JsonNode created(String roleOrEmail, Map<String, Object> body) {
+        ResponseEntity<JsonNode> created = post("/api/v1/contracts", body, token(roleOrEmail));
         if (created.getStatusCode().value() != 201) {
             throw new AssertionError("create: " + created.getStatusCode() + " " + created.getBody());
         }

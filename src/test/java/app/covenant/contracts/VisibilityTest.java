@@ -31,7 +31,7 @@ class VisibilityTest extends ContractTestSupport {
         UUID contract = id(draft("USER", "Visibility"));
         Tenant elsewhere = TestTenants.create(jdbcTemplate);
 
-        assertThat(post("/api/v1/contracts/" + contract + "/shares", Map.of("userId", sharedId), tokenOf(other))
+        assertThat(post("/api/v1/contracts/" + contract + "/shares", Map.of("userId", sharedId), token(other))
                 .getStatusCode().value()).as("a stranger cannot share it").isEqualTo(404);
         assertThat(post("/api/v1/contracts/" + contract + "/shares", Map.of("userId", elsewhere.userId("USER")),
                 token("USER")).getStatusCode().value()).as("not a member").isEqualTo(400);
@@ -49,7 +49,7 @@ class VisibilityTest extends ContractTestSupport {
             reads.put(elsewhere.email(role), 404);
         }
         for (Map.Entry<String, Integer> reader : reads.entrySet()) {
-            String token = tokenOf(reader.getKey());
+            String token = token(reader.getKey());
             for (String path : List.of("", "/versions", "/versions/1", "/versions/compare?from=1&to=1", "/audit",
                     "/approvals", "/shares")) {
                 assertThat(get("/api/v1/contracts/" + contract + path, token).getStatusCode().value())
@@ -65,7 +65,7 @@ class VisibilityTest extends ContractTestSupport {
         edit.remove("variables");
         for (String stranger : List.of(other, elsewhere.email("USER"), elsewhere.email("LEGAL_MANAGER"),
                 elsewhere.email("ADMIN"), elsewhere.email("SUPER_ADMIN"))) {
-            String token = tokenOf(stranger);
+            String token = token(stranger);
             assertThat(put("/api/v1/contracts/" + contract, edit, token).getStatusCode().value()).as(stranger)
                     .isEqualTo(404);
             for (String action : List.of("/submit", "/versions/1/restore", "/cancel")) {
@@ -73,18 +73,18 @@ class VisibilityTest extends ContractTestSupport {
                         .as("%s POST %s", stranger, action).isEqualTo(404);
             }
         }
-        assertThat(put("/api/v1/contracts/" + contract, edit, tokenOf(shared)).getStatusCode().value())
+        assertThat(put("/api/v1/contracts/" + contract, edit, token(shared)).getStatusCode().value())
                 .as("shared to read, not to edit").isEqualTo(403);
-        assertThat(post("/api/v1/contracts/" + contract + "/submit", Map.of(), tokenOf(shared)).getStatusCode().value())
+        assertThat(post("/api/v1/contracts/" + contract + "/submit", Map.of(), token(shared)).getStatusCode().value())
                 .isEqualTo(403);
-        assertThat(delete("/api/v1/contracts/" + contract + "/shares/" + sharedId, tokenOf(shared)).getStatusCode()
+        assertThat(delete("/api/v1/contracts/" + contract + "/shares/" + sharedId, token(shared)).getStatusCode()
                 .value()).as("only the owner or read-all unshare").isEqualTo(403);
         assertThat(put("/api/v1/contracts/" + contract, edit, token("LEGAL_MANAGER")).getStatusCode().value())
                 .as("legal edits drafts").isEqualTo(200);
 
         assertThat(delete("/api/v1/contracts/" + contract + "/shares/" + sharedId, token("USER")).getBody()
                 .get("userIds")).isEmpty();
-        assertThat(get("/api/v1/contracts/" + contract, tokenOf(shared)).getStatusCode().value()).isEqualTo(404);
+        assertThat(get("/api/v1/contracts/" + contract, token(shared)).getStatusCode().value()).isEqualTo(404);
     }
 
     @Test

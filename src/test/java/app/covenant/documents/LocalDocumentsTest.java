@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.covenant.documents.internal.OrphanCleanup;
 import app.covenant.shared.problem.ProblemException;
 import app.covenant.support.IntegrationTest;
+import app.covenant.support.PageClient;
 import app.covenant.support.SignIn;
 import app.covenant.support.TestTenants.Tenant;
 import app.covenant.support.TestTenants;
@@ -287,7 +288,7 @@ class LocalDocumentsTest {
 
     @Test
     void the_pages_list_upload_and_show_versions_and_explain_refused_uploads() {
-        PageBrowser browser = new PageBrowser(port, manager);
+        PageClient browser = new PageClient(port, manager);
         String name = "page-" + UUID.randomUUID() + ".pdf";
         byte[] pdf = DocumentFixtures.pdf();
 
@@ -338,14 +339,14 @@ class LocalDocumentsTest {
 
     @Test
     void the_upload_page_takes_several_files_and_stores_only_the_accepted_ones() {
-        PageBrowser browser = new PageBrowser(port, manager);
+        PageClient browser = new PageClient(port, manager);
         String good = "several-" + UUID.randomUUID() + ".pdf";
         String refused = "several-" + UUID.randomUUID() + ".pdf";
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(good, DocumentFixtures.pdf(3));
         files.put(refused, DocumentFixtures.exe());
 
-        HttpResponse<String> mixed = browser.uploadMany("/documents", "/documents", files);
+        HttpResponse<String> mixed = browser.upload("/documents", "/documents", files);
 
         assertThat(mixed.statusCode()).isEqualTo(415);
         assertThat(mixed.body()).contains("1 of 2 files were refused; the others are stored", good, refused,
@@ -358,13 +359,13 @@ class LocalDocumentsTest {
         Map<String, byte[]> twoGood = new LinkedHashMap<>();
         twoGood.put("pair-a-" + UUID.randomUUID() + ".pdf", DocumentFixtures.pdf(4));
         twoGood.put("pair-b-" + UUID.randomUUID() + ".png", DocumentFixtures.png());
-        HttpResponse<String> both = browser.uploadMany("/documents", "/documents", twoGood);
+        HttpResponse<String> both = browser.upload("/documents", "/documents", twoGood);
         assertThat(both.statusCode()).isEqualTo(302);
         assertThat(both.headers().firstValue("Location").orElseThrow()).endsWith("/documents?done=documents-uploaded");
         HttpResponse<String> list = browser.get("/documents?done=documents-uploaded");
         assertThat(list.body()).contains("The documents were uploaded.", "PNG image", "PDF");
 
-        HttpResponse<String> nothing = browser.uploadMany("/documents", "/documents", Map.of("", new byte[0]));
+        HttpResponse<String> nothing = browser.upload("/documents", "/documents", Map.of("", new byte[0]));
         assertThat(nothing.statusCode()).isEqualTo(400);
         assertThat(nothing.body()).contains("Choose a file to upload.");
         assertThat(browser.get("/documents?done=not-a-declared-key").body()).doesNotContain("not-a-declared-key\"")
@@ -373,7 +374,7 @@ class LocalDocumentsTest {
 
     @Test
     void the_documents_list_pages_by_the_shared_page_size_rule() {
-        PageBrowser browser = new PageBrowser(port, manager);
+        PageClient browser = new PageClient(port, manager);
         for (int i = 0; i < 3; i++) {
             upload(http, "/api/v1/documents", manager, "paged-" + i + ".pdf", DocumentFixtures.pdf(10 + i));
         }

@@ -3,8 +3,8 @@ package app.covenant.holdharmless;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.covenant.insurance.InsurancePageClient;
 import app.covenant.notifications.SmtpOutboxTestSupport;
+import app.covenant.support.PageClient;
 import app.covenant.support.SignIn;
 import app.covenant.support.TestTenants;
 import java.net.http.HttpResponse;
@@ -117,7 +117,7 @@ class HoldHarmlessPagesTest extends SmtpOutboxTestSupport {
         String otherSub = "other-sub-" + UUID.randomUUID().toString().substring(0, 8) + "@"
                 + f.tenant.code().toLowerCase() + ".test";
         TestTenants.addUser(jdbcTemplate, f.tenant, otherSub, "SUBCONTRACTOR");
-        HttpResponse<String> notTheirs = new InsurancePageClient(port, SignIn.accessToken(http, otherSub)).get(page);
+        HttpResponse<String> notTheirs = new PageClient(port, SignIn.accessToken(http, otherSub)).get(page);
         assertThat(notTheirs.statusCode()).as("a sub of another certificate").isEqualTo(404);
     }
 
@@ -217,11 +217,11 @@ class HoldHarmlessPagesTest extends SmtpOutboxTestSupport {
         assertThat(as("MANAGER").get("/").body()).as("the sub signed just now").doesNotContain("Overdue signatures");
     }
 
-    private InsurancePageClient as(String role) {
-        return new InsurancePageClient(port, SignIn.accessToken(http, f.tenant.email(role)));
+    private PageClient as(String role) {
+        return new PageClient(port, SignIn.accessToken(http, f.tenant.email(role)));
     }
 
-    private InsurancePageClient asOther(String role) {
-        return new InsurancePageClient(port, SignIn.accessToken(http, TestTenants.create(jdbcTemplate).email(role)));
+    private PageClient asOther(String role) {
+        return new PageClient(port, SignIn.accessToken(http, TestTenants.create(jdbcTemplate).email(role)));
     }
 }

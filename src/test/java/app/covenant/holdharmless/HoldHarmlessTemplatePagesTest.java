@@ -1,11 +1,11 @@
 package app.covenant.holdharmless;
 
-import static app.covenant.insurance.InsurancePageClient.field;
+import static app.covenant.support.PageClient.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.covenant.insurance.InsurancePageClient;
 import app.covenant.insurance.programs.DefaultPrograms;
 import app.covenant.support.IntegrationTest;
+import app.covenant.support.PageClient;
 import app.covenant.support.SignIn;
 import app.covenant.support.TestTenants;
 import app.covenant.support.TestTenants.Tenant;
@@ -54,8 +54,8 @@ class HoldHarmlessTemplatePagesTest {
     private Tenant other;
     private UUID standard;
     private String managerToken;
-    private InsurancePageClient manager;
-    private InsurancePageClient sub;
+    private PageClient manager;
+    private PageClient sub;
 
     @BeforeAll
     void data() {
@@ -65,8 +65,8 @@ class HoldHarmlessTemplatePagesTest {
         standard = jdbc.queryForObject("select id from insurance_programs where organization_id = ? and is_default",
                 UUID.class, tenant.organizationId());
         managerToken = SignIn.accessToken(http, tenant.email("MANAGER"));
-        manager = new InsurancePageClient(port, managerToken);
-        sub = new InsurancePageClient(port, SignIn.accessToken(http, tenant.email("SUBCONTRACTOR")));
+        manager = new PageClient(port, managerToken);
+        sub = new PageClient(port, SignIn.accessToken(http, tenant.email("SUBCONTRACTOR")));
     }
 
     @Test
@@ -137,7 +137,7 @@ class HoldHarmlessTemplatePagesTest {
         assertThat(exchange(HttpMethod.GET, "/api/v1/hold-harmless/default-template", null, managerToken).getBody()
                 .get("html").asString()).doesNotContain("secret clause");
         assertThat(manager.get("/hold-harmless/template").body()).doesNotContain("secret clause");
-        assertThat(new InsurancePageClient(port, otherManager).get("/hold-harmless/template").body())
+        assertThat(new PageClient(port, otherManager).get("/hold-harmless/template").body())
                 .contains("secret clause");
     }
 

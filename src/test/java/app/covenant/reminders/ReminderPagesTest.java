@@ -1,10 +1,10 @@
 package app.covenant.reminders;
 
-import static app.covenant.insurance.InsurancePageClient.field;
+import static app.covenant.support.PageClient.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.covenant.insurance.InsurancePageClient;
 import app.covenant.support.IntegrationTest;
+import app.covenant.support.PageClient;
 import app.covenant.support.SignIn;
 import app.covenant.support.TestTenants;
 import app.covenant.support.TestTenants.Tenant;
@@ -70,8 +70,8 @@ class ReminderPagesTest {
         tokens.put("OTHER_ADMIN", SignIn.accessToken(http, other.email("ADMIN")));
     }
 
-    private InsurancePageClient as(String who) {
-        return new InsurancePageClient(port, tokens.get(who));
+    private PageClient as(String who) {
+        return new PageClient(port, tokens.get(who));
     }
 
     private UUID reminderOf(UUID coi) {
@@ -119,7 +119,7 @@ class ReminderPagesTest {
         assertThat(as("OTHER_ADMIN").get("/reminders/" + seven + "/acknowledge").statusCode()).isEqualTo(404);
         assertThat(as("USER").get("/reminders/" + seven + "/acknowledge").statusCode()).isEqualTo(403);
 
-        InsurancePageClient broker = as("BROKER");
+        PageClient broker = as("BROKER");
         HttpResponse<String> page = broker.get("/reminders/" + seven + "/acknowledge");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Acknowledge this reminder").contains("_csrf");
@@ -149,7 +149,7 @@ class ReminderPagesTest {
 
     @Test
     void settingsRefuseABadAddressInlineAndSaveAGoodOne() {
-        InsurancePageClient admin = as("ADMIN");
+        PageClient admin = as("ADMIN");
         assertThat(admin.get("/reminders/settings").body()).contains("0 0 6 * * *").contains("/admin/jobs");
         HttpResponse<String> bad = admin.post("/reminders/settings", "/reminders/settings", List.of(
                 field("enabled", "true"), field("activeTypes", "DAYS_7"), field("extraRecipients", "ok@x.test\nfoo@x")));
@@ -235,10 +235,10 @@ class ReminderPagesTest {
 
     @Test
     void everyPageAsksToSignInAndRefusesTheWrongRole() {
-        HttpResponse<String> anonymous = new InsurancePageClient(port, "").get("/reminders");
+        HttpResponse<String> anonymous = new PageClient(port, "").get("/reminders");
         assertThat(anonymous.statusCode()).isEqualTo(302);
         assertThat(anonymous.headers().firstValue("Location").orElseThrow()).contains("/login");
-        HttpResponse<String> fromMail = new InsurancePageClient(port, "").get("/reminders/" + UUID.randomUUID()
+        HttpResponse<String> fromMail = new PageClient(port, "").get("/reminders/" + UUID.randomUUID()
                 + "/acknowledge");
         assertThat(fromMail.statusCode()).isEqualTo(302);
         assertThat(fromMail.headers().firstValue("Location").orElseThrow()).contains("/login");

@@ -23,8 +23,8 @@ class ApprovalQueuePagesTest extends ContractPagesTestSupport {
     @BeforeEach
     void twoSubmittedContracts() {
         newTenant();
-        first = draft("USER", "Scaffolding rental");
-        second = draft("USER", "Crane hire");
+        first = draftId("USER", "Scaffolding rental");
+        second = draftId("USER", "Crane hire");
         submit(first, "USER");
         submit(second, "USER");
     }
@@ -74,7 +74,7 @@ class ApprovalQueuePagesTest extends ContractPagesTestSupport {
     @Test
     void quickDecisionsComeBackToTheQueue() {
         financeWorkflow(true);
-        UUID third = draft("USER", "Fencing");
+        UUID third = draftId("USER", "Fencing");
         submit(third, "USER");
 
         HttpResponse<String> approved = as("LEGAL_MANAGER").post(QUEUES, "/contracts/" + third + "/approve", List.of(
@@ -109,8 +109,8 @@ class ApprovalQueuePagesTest extends ContractPagesTestSupport {
         assertThat(location(rejected)).endsWith(QUEUES + "?type=LEGAL&done=contract-rejected");
         assertThat(status(first)).isEqualTo("REJECTED");
 
-        api("/api/v1/approvals/contracts/" + second + "/escalate", java.util.Map.of("reason", "Big crane, big risk"),
-                "LEGAL_MANAGER");
+        api("LEGAL_MANAGER", "/api/v1/approvals/contracts/" + second + "/escalate",
+                java.util.Map.of("reason", "Big crane, big risk"));
         assertThat(status(second)).isEqualTo("PENDING_LEGAL_HEAD");
         assertThat(as("LEGAL_MANAGER").get(QUEUES).body()).doesNotContain("Crane hire");
         assertThat(as("LEGAL_HEAD").get(QUEUES + "?type=ESCALATED").body()).contains("Crane hire")

@@ -41,7 +41,7 @@ class ContractDetailPagesTest extends ContractPagesTestSupport {
     @BeforeEach
     void draftByUser() {
         newTenant();
-        contract = draft("USER", "Site security services");
+        contract = draftId("USER", "Site security services");
         page = "/contracts/" + contract;
     }
 
@@ -196,7 +196,7 @@ class ContractDetailPagesTest extends ContractPagesTestSupport {
         assertThat(as("USER").get(page).body()).doesNotContain("id=\"contract-cancel\"")
                 .doesNotContain("id=\"contract-submit\"");
 
-        UUID other = draft("USER", "Window cleaning");
+        UUID other = draftId("USER", "Window cleaning");
         assertThat(postForm("USER", other, "cancel", "reason", "Not needed any more").statusCode()).isEqualTo(302);
         assertThat(status(other)).isEqualTo("CANCELLED");
         assertThat(as("USER").get("/contracts/" + other + "?done=contract-cancelled").body())

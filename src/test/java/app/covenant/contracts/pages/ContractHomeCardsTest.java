@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * legal, finance), with the count of that queue, and the owner's "drafts sent back for revision"; none for a caller
  * without the permission, none of another organization's.
  */
-class ContractHomeCardsTest extends ContractPagesSupport {
+class ContractHomeCardsTest extends ContractPagesTestSupport {
 
     private static final String LEGAL = "/contracts/approvals?type=LEGAL";
     private static final String ESCALATED = "/contracts/approvals?type=ESCALATED";
@@ -50,8 +50,7 @@ class ContractHomeCardsTest extends ContractPagesSupport {
         assertThat(count(home("FINANCE_MANAGER"), FINANCE)).isEqualTo(1);
         assertThat(home("LEGAL_HEAD")).doesNotContain(ESCALATED);
 
-        String stranger = new ContractPageClient(port, app.covenant.support.SignIn.accessToken(http,
-                app.covenant.support.TestTenants.create(jdbcTemplate).email("LEGAL_MANAGER"))).get("/").body();
+        String stranger = asAnotherOrganization("LEGAL_MANAGER").get("/").body();
         assertThat(stranger).as("another organization's queue").doesNotContain(LEGAL);
     }
 
@@ -70,13 +69,13 @@ class ContractHomeCardsTest extends ContractPagesSupport {
     }
 
     private UUID submitted(String title) {
-        UUID id = draft("USER", title, "2027-12-31");
+        UUID id = draftId("USER", title, "2027-12-31");
         assertThat(api("USER", "/api/v1/contracts/" + id + "/submit", null).getStatusCode().value()).isEqualTo(200);
         return id;
     }
 
     private String home(String roleOrEmail) {
-        return page(roleOrEmail).get("/").body();
+        return as(roleOrEmail).get("/").body();
     }
 
     /** The count on the card linking to {@code href}. */

@@ -2,8 +2,7 @@ package app.covenant.contracts.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.covenant.support.SignIn;
-import app.covenant.support.TestTenants;
+import app.covenant.support.PageClient;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * finance the organization's, nobody another organization's), the filters, the orders, the empty states and the
  * "New contract" button for those who may draft.
  */
-class ContractListPagesTest extends ContractPagesSupport {
+class ContractListPagesTest extends ContractPagesTestSupport {
 
     @BeforeEach
     void tenant() {
@@ -25,11 +24,11 @@ class ContractListPagesTest extends ContractPagesSupport {
 
     @Test
     void eachCallerSeesWhatTheApiShowsThem() {
-        UUID mine = draft("USER", "Steel supply 2027", "2027-12-31");
+        UUID mine = draftId("USER", "Steel supply 2027", "2027-12-31");
         String colleague = colleague("USER");
-        UUID theirs = draft(colleague, "Colleague's crane hire", "2027-12-31");
+        UUID theirs = draftId(colleague, "Colleague's crane hire", "2027-12-31");
 
-        String user = page("USER").get("/contracts").body();
+        String user = as("USER").get("/contracts").body();
         assertThat(user).contains(listed(mine)).contains("Steel supply 2027").contains("Acme Steel LLC")
                 .contains("data-status=\"DRAFT\"").contains("USD 125,000.00").contains("2027-12-31")
                 .contains("Test USER").contains("id=\"new-contract\"").doesNotContain(listed(theirs))
@@ -37,30 +36,28 @@ class ContractListPagesTest extends ContractPagesSupport {
 
         assertThat(api(colleague, "/api/v1/contracts/" + theirs + "/shares",
                 Map.of("userId", tenant.userId("USER"))).getStatusCode().value()).isEqualTo(200);
-        assertThat(page("USER").get("/contracts").body()).as("shared with them now").contains(listed(theirs));
+        assertThat(as("USER").get("/contracts").body()).as("shared with them now").contains(listed(theirs));
 
-        String legal = page("LEGAL_MANAGER").get("/contracts").body();
+        String legal = as("LEGAL_MANAGER").get("/contracts").body();
         assertThat(legal).contains(listed(mine)).contains(listed(theirs)).contains("id=\"new-contract\"");
-        String finance = page("FINANCE_MANAGER").get("/contracts").body();
+        String finance = as("FINANCE_MANAGER").get("/contracts").body();
         assertThat(finance).contains(listed(mine)).contains(listed(theirs)).as("finance does not draft")
                 .doesNotContain("id=\"new-contract\"");
 
-        ContractPageClient stranger = new ContractPageClient(port, SignIn.accessToken(http,
-                TestTenants.create(jdbcTemplate).email("ADMIN")));
-        String other = stranger.get("/contracts").body();
+        String other = asAnotherOrganization("ADMIN").get("/contracts").body();
         assertThat(other).doesNotContain(listed(mine)).doesNotContain(listed(theirs)).contains("No contracts yet");
 
-        assertThat(page("MANAGER").get("/contracts").statusCode()).as("no contract:read").isEqualTo(403);
-        assertThat(page("MANAGER").get("/").body()).doesNotContain("href=\"/contracts\"");
+        assertThat(as("MANAGER").get("/contracts").statusCode()).as("no contract:read").isEqualTo(403);
+        assertThat(as("MANAGER").get("/").body()).doesNotContain("href=\"/contracts\"");
     }
 
     @Test
     void theFiltersNarrowTheListAndTheOrderIsKeptInThePagination() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        UUID soon = draft("USER", "Ends soon", today.plusDays(10).toString());
-        UUID later = draft("USER", "Ends later", today.plusDays(200).toString());
-        UUID legals = draft("LEGAL_MANAGER", "Legal's own draft", "2027-12-31");
-        ContractPageClient legal = page("LEGAL_MANAGER");
+        UUID soon = draftId("USER", "Ends soon", today.plusDays(10).toString());
+        UUID later = draftId("USER", "Ends later", today.plusDays(200).toString());
+        UUID legals = draftId("LEGAL_MANAGER", "Legal's own draft", "2027-12-31");
+        PageClient legal = as("LEGAL_MANAGER");
 
         assertThat(legal.get("/contracts?expiring=30").body()).contains(listed(soon)).doesNotContain(listed(later));
         assertThat(legal.get("/contracts?q=later").body()).contains(listed(later)).doesNotContain(listed(soon));
@@ -86,9 +83,9 @@ class ContractListPagesTest extends ContractPagesSupport {
 
     @Test
     void anEmptyListSaysWhatToDoNext() {
-        assertThat(page("USER").get("/contracts").body()).contains("No contracts yet")
+        assertThat(as("USER").get("/contracts").body()).contains("No contracts yet")
                 .contains("href=\"/contracts/new\"");
-        assertThat(page("FINANCE_MANAGER").get("/contracts").body()).contains("No contracts to show")
+        assertThat(as("FINANCE_MANAGER").get("/contracts").body()).contains("No contracts to show")
                 .doesNotContain("href=\"/contracts/new\"");
     }
 }

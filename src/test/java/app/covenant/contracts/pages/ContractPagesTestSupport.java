@@ -1,113 +1,91 @@
 package app.covenant.contracts.pages;
 
-import app.covenant.contracts.ContractPermissions;
-import app.covenant.contracts.templates.Annexure;
-import app.covenant.contracts.templates.ContractTemplateLibrary;
-import app.covenant.contracts.templates.TemplateCategory;
-import app.covenant.contracts.templates.TemplateDraft;
-import app.covenant.contracts.templates.TemplateVariable;
-import app.covenant.contracts.templates.VariableType;
-import app.covenant.insurance.InsurancePageClient;
-import app.covenant.notifications.SmtpOutboxTestSupport;
-import app.covenant.shared.security.Caller;
+import app.covenant.contracts.ContractTestSupport;
+import app.covenant.support.PageClient;
 import app.covenant.support.SignIn;
 import app.covenant.support.TestTenants;
-import app.covenant.support.TestTenants.Tenant;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The contract pages' tests: a fresh tenant per test with a template of its own, contracts drafted and moved through
- * the API, and the pages fetched as a browser would (access cookie, CSRF field from the page, no redirects followed).
- * Sign-ins are reused within a test.
+ * The contract pages' tests: the contracts' test support (a fresh tenant per test with a template of its own,
+ * contracts drafted and moved through the API, sign-ins reused within a test) with the pages fetched as a browser
+ * would (access cookie, CSRF field from the form page, no redirects followed).
  */
-abstract class ContractPagesTestSupport extends SmtpOutboxTestSupport {
+abstract class ContractPagesTestSupport extends ContractTestSupport {
 
-    @Autowired
-    protected TestRestTemplate http;
-    @Autowired
-    protected JdbcTemplate jdbcTemplate;
-    @Autowired
-    protected ContractTemplateLibrary library;
     @LocalServerPort
     protected int port;
 
-    protected Tenant tenant;
-    protected UUID templateId;
-    private final Map<String, String> tokens = new HashMap<>();
-    private final Map<String, InsurancePageClient> pages = new HashMap<>();
+    private final Map<String, PageClient> pages = new HashMap<>();
 
+    @Override
     protected void newTenant() {
-        tenant = TestTenants.create(jdbcTemplate);
-        tokens.clear();
+        newTenant("Page test services", "Services for page tests");
+    }
+
+    @Override
+    protected void newTenant(String templateName, String templateDescription) {
+        super.newTenant(templateName, templateDescription);
         pages.clear();
-        Caller manager = new Caller(tenant.userId("LEGAL_MANAGER"), tenant.email("LEGAL_MANAGER"), "Test LEGAL_MANAGER",
-                tenant.organizationId(), Set.of("LEGAL_MANAGER"),
-                Set.of(ContractPermissions.TEMPLATE_READ, ContractPermissions.TEMPLATE_MANAGE), null);
-        templateId = library.create(manager, new TemplateDraft("PG-" + tenant.code(), "Page services",
-                TemplateCategory.SERVICE_AGREEMENT, "For page tests",
-                "<p>Services for {{CLIENT_NAME}} from {{START}}.</p><script>alert(1)</script>",
-                List.of(new Annexure("Scope", "<p>Scope: {{SCOPE}}</p>")),
-                List.of(new TemplateVariable("CLIENT_NAME", "Client", VariableType.TEXT, true, null, List.of()),
-                        new TemplateVariable("START", "Start", VariableType.DATE, true, null, List.of()),
-                        new TemplateVariable("SCOPE", "Scope", VariableType.TEXTAREA, false, "Everything", List.of()))),
-                false).id();
     }
 
-    protected String token(String role) {
-        return tokens.computeIfAbsent(role, r -> SignIn.accessToken(http, r.contains("@") ? r : tenant.email(r)));
+    /** A browser stand-in signed in as the tenant's user of {@code roleOrEmail} (or that e-mail address). */
+    protected PageClient as(String roleOrEmail) {
+        return pages.computeIfAbsent(roleOrEmail, r -> new PageClient(port, token(r)));
     }
 
-    /** A browser stand-in signed in as the tenant's user of {@code role} (or an e-mail address). */
-    protected InsurancePageClient as(String role) {
-        return pages.computeIfAbsent(role, r -> new InsurancePageClient(port, token(r)));
+    /** A browser stand-in signed in as the user of {@code role} in a new organization of its own. */
+    protected PageClient asAnotherOrganization(String role) {
+        return new PageClient(port, SignIn.accessToken(http, TestTenants.create(jdbcTemplate).email(role)));
     }
 
-    protected InsurancePageClient asAnotherOrganization(String role) {
-        Tenant other = TestTenants.create(jdbcTemplate);
-        return new InsurancePageClient(port, SignIn.accessToken(http, other.email(role)));
+    /** Another active member of the tenant with {@code role}; their e-mail (sign in with {@link #as}). */
+    protected String colleague(String role) {
+        String email = "colleague-" + UUID.randomUUID().toString().substring(0, 8) + "@" + tenant.code().toLowerCase()
+                + ".test";
+        TestTenants.addUser(jdbcTemplate, tenant, email, role);
+        return email;
     }
 
+    protected UUID userId(String email) {
+        return jdbcTemplate.queryForObject("select id from users where email = ?", UUID.class, email);
+    }
+
+    /** The creation's details with renewal terms (auto-renew every 12 months, 30 days' notice). */
+    @Override
     protected Map<String, Object> createBody(String title) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("templateId", templateId);
-        body.put("title", title);
-        body.put("counterpartyName", "Acme Steel LLC");
-        body.put("counterpartyEmail", "buyer@acme.test");
-        body.put("startDate", "2027-01-01");
-        body.put("endDate", "2027-12-31");
-        body.put("amount", "125000.00");
+        Map<String, Object> body = super.createBody(title);
         body.put("autoRenew", true);
         body.put("renewalPeriodMonths", 12);
         body.put("noticePeriodDays", 30);
-        body.put("variables", Map.of("CLIENT_NAME", "Acme <Steel> & Co", "START", "2027-01-01"));
         return body;
     }
 
-    /** A draft owned by the tenant's user of {@code role}. */
-    protected UUID draft(String role, String title) {
-        ResponseEntity<JsonNode> created = SignIn.post(http, "/api/v1/contracts", createBody(title), token(role));
-        if (created.getStatusCode().value() != 201) {
-            throw new AssertionError("create: " + created.getStatusCode() + " " + created.getBody());
-        }
-        return UUID.fromString(created.getBody().get("id").asString());
+    /** A draft owned by the tenant's user of {@code role}; its id. */
+    protected UUID draftId(String role, String title) {
+        return id(draft(role, title));
     }
 
-    protected ResponseEntity<JsonNode> api(String path, Object body, String role) {
-        return SignIn.post(http, path, body == null ? Map.of() : body, token(role));
+    /** A draft without renewal terms from 2026-01-01 to {@code endDate}, owned by {@code roleOrEmail}; its id. */
+    protected UUID draftId(String roleOrEmail, String title, String endDate) {
+        Map<String, Object> body = super.createBody(title);
+        body.put("startDate", "2026-01-01");
+        body.put("endDate", endDate);
+        body.put("variables", Map.of("CLIENT_NAME", "Acme Steel", "START", "2027-01-01"));
+        return id(created(roleOrEmail, body));
+    }
+
+    /** A POST to the API as the tenant's user of {@code roleOrEmail}. */
+    protected ResponseEntity<JsonNode> api(String roleOrEmail, String path, Object body) {
+        return post(path, body, token(roleOrEmail));
     }
 
     /** An edit through the API: the creation's details with {@code changes} on top (a new version). */
@@ -118,46 +96,45 @@ abstract class ContractPagesTestSupport extends SmtpOutboxTestSupport {
         body.put("title", changes.getOrDefault("title", jdbcTemplate.queryForObject(
                 "select title from contracts where id = ?", String.class, contract)));
         body.putAll(changes);
-        ResponseEntity<JsonNode> saved = http.exchange("/api/v1/contracts/" + contract, HttpMethod.PUT,
-                new HttpEntity<>(body, SignIn.bearer(token(role))), JsonNode.class);
+        ResponseEntity<JsonNode> saved = put("/api/v1/contracts/" + contract, body, token(role));
         if (saved.getStatusCode().value() != 200) {
             throw new AssertionError("edit: " + saved.getStatusCode() + " " + saved.getBody());
         }
     }
 
     protected void submit(UUID contract, String role) {
-        ResponseEntity<JsonNode> submitted = api("/api/v1/contracts/" + contract + "/submit", null, role);
+        ResponseEntity<JsonNode> submitted = api(role, "/api/v1/contracts/" + contract + "/submit", null);
         if (submitted.getStatusCode().value() != 200) {
             throw new AssertionError("submit: " + submitted.getStatusCode() + " " + submitted.getBody());
         }
     }
 
-    protected String status(UUID contract) {
-        return jdbcTemplate.queryForObject("select status from contracts where id = ?", String.class, contract);
+    protected int versions(UUID contract) {
+        return jdbcTemplate.queryForObject("select count(*) from contract_versions where contract_id = ?",
+                Integer.class, contract);
     }
 
-    protected UUID approval(UUID contract, int round, String type) {
-        return jdbcTemplate.queryForObject("select id from contract_approvals where contract_id = ? and round = ? "
-                + "and type = ?", UUID.class, contract, round, type);
-    }
-
-    protected void financeWorkflow(boolean on) {
-        jdbcTemplate.update("delete from organization_features where organization_id = ? and feature = 'FINANCE_WORKFLOW'",
-                tenant.organizationId());
-        jdbcTemplate.update("insert into organization_features (organization_id, feature, enabled) values (?, "
-                + "'FINANCE_WORKFLOW', ?)", tenant.organizationId(), on);
+    /** The id of the contract's approval of {@code type} in its latest round. */
+    protected UUID approval(UUID contract, String type) {
+        return jdbcTemplate.queryForObject("select id from contract_approvals where contract_id = ? and type = ? "
+                + "order by round desc limit 1", UUID.class, contract, type);
     }
 
     /** Posts a form of the contract's page (its CSRF token) as {@code role}. */
     protected HttpResponse<String> postForm(String role, UUID contract, String action, String... nameValues) {
-        List<String[]> fields = new java.util.ArrayList<>();
+        List<String[]> fields = new ArrayList<>();
         for (int i = 0; i < nameValues.length; i += 2) {
-            fields.add(new String[] {nameValues[i], nameValues[i + 1]});
+            fields.add(PageClient.field(nameValues[i], nameValues[i + 1]));
         }
         return as(role).post("/contracts/" + contract, "/contracts/" + contract + "/" + action, fields);
     }
 
     protected static String location(HttpResponse<String> response) {
         return response.headers().firstValue("Location").orElse("");
+    }
+
+    /** The mark of the contract's row in a list. */
+    protected static String listed(UUID contract) {
+        return "data-contract=\"" + contract + "\"";
     }
 }

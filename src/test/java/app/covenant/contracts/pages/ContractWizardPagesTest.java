@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * values kept and nothing created; and {@code /contracts/{id}/edit}: a save is a new version, refused when the
  * contract is not editable or not the caller's to edit.
  */
-class ContractWizardPagesTest extends ContractPagesSupport {
+class ContractWizardPagesTest extends ContractPagesTestSupport {
 
     @BeforeEach
     void tenant() {
@@ -34,22 +34,22 @@ class ContractWizardPagesTest extends ContractPagesSupport {
 
     @Test
     void theWizardOffersTheLibraryAndPaperOnlyToUploaders() {
-        HttpResponse<String> user = page("USER").get("/contracts/new");
+        HttpResponse<String> user = as("USER").get("/contracts/new");
         assertThat(user.statusCode()).isEqualTo(200);
         assertThat(user.body()).contains("value=\"" + templateId + "\"").contains("Page test services")
                 .contains("Services for page tests").contains("Mutual").contains("name=\"v." + templateId + ".CLIENT_NAME\"")
                 .contains("type=\"date\"").contains("data-start-step=\"1\"").contains("/js/contract-wizard.js")
                 .doesNotContain("value=\"paper\"").doesNotContain("style=\"");
-        assertThat(page("LEGAL_MANAGER").get("/contracts/new").body()).contains("value=\"paper\"")
+        assertThat(as("LEGAL_MANAGER").get("/contracts/new").body()).contains("value=\"paper\"")
                 .contains("name=\"file\"");
-        assertThat(page("USER").get("/contracts/new?template=" + templateId).body()).as("preselected")
+        assertThat(as("USER").get("/contracts/new?template=" + templateId).body()).as("preselected")
                 .containsPattern("value=\"" + templateId + "\"\\s+data-source-template checked");
-        assertThat(page("FINANCE_MANAGER").get("/contracts/new").statusCode()).isEqualTo(403);
+        assertThat(as("FINANCE_MANAGER").get("/contracts/new").statusCode()).isEqualTo(403);
     }
 
     @Test
     void aContractIsCreatedFromTheTenantsTemplateWithEscapedValues() {
-        HttpResponse<String> created = page("USER").post("/contracts/new", "/contracts/new", form(templateId, Map.of(
+        HttpResponse<String> created = as("USER").post("/contracts/new", "/contracts/new", form(templateId, Map.of(
                 "CLIENT_NAME", "Acme <Steel> & Co", "START", "2027-01-01"), "Steel supply"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
         UUID id = createdId(created);
@@ -80,7 +80,7 @@ class ContractWizardPagesTest extends ContractPagesSupport {
                 default -> "Sample " + v.key().toLowerCase();
             });
         }
-        HttpResponse<String> created = page("USER").post("/contracts/new", "/contracts/new",
+        HttpResponse<String> created = as("USER").post("/contracts/new", "/contracts/new",
                 form(nda, values, "Mutual NDA with Acme"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
         UUID id = createdId(created);
@@ -92,7 +92,7 @@ class ContractWizardPagesTest extends ContractPagesSupport {
 
     @Test
     void aMissingRequiredVariableComesBackAtStepThreeWithTheValuesKeptAndNothingCreated() {
-        HttpResponse<String> refused = page("USER").post("/contracts/new", "/contracts/new",
+        HttpResponse<String> refused = as("USER").post("/contracts/new", "/contracts/new",
                 form(templateId, Map.of("START", "2027-01-01"), "Never created"));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("data-start-step=\"3\"")
@@ -104,16 +104,16 @@ class ContractWizardPagesTest extends ContractPagesSupport {
         List<String[]> badDates = form(templateId, Map.of("CLIENT_NAME", "Acme", "START", "2027-01-01"), "Never created");
         badDates.removeIf(f -> f[0].equals("endDate"));
         badDates.add(new String[] {"endDate", "2025-01-01"});
-        HttpResponse<String> dates = page("USER").post("/contracts/new", "/contracts/new", badDates);
+        HttpResponse<String> dates = as("USER").post("/contracts/new", "/contracts/new", badDates);
         assertThat(dates.statusCode()).isEqualTo(400);
         assertThat(dates.body()).contains("data-start-step=\"2\"").contains("id=\"c-end-error\"")
                 .contains("Must be after the start date.");
 
-        HttpResponse<String> noSource = page("USER").post("/contracts/new", "/contracts/new",
+        HttpResponse<String> noSource = as("USER").post("/contracts/new", "/contracts/new",
                 List.<String[]>of(new String[] {"title", "Never created"}));
         assertThat(noSource.statusCode()).isEqualTo(400);
         assertThat(noSource.body()).contains("data-start-step=\"1\"").contains("id=\"wizard-source-error\"");
-        HttpResponse<String> unknown = page("USER").post("/contracts/new", "/contracts/new",
+        HttpResponse<String> unknown = as("USER").post("/contracts/new", "/contracts/new",
                 form(UUID.randomUUID(), Map.of("CLIENT_NAME", "Acme"), "Never created"));
         assertThat(unknown.statusCode()).as("a template not in the library").isEqualTo(400);
         assertThat(unknown.body()).contains("data-start-step=\"1\"").contains("id=\"wizard-source-error\"");
@@ -123,13 +123,13 @@ class ContractWizardPagesTest extends ContractPagesSupport {
 
     @Test
     void thePreviewFillsTheChosenTemplateEscapingValues() {
-        HttpResponse<String> preview = page("USER").post("/contracts/new", "/contracts/new/preview", List.of(
+        HttpResponse<String> preview = as("USER").post("/contracts/new", "/contracts/new/preview", List.of(
                 new String[] {"source", templateId.toString()},
                 new String[] {"v." + templateId + ".CLIENT_NAME", "Acme <b>bold</b>"}));
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.body()).contains("id=\"wizard-preview\"").contains("Acme &lt;b&gt;bold&lt;/b&gt;")
                 .contains("Scope: Everything").doesNotContain("<b>bold");
-        assertThat(page("USER").post("/contracts/new", "/contracts/new/preview", List.<String[]>of()).body())
+        assertThat(as("USER").post("/contracts/new", "/contracts/new/preview", List.<String[]>of()).body())
                 .contains("Choose a template");
     }
 
@@ -141,7 +141,7 @@ class ContractWizardPagesTest extends ContractPagesSupport {
         fields.put("counterpartyName", "Big Buyer Inc");
         fields.put("startDate", "2027-01-01");
         fields.put("endDate", "2027-06-30");
-        HttpResponse<String> uploaded = page("LEGAL_MANAGER").upload("/contracts/new", "/contracts/new",
+        HttpResponse<String> uploaded = as("LEGAL_MANAGER").upload("/contracts/new", "/contracts/new",
                 "their-paper.pdf", pdf("Indemnity clause of the buyer"), fields);
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(302);
         UUID id = createdId(uploaded);
@@ -150,28 +150,28 @@ class ContractWizardPagesTest extends ContractPagesSupport {
         assertThat(jdbcTemplate.queryForObject("select search_text from contracts where id = ?", String.class, id))
                 .contains("Indemnity clause");
 
-        HttpResponse<String> noFile = page("LEGAL_MANAGER").post("/contracts/new", "/contracts/new",
+        HttpResponse<String> noFile = as("LEGAL_MANAGER").post("/contracts/new", "/contracts/new",
                 List.of(new String[] {"source", "paper"}, new String[] {"title", "No file"},
                         new String[] {"counterpartyName", "Big Buyer Inc"}));
         assertThat(noFile.statusCode()).isEqualTo(400);
         assertThat(noFile.body()).contains("data-start-step=\"1\"").contains("id=\"wizard-file-error\"");
 
-        HttpResponse<String> user = page("USER").upload("/contracts/new", "/contracts/new", "their-paper.pdf",
+        HttpResponse<String> user = as("USER").upload("/contracts/new", "/contracts/new", "their-paper.pdf",
                 pdf("Not allowed"), fields);
         assertThat(user.statusCode()).isEqualTo(403);
     }
 
     @Test
     void anEditIsANewVersionAndOnlyWhereEditingIsAllowed() {
-        UUID id = draft("USER", "Draft to edit", "2027-12-31");
+        UUID id = draftId("USER", "Draft to edit", "2027-12-31");
         String edit = "/contracts/" + id + "/edit";
-        HttpResponse<String> opened = page("USER").get(edit);
+        HttpResponse<String> opened = as("USER").get(edit);
         assertThat(opened.statusCode()).isEqualTo(200);
         assertThat(opened.body()).contains("value=\"Draft to edit\"").contains("name=\"bodyHtml\"")
                 .contains("Services for Acme Steel").contains("name=\"annexureTitle\"").contains("/js/contract-edit.js")
                 .contains("name=\"version\"").doesNotContain("style=\"");
 
-        HttpResponse<String> saved = page("USER").post(edit, edit, editForm(id, "Edited title",
+        HttpResponse<String> saved = as("USER").post(edit, edit, editForm(id, "Edited title",
                 "<p>New body <script>alert(1)</script></p>"));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
         assertThat(saved.headers().firstValue("Location").orElseThrow())
@@ -186,42 +186,42 @@ class ContractWizardPagesTest extends ContractPagesSupport {
         List<String[]> stale = editForm(id, "Stale", "<p>Stale</p>");
         stale.removeIf(f -> f[0].equals("version"));
         stale.add(new String[] {"version", "0"});
-        HttpResponse<String> refused = page("USER").post(edit, edit, stale);
+        HttpResponse<String> refused = as("USER").post(edit, edit, stale);
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains("saved by someone else").contains("value=\"Stale\"");
         assertThat(versions(id)).isEqualTo(2);
 
         List<String[]> blank = editForm(id, "", "<p>x</p>");
-        HttpResponse<String> invalid = page("USER").post(edit, edit, blank);
+        HttpResponse<String> invalid = as("USER").post(edit, edit, blank);
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.body()).contains("id=\"c-title-error\"");
 
         String stranger = colleague("USER");
-        assertThat(page(stranger).get(edit).statusCode()).as("not theirs, not shared").isEqualTo(404);
+        assertThat(as(stranger).get(edit).statusCode()).as("not theirs, not shared").isEqualTo(404);
         api("USER", "/api/v1/contracts/" + id + "/shares", Map.of("userId", userId(stranger)));
-        assertThat(page(stranger).get(edit).statusCode()).as("shared, but not theirs to edit").isEqualTo(403);
-        assertThat(page("FINANCE_MANAGER").get(edit).statusCode()).isEqualTo(403);
-        assertThat(page("LEGAL_MANAGER").get(edit).statusCode()).as("legal edits drafts").isEqualTo(200);
+        assertThat(as(stranger).get(edit).statusCode()).as("shared, but not theirs to edit").isEqualTo(403);
+        assertThat(as("FINANCE_MANAGER").get(edit).statusCode()).isEqualTo(403);
+        assertThat(as("LEGAL_MANAGER").get(edit).statusCode()).as("legal edits drafts").isEqualTo(200);
 
         assertThat(api("USER", "/api/v1/contracts/" + id + "/submit", null).getStatusCode().value()).isEqualTo(200);
-        assertThat(page("USER").get(edit).statusCode()).as("in review").isEqualTo(409);
-        assertThat(page("USER").post("/contracts/new", edit, editForm(id, "In review", "<p>x</p>"))
+        assertThat(as("USER").get(edit).statusCode()).as("in review").isEqualTo(409);
+        assertThat(as("USER").post("/contracts/new", edit, editForm(id, "In review", "<p>x</p>"))
                 .statusCode()).isEqualTo(409);
         assertThat(versions(id)).isEqualTo(2);
     }
 
     @Test
     void aContractSentBackShowsTheRevisionCommentsAtTheTop() {
-        UUID id = draft("USER", "Needs work", "2027-12-31");
+        UUID id = draftId("USER", "Needs work", "2027-12-31");
         api("USER", "/api/v1/contracts/" + id + "/submit", null);
         assertThat(api("LEGAL_MANAGER", "/api/v1/approvals/" + approval(id, "LEGAL") + "/request-revision",
                 Map.of("comment", "Please cap liability at the fees paid.")).getStatusCode().value()).isEqualTo(200);
         assertThat(status(id)).isEqualTo("REVISION_REQUESTED");
 
-        String edit = page("USER").get("/contracts/" + id + "/edit").body();
+        String edit = as("USER").get("/contracts/" + id + "/edit").body();
         assertThat(edit).contains("id=\"revision-comments\"").contains("Please cap liability at the fees paid.")
                 .contains("Test LEGAL_MANAGER").contains("data-status=\"REVISION_REQUESTED\"");
-        HttpResponse<String> saved = page("USER").post("/contracts/" + id + "/edit", "/contracts/" + id + "/edit",
+        HttpResponse<String> saved = as("USER").post("/contracts/" + id + "/edit", "/contracts/" + id + "/edit",
                 editForm(id, "Needs work", "<p>Liability capped at the fees paid.</p>"));
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(versions(id)).isEqualTo(2);

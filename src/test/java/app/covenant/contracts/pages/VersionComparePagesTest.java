@@ -21,7 +21,7 @@ class VersionComparePagesTest extends ContractPagesTestSupport {
     @BeforeEach
     void twoVersions() {
         newTenant();
-        contract = draft("USER", "Catering services");
+        contract = draftId("USER", "Catering services");
         compare = "/contracts/" + contract + "/compare";
         edit(contract, "USER", Map.of("title", "Catering services 2027", "amount", "130000.00",
                 "bodyHtml", "<p>Hot meals for Acme Steel from January.</p>",

@@ -1,24 +1,19 @@
 package app.covenant.contracts.templates;
 
-import static app.covenant.insurance.InsurancePageClient.field;
+import static app.covenant.support.PageClient.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.covenant.insurance.InsurancePageClient;
 import app.covenant.support.IntegrationTest;
+import app.covenant.support.PageClient;
 import app.covenant.support.SignIn;
 import app.covenant.support.TestTenants;
 import app.covenant.support.TestTenants.Tenant;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,8 +32,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TemplatePagesTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-
     @Autowired
     TestRestTemplate http;
 
@@ -48,21 +41,18 @@ class TemplatePagesTest {
     @LocalServerPort
     int port;
 
-    private final java.util.Map<String, String> cookies = new java.util.LinkedHashMap<>();
     private Tenant tenant;
-    private String legalToken;
-    private InsurancePageClient legal;
-    private InsurancePageClient user;
-    private InsurancePageClient stranger;
+    private PageClient legal;
+    private PageClient user;
+    private PageClient stranger;
 
     @BeforeAll
     void data() {
         tenant = TestTenants.create(jdbc);
         Tenant other = TestTenants.create(jdbc);
-        legalToken = SignIn.accessToken(http, tenant.email("LEGAL_MANAGER"));
-        legal = new InsurancePageClient(port, legalToken);
-        user = new InsurancePageClient(port, SignIn.accessToken(http, tenant.email("USER")));
-        stranger = new InsurancePageClient(port, SignIn.accessToken(http, other.email("LEGAL_MANAGER")));
+        legal = new PageClient(port, SignIn.accessToken(http, tenant.email("LEGAL_MANAGER")));
+        user = new PageClient(port, SignIn.accessToken(http, tenant.email("USER")));
+        stranger = new PageClient(port, SignIn.accessToken(http, other.email("LEGAL_MANAGER")));
     }
 
     @Test
@@ -165,7 +155,7 @@ class TemplatePagesTest {
                 field("varDefault", ""), field("varChoices", ""), field("varSample", "<b>Ann</b>"),
                 field("varKey", "AMOUNT"), field("varLabel", "Amount"), field("varType", "MONEY"),
                 field("varRequired", "true"), field("varDefault", ""), field("varChoices", ""), field("varSample", "-3")));
-        HttpResponse<String> preview = htmxPost("/contracts/templates/new", "/contracts/templates/preview", fields);
+        HttpResponse<String> preview = legal.htmxPost("/contracts/templates/new", "/contracts/templates/preview", fields);
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.body()).contains("data-ctpl-preview", "Dear &lt;b&gt;Ann&lt;/b&gt;",
                         "<mark class=\"ctpl-placeholder\">{{DUE}}</mark>", "ctpl-invalid", "Signed: &lt;b&gt;Ann&lt;/b&gt;",
@@ -176,7 +166,7 @@ class TemplatePagesTest {
         fields.addAll(List.of(field("varKey", "DUE"), field("varLabel", "Due"), field("varType", "DATE"),
                 field("varRequired", "true"), field("varDefault", ""), field("varChoices", ""),
                 field("varSample", "2027-03-01")));
-        HttpResponse<String> again = htmxPost("/contracts/templates/new", "/contracts/templates/preview", fields);
+        HttpResponse<String> again = legal.htmxPost("/contracts/templates/new", "/contracts/templates/preview", fields);
         assertThat(again.body()).contains("by 2027-03-01").doesNotContain("hx-swap-oob");
     }
 
@@ -186,70 +176,14 @@ class TemplatePagesTest {
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("enctype=\"multipart/form-data\"", "name=\"file\"", "up to 5 MB");
 
-        HttpResponse<String> imported = upload("offer.docx", TemplateDocuments.docx(), "Page import");
+        HttpResponse<String> imported = legal.upload("/contracts/templates/import", "/contracts/templates/import",
+                "offer.docx", TemplateDocuments.docx(), Map.of("name", "Page import"));
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(302);
         assertThat(imported.headers().firstValue("Location").orElseThrow()).contains("done=contract-template-imported");
 
-        HttpResponse<String> refused = upload("scan.pdf", "%PDF-1.4 binary".getBytes(StandardCharsets.US_ASCII), "");
+        HttpResponse<String> refused = legal.upload("/contracts/templates/import", "/contracts/templates/import",
+                "scan.pdf", "%PDF-1.4 binary".getBytes(StandardCharsets.US_ASCII), Map.of("name", ""));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("ctpl-import-file-error", "Is a PDF");
-    }
-
-    private HttpResponse<String> htmxPost(String formPage, String action, List<String[]> fields) {
-        List<String[]> all = new ArrayList<>(fields);
-        all.add(field("_csrf", csrf(formPage)));
-        StringBuilder body = new StringBuilder();
-        for (String[] f : all) {
-            body.append(body.isEmpty() ? "" : "&").append(java.net.URLEncoder.encode(f[0], StandardCharsets.UTF_8))
-                    .append('=').append(java.net.URLEncoder.encode(f[1], StandardCharsets.UTF_8));
-        }
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + action))
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("HX-Request", "true"));
-    }
-
-    private HttpResponse<String> upload(String fileName, byte[] content, String name) throws IOException {
-        String boundary = "ctpl" + UUID.randomUUID().toString().replace("-", "");
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        String csrf = csrf("/contracts/templates/import");
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n" + name + "\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/contracts/templates/import"))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "text/html"));
-    }
-
-    /** The form page's CSRF token, read as the browser would (its cookies kept for the post). */
-    private String csrf(String formPage) {
-        Matcher matcher = CSRF.matcher(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + formPage))
-                .GET().header("Accept", "text/html")).body());
-        assertThat(matcher.find()).as("a _csrf field on " + formPage).isTrue();
-        return matcher.group(1);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        cookies.putIfAbsent("covenant_access", legalToken);
-        request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
-                .collect(java.util.stream.Collectors.joining("; ")));
-        try {
-            HttpResponse<String> response = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
-                    .send(request.build(), HttpResponse.BodyHandlers.ofString());
-            response.headers().allValues("Set-Cookie").forEach(cookie -> {
-                String pair = cookie.split(";")[0];
-                cookies.put(pair.substring(0, pair.indexOf('=')).trim(), pair.substring(pair.indexOf('=') + 1).trim());
-            });
-            return response;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

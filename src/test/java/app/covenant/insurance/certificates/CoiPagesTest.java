@@ -1,9 +1,11 @@
 package app.covenant.insurance.certificates;
 
+import static app.covenant.support.PageClient.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.covenant.documents.DocumentFixtures;
 import app.covenant.support.IntegrationTest;
+import app.covenant.support.PageClient;
 import app.covenant.support.SignIn;
 import app.covenant.support.TestTenants;
 import app.covenant.support.TestTenants.Tenant;
@@ -72,8 +74,8 @@ class CoiPagesTest {
         tokens.put("OTHER_ADMIN", SignIn.accessToken(http, other.email("ADMIN")));
     }
 
-    private CertificatePageClient as(String who) {
-        return new CertificatePageClient(port, tokens.get(who));
+    private PageClient as(String who) {
+        return new PageClient(port, tokens.get(who));
     }
 
     /**
@@ -108,13 +110,13 @@ class CoiPagesTest {
                 Map.of("kind", "ACORD25", "policyLine", ""));
     }
 
-    private static List<Map.Entry<String, String>> glRow(String eachOccurrence) {
-        return List.of(Map.entry("policies[0].line", "GL"), Map.entry("policies[0].insurerName", "Hartford Fire"),
-                Map.entry("policies[0].naic", "19682"), Map.entry("policies[0].policyNumber", "GL-1001"),
-                Map.entry("policies[0].effectiveDate", LocalDate.now().minusDays(10).toString()),
-                Map.entry("policies[0].expirationDate", LocalDate.now().plusYears(1).toString()),
-                Map.entry("policies[0].limits.EACH_OCCURRENCE", eachOccurrence),
-                Map.entry("policies[0].limits.GENERAL_AGGREGATE", "2,000,000"));
+    private static List<String[]> glRow(String eachOccurrence) {
+        return List.of(field("policies[0].line", "GL"), field("policies[0].insurerName", "Hartford Fire"),
+                field("policies[0].naic", "19682"), field("policies[0].policyNumber", "GL-1001"),
+                field("policies[0].effectiveDate", LocalDate.now().minusDays(10).toString()),
+                field("policies[0].expirationDate", LocalDate.now().plusYears(1).toString()),
+                field("policies[0].limits.EACH_OCCURRENCE", eachOccurrence),
+                field("policies[0].limits.GENERAL_AGGREGATE", "2,000,000"));
     }
 
     @Test
@@ -172,17 +174,17 @@ class CoiPagesTest {
         assertThat(as("BROKER2").get(page).statusCode()).isEqualTo(404);
 
         // Submitting before the ACORD 25 is there, without a signature: refused, nothing stored.
-        List<Map.Entry<String, String>> fields = new java.util.ArrayList<>(glRow("1,000,000"));
-        fields.add(Map.entry("intent", "submit"));
+        List<String[]> fields = new java.util.ArrayList<>(glRow("1,000,000"));
+        fields.add(field("intent", "submit"));
         HttpResponse<String> unsigned = as("BROKER").post(page, page + "/policies", fields);
         assertThat(unsigned.statusCode()).isEqualTo(400);
         assertThat(unsigned.body()).contains("id=\"coi-signer-error\"").contains("id=\"coi-consent-error\"")
                 .contains("value=\"GL-1001\"");
 
-        List<Map.Entry<String, String>> bad = new java.util.ArrayList<>(List.of(Map.entry("policies[3].line", "GL"),
-                Map.entry("policies[3].insurerName", "Kept Insurer"), Map.entry("policies[3].effectiveDate", "2027-02-30"),
-                Map.entry("policies[3].expirationDate", "2026-01-01"),
-                Map.entry("policies[3].limits.EACH_OCCURRENCE", "one million"), Map.entry("intent", "save")));
+        List<String[]> bad = new java.util.ArrayList<>(List.of(field("policies[3].line", "GL"),
+                field("policies[3].insurerName", "Kept Insurer"), field("policies[3].effectiveDate", "2027-02-30"),
+                field("policies[3].expirationDate", "2026-01-01"),
+                field("policies[3].limits.EACH_OCCURRENCE", "one million"), field("intent", "save")));
         HttpResponse<String> unreadable = as("BROKER").post(page, page + "/policies", bad);
         assertThat(unreadable.statusCode()).isEqualTo(400);
         assertThat(unreadable.body()).contains("id=\"policy-0-effective-error\"")
@@ -192,18 +194,18 @@ class CoiPagesTest {
                 .isZero();
 
         // The workflow's own check (expiration before effective) comes back beside the field too.
-        List<Map.Entry<String, String>> reversed = List.of(Map.entry("policies[0].line", "GL"),
-                Map.entry("policies[0].effectiveDate", "2027-02-01"), Map.entry("policies[0].expirationDate", "2026-01-01"),
-                Map.entry("intent", "save"));
+        List<String[]> reversed = List.of(field("policies[0].line", "GL"),
+                field("policies[0].effectiveDate", "2027-02-01"), field("policies[0].expirationDate", "2026-01-01"),
+                field("intent", "save"));
         HttpResponse<String> invalid = as("BROKER").post(page, page + "/policies", reversed);
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.body()).contains("id=\"policy-0-expiration-error\"");
 
         HttpResponse<String> uploaded = uploadAcord("BROKER", coi);
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(302);
-        List<Map.Entry<String, String>> signed = new java.util.ArrayList<>(glRow("1,000,000"));
-        signed.addAll(List.of(Map.entry("intent", "submit"), Map.entry("signerName", "Brooke Broker"),
-                Map.entry("consent", "true")));
+        List<String[]> signed = new java.util.ArrayList<>(glRow("1,000,000"));
+        signed.addAll(List.of(field("intent", "submit"), field("signerName", "Brooke Broker"),
+                field("consent", "true")));
         HttpResponse<String> submitted = as("BROKER").post(page, page + "/policies", signed);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(302);
         assertThat(submitted.headers().firstValue("Location").orElseThrow()).endsWith("?done=coi-submitted-attested");
@@ -304,9 +306,9 @@ class CoiPagesTest {
         UUID coi = named("Review Forms Square");
         String page = "/insurance/certificates/" + coi;
         uploadAcord("BROKER", coi);
-        List<Map.Entry<String, String>> short_ = new java.util.ArrayList<>(glRow("500,000"));
-        short_.addAll(List.of(Map.entry("intent", "submit"), Map.entry("signerName", "Brooke Broker"),
-                Map.entry("consent", "true")));
+        List<String[]> short_ = new java.util.ArrayList<>(glRow("500,000"));
+        short_.addAll(List.of(field("intent", "submit"), field("signerName", "Brooke Broker"),
+                field("consent", "true")));
         assertThat(as("BROKER").post(page, page + "/policies", short_).statusCode()).isEqualTo(302);
         assertThat(fixtures.status(coi)).isEqualTo("AWAITING_ADMIN_REVIEW");
         String review = page + "/review";
@@ -332,16 +334,16 @@ class CoiPagesTest {
         assertThat(tooShort.statusCode()).isEqualTo(400);
         assertThat(tooShort.body()).contains("value=\"short\"").contains("class=\"field-error\"");
 
-        HttpResponse<String> blank = as("MANAGER").post(review, review, List.of(Map.entry("decision", "reject"),
-                Map.entry("deficiencies[0].code", "GL_LIMIT"), Map.entry("deficiencies[0].message", ""),
-                Map.entry("deficiencies[4].code", "KEPT_CODE"), Map.entry("deficiencies[4].message", "Kept message"),
-                Map.entry("notes", "Kept notes")));
+        HttpResponse<String> blank = as("MANAGER").post(review, review, List.of(field("decision", "reject"),
+                field("deficiencies[0].code", "GL_LIMIT"), field("deficiencies[0].message", ""),
+                field("deficiencies[4].code", "KEPT_CODE"), field("deficiencies[4].message", "Kept message"),
+                field("notes", "Kept notes")));
         assertThat(blank.statusCode()).isEqualTo(400);
         assertThat(blank.body()).contains("id=\"deficiency-0-message-error\"").contains("value=\"KEPT_CODE\"")
                 .contains("Kept notes");
 
         HttpResponse<String> unreadable = as("MANAGER").post(review, review + "/policies",
-                List.of(Map.entry("policies[0].line", "GL"), Map.entry("policies[0].limits.EACH_OCCURRENCE", "lots")));
+                List.of(field("policies[0].line", "GL"), field("policies[0].limits.EACH_OCCURRENCE", "lots")));
         assertThat(unreadable.statusCode()).isEqualTo(400);
         assertThat(unreadable.body()).contains("id=\"policy-0-GL-EACH_OCCURRENCE-error\"").contains("value=\"lots\"");
 
@@ -361,8 +363,8 @@ class CoiPagesTest {
         UUID coi = named("Attest Only Row");
         String page = "/insurance/certificates/" + coi;
         assertThat(uploadAcord("SUBCONTRACTOR", coi).statusCode()).isEqualTo(302);
-        List<Map.Entry<String, String>> fields = new java.util.ArrayList<>(glRow("1,000,000"));
-        fields.add(Map.entry("intent", "submit"));
+        List<String[]> fields = new java.util.ArrayList<>(glRow("1,000,000"));
+        fields.add(field("intent", "submit"));
         HttpResponse<String> submitted = as("SUBCONTRACTOR").post(page, page + "/policies", fields);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(302);
         assertThat(submitted.headers().firstValue("Location").orElseThrow()).endsWith("?done=coi-submitted");
@@ -396,20 +398,20 @@ class CoiPagesTest {
         assertThat(named.statusCode()).as(named.body()).isEqualTo(302);
 
         HttpResponse<String> gl = as("BROKER").post(page, page + "/policies", List.of(
-                Map.entry("policies[0].line", "GL"), Map.entry("policies[0].policyNumber", "GL-7"),
-                Map.entry("policies[0].effectiveDate", LocalDate.now().toString()),
-                Map.entry("policies[0].expirationDate", LocalDate.now().plusYears(1).toString()),
-                Map.entry("policies[0].limits.EACH_OCCURRENCE", "1,000,000"), Map.entry("intent", "save")));
+                field("policies[0].line", "GL"), field("policies[0].policyNumber", "GL-7"),
+                field("policies[0].effectiveDate", LocalDate.now().toString()),
+                field("policies[0].expirationDate", LocalDate.now().plusYears(1).toString()),
+                field("policies[0].limits.EACH_OCCURRENCE", "1,000,000"), field("intent", "save")));
         assertThat(gl.statusCode()).as(gl.body()).isEqualTo(302);
 
         HttpResponse<String> asAuto = as("BROKER2").get(page);
         assertThat(asAuto.body()).contains("You are named for").contains("id=\"coi-policy-table\"").contains("GL-7")
                 .doesNotContain("value=\"GL-7\"");
         HttpResponse<String> auto = as("BROKER2").post(page, page + "/policies", List.of(
-                Map.entry("policies[0].line", "AUTO"), Map.entry("policies[0].policyNumber", "AU-9"),
-                Map.entry("policies[0].effectiveDate", LocalDate.now().toString()),
-                Map.entry("policies[0].expirationDate", LocalDate.now().plusYears(1).toString()),
-                Map.entry("policies[0].limits.COMBINED_SINGLE_LIMIT", "1,000,000"), Map.entry("intent", "save")));
+                field("policies[0].line", "AUTO"), field("policies[0].policyNumber", "AU-9"),
+                field("policies[0].effectiveDate", LocalDate.now().toString()),
+                field("policies[0].expirationDate", LocalDate.now().plusYears(1).toString()),
+                field("policies[0].limits.COMBINED_SINGLE_LIMIT", "1,000,000"), field("intent", "save")));
         assertThat(auto.statusCode()).as(auto.body()).isEqualTo(302);
         assertThat(jdbc.queryForList("select policy_number from insurance_coi_policies where coi_id = ? order by line",
                 String.class, coi)).containsExactly("AU-9", "GL-7");

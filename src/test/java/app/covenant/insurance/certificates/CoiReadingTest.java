@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.covenant.insurance.extraction.Acord25Samples;
 import app.covenant.support.IntegrationTest;
+import app.covenant.support.PageClient;
 import app.covenant.support.SignIn;
 import app.covenant.support.TestTenants;
 import app.covenant.support.TestTenants.Tenant;
@@ -198,7 +199,7 @@ class CoiReadingTest {
         assertThat(read.get("method").asString()).isEqualTo("OCR");
         assertThat(read.get("policies")).isNotEmpty();
         // The page shows the photo itself as the page image, with no form rectangles laid over it.
-        CertificatePageClient broker = new CertificatePageClient(port, tokens.get("BROKER"));
+        PageClient broker = new PageClient(port, tokens.get("BROKER"));
         java.net.http.HttpResponse<String> page = broker.get("/insurance/certificates/" + id);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("/documents/" + latestAcord(id) + "/pages/1.png").doesNotContain("data-box=");
@@ -278,7 +279,7 @@ class CoiReadingTest {
         jdbc.update("update insurance_coi_extractions set status = 'READING', method = null, result_json = null, "
                 + "finished_at = null, started_at = ? where document_id = ?",
                 java.sql.Timestamp.from(java.time.Instant.now()), document);
-        CertificatePageClient broker = new CertificatePageClient(port, tokens.get("BROKER"));
+        PageClient broker = new PageClient(port, tokens.get("BROKER"));
         String page = broker.get("/insurance/certificates/" + id).body();
         assertThat(page).contains("Reading the scanned certificate…", "<progress",
                 "hx-get=\"/insurance/certificates/" + id + "/reading\"", "every 2s");
@@ -286,7 +287,7 @@ class CoiReadingTest {
         assertThat(polled.statusCode()).isEqualTo(200);
         assertThat(polled.headers().firstValue("HX-Refresh")).isEmpty();
         assertThat(polled.body()).contains("data-reading-status=\"READING\"").doesNotContain("<html");
-        assertThat(new CertificatePageClient(port, tokens.get("SUB2")).get("/insurance/certificates/" + id + "/reading")
+        assertThat(new PageClient(port, tokens.get("SUB2")).get("/insurance/certificates/" + id + "/reading")
                 .statusCode()).isEqualTo(404);
 
         readings.readScan(document);
@@ -304,7 +305,7 @@ class CoiReadingTest {
         assertThat(none.getBody().get("detail").asString()).isEqualTo(CoiReadings.NOT_UPLOADED);
 
         // The page's reading card of a certificate never read: 404 (was a 500), and a polling page reloads.
-        java.net.http.HttpResponse<String> card = new CertificatePageClient(port, tokens.get("ADMIN"))
+        java.net.http.HttpResponse<String> card = new PageClient(port, tokens.get("ADMIN"))
                 .get("/insurance/certificates/" + id + "/reading");
         assertThat(card.statusCode()).isEqualTo(404);
         assertThat(card.headers().firstValue("HX-Refresh")).contains("true");

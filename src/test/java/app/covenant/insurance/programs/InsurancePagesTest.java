@@ -1,11 +1,11 @@
 package app.covenant.insurance.programs;
 
-import static app.covenant.insurance.InsurancePageClient.field;
+import static app.covenant.support.PageClient.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.covenant.insurance.InsurancePageClient;
 import app.covenant.insurance.PartyRows;
 import app.covenant.support.IntegrationTest;
+import app.covenant.support.PageClient;
 import app.covenant.support.SignIn;
 import app.covenant.support.TestTenants;
 import app.covenant.support.TestTenants.Tenant;
@@ -41,8 +41,8 @@ class InsurancePagesTest {
     int port;
 
     private Tenant tenant;
-    private InsurancePageClient manager;
-    private InsurancePageClient contractor;
+    private PageClient manager;
+    private PageClient contractor;
     private UUID gc;
 
     @BeforeAll
@@ -51,8 +51,8 @@ class InsurancePagesTest {
         defaults.seed(tenant.organizationId());
         gc = PartyRows.contractor(jdbc, tenant.organizationId(), "GENERAL_CONTRACTOR", "Page Builders");
         PartyRows.linkUser(jdbc, gc, tenant.userId("CONTRACTOR"));
-        manager = new InsurancePageClient(port, SignIn.accessToken(http, tenant.email("MANAGER")));
-        contractor = new InsurancePageClient(port, SignIn.accessToken(http, tenant.email("CONTRACTOR")));
+        manager = new PageClient(port, SignIn.accessToken(http, tenant.email("MANAGER")));
+        contractor = new PageClient(port, SignIn.accessToken(http, tenant.email("CONTRACTOR")));
     }
 
     private static String location(HttpResponse<String> response) {
