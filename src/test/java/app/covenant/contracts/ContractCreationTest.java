@@ -98,6 +98,25 @@ class ContractCreationTest extends ContractTestSupport {
     }
 
     @Test
+    void aVariableMayBeAJsonNumberButNotAnObject() {
+        Map<String, Object> body = new HashMap<>(createBody("Numbered client"));
+        body.put("variables", Map.of("CLIENT_NAME", 4217, "START", "2027-01-01"));
+        JsonNode created = created("USER", body);
+        assertThat(created.get("variables").get("CLIENT_NAME").asString()).isEqualTo("4217");
+        assertThat(created.get("bodyHtml").asString()).contains("4217");
+
+        body.put("variables", Map.of("CLIENT_NAME", Map.of("name", "Acme"), "START", "2027-01-01"));
+        ResponseEntity<JsonNode> objectValue = post("/api/v1/contracts", body, token("USER"));
+        assertThat(objectValue.getStatusCode().value()).isEqualTo(400);
+        assertThat(objectValue.getBody().get("errors").toString()).contains("variables.CLIENT_NAME");
+        body.put("variables", Map.of("CLIENT_NAME", "Acme", "START", true));
+        ResponseEntity<JsonNode> notADate = post("/api/v1/contracts", body, token("USER"));
+        assertThat(notADate.getStatusCode().value()).isEqualTo(400);
+        assertThat(notADate.getBody().get("errors").toString()).contains("variables.START");
+        assertThat(count()).as("only the first").isEqualTo(1);
+    }
+
+    @Test
     void financeMayNotDraftAndAnotherOrganizationsTemplateIsUnknown() {
         assertThat(post("/api/v1/contracts", createBody("Finance"), token("FINANCE_MANAGER")).getStatusCode().value())
                 .isEqualTo(403);

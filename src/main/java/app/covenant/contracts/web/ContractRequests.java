@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The JSON bodies of the contracts API. Every field is optional at binding so that a caller without the permission is
@@ -21,7 +22,7 @@ final class ContractRequests {
     record Create(UUID templateId, String title, String counterpartyName, String counterpartyBusinessName,
                   String counterpartyEmail, LocalDate startDate, LocalDate endDate, String amount, String currency,
                   String description, Boolean autoRenew, Integer renewalPeriodMonths, Integer noticePeriodDays,
-                  Map<String, String> variables) {
+                  @JsonDeserialize(contentUsing = VariableValueReader.class) Map<String, String> variables) {
 
         ContractDetails details() {
             return new ContractDetails(title, counterpartyName, counterpartyBusinessName, counterpartyEmail, startDate,
@@ -33,7 +34,8 @@ final class ContractRequests {
     record Edit(String title, String counterpartyName, String counterpartyBusinessName, String counterpartyEmail,
                 LocalDate startDate, LocalDate endDate, String amount, String currency, String description,
                 Boolean autoRenew, Integer renewalPeriodMonths, Integer noticePeriodDays, String bodyHtml,
-                List<Annexure> annexures, Map<String, String> variables, Long version) {
+                List<Annexure> annexures,
+                @JsonDeserialize(contentUsing = VariableValueReader.class) Map<String, String> variables, Long version) {
 
         ContractDetails details() {
             return new ContractDetails(title, counterpartyName, counterpartyBusinessName, counterpartyEmail, startDate,
