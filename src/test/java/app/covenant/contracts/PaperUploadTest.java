@@ -1,14 +1,9 @@
 package app.covenant.contracts;
 
+import static app.covenant.contracts.paper.TextPdfs.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.util.UUID;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -90,19 +85,4 @@ class PaperUploadTest extends ContractTestSupport {
         };
     }
 
-    private static byte[] pdf(String text) throws Exception {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            document.addPage(page);
-            try (PDPageContentStream stream = new PDPageContentStream(document, page)) {
-                stream.beginText();
-                stream.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
-                stream.newLineAtOffset(50, 700);
-                stream.showText(text);
-                stream.endText();
-            }
-            document.save(out);
-            return out.toByteArray();
-        }
-    }
 }

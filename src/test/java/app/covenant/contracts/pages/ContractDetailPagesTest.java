@@ -1,5 +1,6 @@
 package app.covenant.contracts.pages;
 
+import static app.covenant.contracts.paper.TextPdfs.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.covenant.contracts.ContractDetails;
@@ -9,18 +10,12 @@ import app.covenant.contracts.Contracts;
 import app.covenant.shared.security.Caller;
 import app.covenant.support.TestTenants;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -244,19 +239,4 @@ class ContractDetailPagesTest extends ContractPagesTestSupport {
         assertThat(as("USER").get("/contracts/" + paper.id()).statusCode()).as("not the user's").isEqualTo(404);
     }
 
-    private static byte[] pdf(String text) throws IOException {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                content.newLineAtOffset(72, 700);
-                content.showText(text);
-                content.endText();
-            }
-            document.save(out);
-            return out.toByteArray();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package app.covenant.contracts.paper;
 
+import static app.covenant.contracts.paper.TextPdfs.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,11 +14,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Test;
@@ -204,26 +202,6 @@ class PaperTextTest {
                         refused -> assertThat(refused.reason()).isEqualTo(reason));
     }
 
-    /** A PDF with one page per argument, each page showing that text ({@code ""} leaves the page blank). */
-    private static byte[] pdf(String... pages) throws IOException {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            for (String text : pages) {
-                PDPage page = new PDPage();
-                document.addPage(page);
-                if (!text.isEmpty()) {
-                    try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                        content.beginText();
-                        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                        content.newLineAtOffset(72, 700);
-                        content.showText(text);
-                        content.endText();
-                    }
-                }
-            }
-            document.save(out);
-            return out.toByteArray();
-        }
-    }
 
     private static byte[] zip(String name, byte[] content) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
