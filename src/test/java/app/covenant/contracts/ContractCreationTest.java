@@ -116,6 +116,23 @@ class ContractCreationTest extends ContractTestSupport {
         assertThat(count()).as("only the first").isEqualTo(1);
     }
 
+    /** API.md: "money as whole-dollar integers or decimal strings, never floats". */
+    @Test
+    void theAmountIsAWholeNumberOrADecimalStringNeverAFloat() {
+        Map<String, Object> body = new HashMap<>(createBody("Whole dollars"));
+        body.put("amount", 125000);
+        assertThat(created("USER", body).get("amount").asString()).isEqualTo("125000.00");
+        body.put("amount", 125000.5);
+        ResponseEntity<JsonNode> aFloat = post("/api/v1/contracts", body, token("USER"));
+        assertThat(aFloat.getStatusCode().value()).isEqualTo(400);
+        assertThat(aFloat.getBody().get("errors").get(0).get("field").asString()).isEqualTo("amount");
+        body.put("amount", "1e40000000");
+        ResponseEntity<JsonNode> huge = post("/api/v1/contracts", body, token("USER"));
+        assertThat(huge.getStatusCode().value()).isEqualTo(400);
+        assertThat(huge.getBody().get("errors").get(0).get("field").asString()).isEqualTo("amount");
+        assertThat(count()).isEqualTo(1);
+    }
+
     @Test
     void financeMayNotDraftAndAnotherOrganizationsTemplateIsUnknown() {
         assertThat(post("/api/v1/contracts", createBody("Finance"), token("FINANCE_MANAGER")).getStatusCode().value())

@@ -49,6 +49,11 @@ class EscalationTest extends ContractTestSupport {
                 token("LEGAL_HEAD")).getBody();
         assertThat(returned.get("status").asString()).isEqualTo("PENDING");
         assertThat(status(contract)).isEqualTo("SENT_TO_LEGAL");
+        assertThat(get("/api/v1/contracts/" + contract + "/approvals", token("USER")).getBody().toString())
+                .as("the head's note is legal's, not the owner's").doesNotContain("Standard for cranes");
+        assertThat(jdbcTemplate.queryForObject("select count(*) from notifications where user_id = ? and type = ? "
+                + "and message like ?", Long.class, tenant.userId("LEGAL_MANAGER"), "contracts.approval-returned",
+                "%Standard for cranes%")).isEqualTo(1);
         assertThat(post("/api/v1/approvals/" + legal + "/return", comment("Again"), token("LEGAL_HEAD"))
                 .getStatusCode().value()).isEqualTo(409);
         assertThat(get("/api/v1/approvals/pending?type=LEGAL", token("LEGAL_MANAGER")).getBody().toString())

@@ -167,6 +167,23 @@ class VersionsTest extends ContractTestSupport {
         assertThat(compared.get("annexures").get(0).get("status").asString()).isEqualTo("CHANGED");
     }
 
+    @Test
+    void variablesSentWithAHandWrittenBodyAreStillCheckedByType() {
+        Map<String, Object> edit = edit("Scaffolding");
+        edit.put("bodyHtml", "<p>Written by hand for Beta Builders.</p>");
+        edit.put("variables", Map.of("CLIENT_NAME", "Beta Builders", "START", "next spring"));
+        ResponseEntity<JsonNode> refused = put("/api/v1/contracts/" + contract, edit, token("USER"));
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody().get("errors").toString()).contains("variables.START");
+        assertThat(get("/api/v1/contracts/" + contract, token("USER")).getBody().get("currentVersion").asInt())
+                .as("nothing saved").isEqualTo(1);
+
+        edit.put("variables", Map.of("CLIENT_NAME", "Beta Builders", "START", "2027-03-01"));
+        JsonNode saved = put("/api/v1/contracts/" + contract, edit, token("USER")).getBody();
+        assertThat(saved.get("bodyHtml").asString()).isEqualTo("<p>Written by hand for Beta Builders.</p>");
+        assertThat(saved.get("variables").get("START").asString()).isEqualTo("2027-03-01");
+    }
+
     /** CLM.md: "editing a template never changes contracts already created from it" — not even on a refill. */
     @Test
     void variablesRefillFromTheContractsOwnTemplateVersionNotTheTemplatesLatest() {

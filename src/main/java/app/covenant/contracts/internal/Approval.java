@@ -80,13 +80,15 @@ class Approval extends AssignedIdEntity {
         this.escalationReason = reason;
     }
 
-    /** The head of legal hands it back: pending again; the comment is kept as the approval's. */
-    void returnToLegal(String comment) {
+    /**
+     * The head of legal hands it back: pending again. Their note is legal's business (the activity keeps it, visible
+     * to legal only), not the approval's comment, which the owner reads.
+     */
+    void returnToLegal() {
         if (status != ApprovalStatus.ESCALATED || closedAt != null) {
             throw ProblemException.conflict("The approval is " + status + ": only an escalated one can be returned.");
         }
         this.status = ApprovalStatus.PENDING;
-        this.comment = comment;
     }
 
     void close(Instant now) {

@@ -210,12 +210,13 @@ class ApprovalWorkflow implements ContractApprovals {
         String note = optional(comment);
         Instant now = clock.instant();
         Map<String, Object> before = Map.of("status", contract.status().name());
-        approval.returnToLegal(note);
+        approval.returnToLegal();
         contract.move(Transition.RETURN_TO_LEGAL, now);
         journal.record(caller, contract, "contract.returned-to-legal", note, before, AuditVisibility.LEGAL_ONLY, now,
                 null);
-        notices.legalReview(contract, caller.userId(), caller.name() + " returned " + ContractNotices.label(contract)
-                + " to legal" + (note == null ? "." : ": " + note));
+        notices.toHolders(contract, ContractPermissions.LEGAL_ACT, caller.userId(), ContractNotices.RETURNED,
+                "Returned to legal: " + ContractNotices.label(contract), caller.name() + " returned "
+                        + ContractNotices.label(contract) + " to legal" + (note == null ? "." : ": " + note));
         return view(approval, contract, caller);
     }
 

@@ -113,10 +113,14 @@ record CheckedDetails(String title, String counterpartyName, String counterparty
             BigDecimal amount = new BigDecimal(value.strip());
             if (amount.signum() < 0) {
                 errors.add(new FieldError("amount", "must be 0 or more"));
-            } else if (amount.scale() > 2 || amount.precision() - amount.scale() > 17) {
-                errors.add(new FieldError("amount", "must have at most 17 digits and 2 decimals"));
+                return null;
             }
-            return amount.setScale(Math.max(2, amount.scale()), java.math.RoundingMode.UNNECESSARY);
+            // Checked before any scaling: "1e40000000" is a short string but a forty-million-digit number.
+            if (amount.scale() > 2 || amount.precision() - amount.scale() > 17) {
+                errors.add(new FieldError("amount", "must have at most 17 digits and 2 decimals"));
+                return null;
+            }
+            return amount.setScale(2, java.math.RoundingMode.UNNECESSARY);
         } catch (NumberFormatException | ArithmeticException e) {
             errors.add(new FieldError("amount", "must be a decimal number such as 1250.00"));
             return null;

@@ -62,16 +62,19 @@ class ContractEditing {
         String body = previous.bodyHtml();
         List<Annexure> annexures = previous.annexures();
         Map<String, String> variables = previous.variables();
-        if (edit.variables() != null && edit.bodyHtml() == null && contract.templateId() != null
-                && contract.templateVersion() != null) {
-            // The contract's own template version, never the latest: editing a template changes no contract.
+        if (edit.variables() != null) {
+            if (contract.templateId() == null || contract.templateVersion() == null) {
+                throw ProblemException.invalid("variables", "only a contract drafted from a template has variables");
+            }
+            // The contract's own template version, never the latest: editing a template changes no contract. The
+            // values are checked by type either way (400 naming variables.KEY); a body sent too is kept as written.
             FilledTemplate filled = templates.fill(contract.organizationId(), contract.templateId(),
                     contract.templateVersion(), edit.variables());
-            body = RichText.clean(filled.bodyHtml());
-            annexures = ContractCreation.cleaned(filled.annexures());
             variables = filled.values();
-        } else if (edit.variables() != null) {
-            variables = edit.variables();
+            if (edit.bodyHtml() == null) {
+                body = RichText.clean(filled.bodyHtml());
+                annexures = ContractCreation.cleaned(filled.annexures());
+            }
         }
         if (edit.bodyHtml() != null) {
             body = RichText.clean(edit.bodyHtml());

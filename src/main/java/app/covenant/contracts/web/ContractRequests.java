@@ -20,7 +20,8 @@ final class ContractRequests {
 
     /** API.md: {@code {"templateId","title","counterpartyName","counterpartyEmail","startDate","endDate","amount","variables"}} and more. */
     record Create(UUID templateId, String title, String counterpartyName, String counterpartyBusinessName,
-                  String counterpartyEmail, LocalDate startDate, LocalDate endDate, String amount, String currency,
+                  String counterpartyEmail, LocalDate startDate, LocalDate endDate,
+                  @JsonDeserialize(using = AmountReader.class) String amount, String currency,
                   String description, Boolean autoRenew, Integer renewalPeriodMonths, Integer noticePeriodDays,
                   @JsonDeserialize(contentUsing = VariableValueReader.class) Map<String, String> variables) {
 
@@ -32,7 +33,8 @@ final class ContractRequests {
 
     /** An edit: the details (all of them, as on creation), optionally body, annexures, variables; {@code version}. */
     record Edit(String title, String counterpartyName, String counterpartyBusinessName, String counterpartyEmail,
-                LocalDate startDate, LocalDate endDate, String amount, String currency, String description,
+                LocalDate startDate, LocalDate endDate, @JsonDeserialize(using = AmountReader.class) String amount,
+                String currency, String description,
                 Boolean autoRenew, Integer renewalPeriodMonths, Integer noticePeriodDays, String bodyHtml,
                 List<Annexure> annexures,
                 @JsonDeserialize(contentUsing = VariableValueReader.class) Map<String, String> variables, Long version) {

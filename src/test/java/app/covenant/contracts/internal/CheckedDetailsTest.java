@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.covenant.contracts.ContractDetails;
 import app.covenant.shared.problem.ProblemException;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CheckedDetailsTest {
@@ -33,5 +35,19 @@ class CheckedDetailsTest {
                     assertThat(e.errors()).extracting(ProblemException.FieldError::field)
                             .containsExactlyInAnyOrder("endDate", "amount", "currency");
                 });
+    }
+
+    /** A short string for a huge number ("1e40000000") is refused before anything scales it (that took seconds). */
+    @Test
+    void anAmountWithAHugeExponentIsRefusedAtOnce() {
+        for (String amount : List.of("1e40000000", "1E+999999", "1e-40000000", "123456789012345678")) {
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> CheckedDetails.of(details(null, null, amount, null)))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.errors())
+                            .extracting(ProblemException.FieldError::field).containsExactly("amount"));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as(amount).isLessThan(Duration.ofMillis(500));
+        }
+        assertThat(CheckedDetails.of(details(null, null, "12345678901234567", null)).amount().toPlainString())
+                .isEqualTo("12345678901234567.00");
     }
 }

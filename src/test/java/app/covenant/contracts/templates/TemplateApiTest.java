@@ -267,7 +267,9 @@ class TemplateApiTest {
             assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(400);
             assertThat(fields(answer.getBody())).containsExactly("file");
         }
-        assertThat(upload("big.txt", new byte[5 * 1024 * 1024 + 1], Map.of()).getStatusCode().value()).isEqualTo(400);
+        ResponseEntity<JsonNode> tooLarge = upload("big.txt", new byte[5 * 1024 * 1024 + 1], Map.of());
+        assertThat(tooLarge.getStatusCode().value()).as("SECURITY.md: size limits answer 413").isEqualTo(413);
+        assertThat(fields(tooLarge.getBody())).containsExactly("file");
         assertThat(jdbc.queryForObject("select count(*) from contract_templates", Long.class)).isEqualTo(before);
     }
 

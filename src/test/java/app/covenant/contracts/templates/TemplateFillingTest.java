@@ -110,6 +110,20 @@ class TemplateFillingTest {
                 .hasFieldOrPropertyWithValue("status", 400);
     }
 
+    /** "1e40000000" is short but forty million digits written out: refused before anything writes or scales it. */
+    @Test
+    void numbersWithHugeExponentsAreRefusedAtOnce() {
+        Map<String, String> values = orderValues();
+        values.put("TOTAL_AMOUNT", "1e40000000");
+        values.put("WARRANTY_MONTHS", "1e40000000");
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> templates.fill(tenant.organizationId(), global("PURCHASE-ORDER"), values))
+                .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.errors())
+                        .extracting(ProblemException.FieldError::field)
+                        .contains("variables.TOTAL_AMOUNT", "variables.WARRANTY_MONTHS"));
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(1));
+    }
+
     @Test
     void anotherOrganizationsTemplateIsUnknownAndARetiredOneCannotBeUsed() {
         UUID own = jdbc.queryForObject("select id from contract_templates where scope_key = 'global' and code = "

@@ -17,6 +17,8 @@ public final class VariableValues {
     public static final int TEXT_MAX = 500;
     public static final int TEXTAREA_MAX = 5000;
     private static final int NUMBER_MAX = 40;
+    /** Digits before the decimal point of a MONEY value (as a contract's amount). */
+    private static final int MONEY_DIGITS = 17;
 
     private VariableValues() {
     }
@@ -58,11 +60,17 @@ public final class VariableValues {
         if (value.length() > NUMBER_MAX) {
             return error("must be a number");
         }
+        BigDecimal number;
         try {
-            return ok(new BigDecimal(value.replace(",", "")).toPlainString());
+            number = new BigDecimal(value.replace(",", ""));
         } catch (NumberFormatException e) {
             return error("must be a number, like 12 or 12.5");
         }
+        // "1e40000000" is short but would be written out as forty million digits.
+        if (Math.abs(number.scale()) > NUMBER_MAX || number.precision() - number.scale() > NUMBER_MAX) {
+            return error("must be a number of at most " + NUMBER_MAX + " digits");
+        }
+        return ok(number.toPlainString());
     }
 
     private static Checked money(String value) {
@@ -77,6 +85,9 @@ public final class VariableValues {
         }
         if (amount.signum() < 0) {
             return error("must not be negative");
+        }
+        if (amount.precision() - amount.scale() > MONEY_DIGITS) {
+            return error("must be an amount of at most " + MONEY_DIGITS + " digits before the decimal point");
         }
         if (amount.stripTrailingZeros().scale() > 2) {
             return error("must have at most two decimals");

@@ -234,7 +234,9 @@ class ContractTemplateApiController {
             throw ProblemException.invalid("file", "is required");
         }
         if (file.getSize() > TemplateImport.MAX_BYTES) {
-            throw ProblemException.invalid("file", "is larger than " + TemplateImport.MAX_BYTES / (1024 * 1024) + " MB");
+            throw new ProblemException(413, "The file is larger than " + TemplateImport.MAX_BYTES / (1024 * 1024)
+                    + " MB, the most a template import reads.", List.of(new ProblemException.FieldError("file", "is larger than "
+                    + TemplateImport.MAX_BYTES / (1024 * 1024) + " MB")), Map.of());
         }
         try {
             return file.getBytes();

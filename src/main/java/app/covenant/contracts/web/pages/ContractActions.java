@@ -44,7 +44,8 @@ public record ContractActions(ApprovalView awaited, boolean submit, boolean edit
                 decides,
                 decides && awaited.type() == ApprovalType.LEGAL && !financeInRound,
                 decides,
-                decides && caller.has(ContractPermissions.REJECT),
+                // Rejection needs approval:reject alone (CLM.md), whichever approval the contract waits for.
+                awaited != null && caller.has(ContractPermissions.REJECT) && (!escalated || head),
                 awaited != null && legal && contract.status() == ContractStatus.SENT_TO_LEGAL
                         && awaited.type() == ApprovalType.LEGAL && awaited.status() == ApprovalStatus.PENDING,
                 escalated && head,
