@@ -44,8 +44,8 @@ import tools.jackson.databind.JsonNode;
 @DirtiesContext
 class RedisOutageTest {
 
-    // Far below what waiting for Redis costs (a client's default command timeout is a minute), and above a sign-in
-    // that meets one 500 ms timeout plus its BCrypt on two busy cores (2.7 s seen while other builds ran).
+    // A request that hangs on Redis (a client's default command timeout is a minute) fails this; a sign-in that meets
+    // one 500 ms timeout plus its BCrypt on two busy cores does not (2.7 s seen while other builds ran).
     private static final Duration QUICK = Duration.ofSeconds(5);
     static final int PORT = freePort();
     static final RedisServer REDIS = redisServer();
