@@ -1,8 +1,11 @@
 package app.covenant.contracts.compare;
 
 /**
- * One annexure position compared across two versions (annexures are paired by position, 1-based).
+ * One annexure compared across two versions: the newer annexure and the older one it is (paired by title, then by
+ * text, then by place; see {@link WordDiff#compareAnnexures}).
  *
+ * @param number      1-based: the annexure's position in the newer list, or, when it was {@code REMOVED}, in the
+ *                    older list (so "Annexure 3, removed" names the third annexure of the older version)
  * @param titleBefore {@code null} when the annexure was {@code ADDED}
  * @param titleAfter  {@code null} when the annexure was {@code REMOVED}
  * @param text        word-level diff of the annexure's text (all inserted when added, all deleted when removed)

@@ -48,6 +48,24 @@ class VersionComparePagesTest extends ContractPagesTestSupport {
     }
 
     @Test
+    void anAnnexureInsertedAtTheFrontLeavesTheOthersUnchangedAndARemovedOneKeepsItsOldNumber() {
+        edit(contract, "USER", Map.of("annexures", List.of(
+                Map.of("title", "Definitions", "html", "<p>Terms used here.</p>"),
+                Map.of("title", "Scope", "html", "<p>Scope: lunch and dinner</p>"))));
+
+        String inserted = as("USER").get(compare + "?from=2&to=3").body();
+        assertThat(inserted).contains("data-annexure=\"1\" data-annexure-status=\"ADDED\"")
+                .contains("Annexure 1: Definitions")
+                .contains("data-annexure=\"2\" data-annexure-status=\"UNCHANGED\"").contains("Annexure 2: Scope")
+                .doesNotContain("data-annexure-status=\"CHANGED\"").doesNotContain("data-annexure-status=\"REMOVED\"");
+
+        String removed = as("USER").get(compare + "?from=3&to=2").body();
+        assertThat(removed).contains("data-annexure=\"1\" data-annexure-status=\"REMOVED\"")
+                .contains("Annexure 1 of version 3: Definitions")
+                .contains("data-annexure=\"1\" data-annexure-status=\"UNCHANGED\"").contains("Annexure 1: Scope");
+    }
+
+    @Test
     void whoeverDoesNotSeeTheContractGets404() {
         String colleague = "colleague-" + UUID.randomUUID().toString().substring(0, 8) + "@"
                 + tenant.code().toLowerCase() + ".test";
