@@ -188,6 +188,23 @@ class ApprovalFlowTest extends ContractTestSupport {
         assertThat(queue("LEGAL", "LEGAL_MANAGER")).doesNotContain(approvals.get(0).get("id").asString());
     }
 
+    /** Four eyes: an administrator holds both approving permissions, yet gives only one of a round's approvals. */
+    @Test
+    void whoApprovedForLegalDoesNotAlsoApproveForFinance() {
+        post("/api/v1/contracts/" + contract + "/submit", Map.of("target", "FINANCE"), token("USER"));
+        assertThat(post("/api/v1/approvals/" + approval(contract, 1, "LEGAL") + "/approve", Map.of(), token("ADMIN"))
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(status(contract)).isEqualTo("SENT_TO_FINANCE");
+        UUID finance = approval(contract, 1, "FINANCE");
+        ResponseEntity<JsonNode> again = post("/api/v1/approvals/" + finance + "/approve", Map.of(), token("ADMIN"));
+        assertThat(again.getStatusCode().value()).isEqualTo(403);
+        assertThat(again.getBody().get("detail").asString()).contains("second person");
+        assertThat(status(contract)).isEqualTo("SENT_TO_FINANCE");
+        assertThat(post("/api/v1/approvals/" + finance + "/request-revision", comment("The budget line is wrong."),
+                token("ADMIN")).getStatusCode().value()).as("sending back is not approving").isEqualTo(200);
+        assertThat(status(contract)).isEqualTo("REVISION_REQUESTED");
+    }
+
     @Test
     void theQueueIsAPageOldestFirstSortedOnlyByItsOwnFields() {
         UUID second = id(draft("USER", "Alpha cleaning services"));

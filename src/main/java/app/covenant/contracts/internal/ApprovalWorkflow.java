@@ -117,6 +117,10 @@ class ApprovalWorkflow implements ContractApprovals {
             }
         } else {
             requireAwaited(contract, approval);
+            if (gaveLegalApproval(caller, d.round())) {
+                throw ProblemException.forbidden("You gave this round's legal approval: a second person gives the "
+                        + "finance approval.");
+            }
             contract.move(Transition.FINANCE_APPROVE, now);
             approval.decide(ApprovalStatus.APPROVED, note, caller.userId(), now);
         }
@@ -289,6 +293,15 @@ class ApprovalWorkflow implements ContractApprovals {
         }
         List<Approval> round = approvals.findByContractIdAndRound(contractId, approval.round());
         return new Decision(contract, approval, round);
+    }
+
+    /**
+     * Four eyes: whoever approved the round for legal does not also approve it for finance (an administrator holds both
+     * permissions, and so may a custom role).
+     */
+    private static boolean gaveLegalApproval(Caller caller, List<Approval> round) {
+        return caller.userId() != null && round.stream().anyMatch(a -> a.type() == ApprovalType.LEGAL
+                && a.status() == ApprovalStatus.APPROVED && caller.userId().equals(a.actorId()));
     }
 
     /** The approval is the one the contract waits for: legal's while with legal, finance's while with finance. */

@@ -146,6 +146,17 @@ class ContractDetailPagesTest extends ContractPagesTestSupport {
     }
 
     @Test
+    void whoApprovedForLegalIsNotOfferedTheFinanceApproval() {
+        post("/api/v1/contracts/" + contract + "/submit", Map.of("target", "FINANCE"), token("USER"));
+        assertThat(postForm("ADMIN", contract, "approve", "approval", approval(contract, 1, "LEGAL").toString())
+                .statusCode()).isEqualTo(302);
+        assertThat(status(contract)).isEqualTo("SENT_TO_FINANCE");
+        assertThat(as("ADMIN").get(page).body()).doesNotContain("id=\"contract-approve\"")
+                .contains("id=\"contract-request-revision\"");
+        assertThat(as("FINANCE_MANAGER").get(page).body()).contains("id=\"contract-approve\"");
+    }
+
+    @Test
     void aRefusedActionShowsTheServicesMessageAndChangesNothing() {
         submit(contract, "USER");
         UUID legal = approval(contract, 1, "LEGAL");

@@ -35,14 +35,18 @@ public record ContractActions(ApprovalView awaited, boolean submit, boolean edit
         boolean editable = contract.status().editable();
         ApprovalView awaited = awaited(contract, approvals);
         boolean decides = awaited != null && decides(caller, awaited);
+        // Four eyes (as the service): who gave the round's legal approval does not give its finance one.
+        boolean approves = decides && !(awaited.type() == ApprovalType.FINANCE && approvals.stream().anyMatch(a ->
+                a.round() == awaited.round() && a.type() == ApprovalType.LEGAL && a.status() == ApprovalStatus.APPROVED
+                        && caller.userId() != null && caller.userId().equals(a.actorId())));
         boolean financeInRound = awaited != null && approvals.stream()
                 .anyMatch(a -> a.round() == awaited.round() && a.type() == ApprovalType.FINANCE);
         boolean escalated = awaited != null && awaited.status() == ApprovalStatus.ESCALATED;
         return new ContractActions(awaited,
                 editable && (owner || legal),
                 editable && ((owner && caller.has(ContractPermissions.CREATE)) || legal),
-                decides,
-                decides && awaited.type() == ApprovalType.LEGAL && !financeInRound,
+                approves,
+                approves && awaited.type() == ApprovalType.LEGAL && !financeInRound,
                 decides,
                 // Rejection needs approval:reject alone (CLM.md), whichever approval the contract waits for.
                 awaited != null && caller.has(ContractPermissions.REJECT) && (!escalated || head),
