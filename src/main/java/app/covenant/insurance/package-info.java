@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "platform :: modules",
         "platform :: ui", "platform :: http", "platform :: jobs", "identity", "identity :: events", "audit",
-        "documents", "documents :: pdf", "notifications"})
+        "documents", "documents :: pdf", "documents :: ocr", "notifications"})
 package app.covenant.insurance;

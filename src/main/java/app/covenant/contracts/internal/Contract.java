@@ -77,6 +77,10 @@ class Contract extends AssignedIdEntity {
     private Instant terminatedAt;
     private LocalDate terminationDate;
     private String terminationReason;
+    /** Scanned paper waiting for, or done with, {@link PaperOcr}; null for any other contract. */
+    @Enumerated(EnumType.STRING)
+    private PaperOcrState paperOcr;
+    private Instant paperOcrAt;
     @Column(nullable = false)
     private Instant createdAt;
     @Column(nullable = false)
@@ -165,6 +169,40 @@ class Contract extends AssignedIdEntity {
         status = next;
         updatedAt = now;
         return next;
+    }
+
+    /** Uploaded paper without text (a scan): {@link PaperOcr} reads it in the background. */
+    void awaitOcr() {
+        this.paperOcr = PaperOcrState.PENDING;
+        this.paperOcrAt = null;
+    }
+
+    /**
+     * The scan of {@code documentId} was read: its text becomes the searched text, unless the paper was replaced
+     * or someone gave the contract text of its own meanwhile (that is kept). Body, versions and history stay as
+     * they are: this is for search only.
+     */
+    void ocrRead(UUID documentId, String text, Instant now) {
+        if (java.util.Objects.equals(this.documentId, documentId)
+                && searchText.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            this.searchText = text;
+        }
+        this.paperOcr = PaperOcrState.DONE;
+        this.paperOcrAt = now;
+    }
+
+    /** Reading the scan failed: recorded, not tried again. */
+    void ocrFailed(Instant now) {
+        this.paperOcr = PaperOcrState.FAILED;
+        this.paperOcrAt = now;
+    }
+
+    PaperOcrState paperOcr() {
+        return paperOcr;
+    }
+
+    Instant paperOcrAt() {
+        return paperOcrAt;
     }
 
     void cancelled(String reason) {

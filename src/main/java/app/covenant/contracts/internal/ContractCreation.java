@@ -7,6 +7,7 @@ import app.covenant.contracts.events.ContractCreated;
 import app.covenant.contracts.internal.ContractVersion.Kind;
 import app.covenant.contracts.paper.PaperContent;
 import app.covenant.contracts.paper.PaperText;
+import app.covenant.contracts.paper.PaperType;
 import app.covenant.contracts.templates.Annexure;
 import app.covenant.contracts.templates.ContractTemplates;
 import app.covenant.contracts.templates.FilledTemplate;
@@ -38,8 +39,9 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Creates contracts: from a template (filled by {@link ContractTemplates#fill}, cleaned by the allow-list) or from
  * uploaded third-party paper (checked and stored by the documents module before the transaction, its text extracted
- * for search). Each gets a reference {@code ORGCODE-YYMM-XXXXXX}; a clash with an existing reference (the database's
- * unique constraint) is drawn again, in a new transaction, up to {@link #ATTEMPTS} times.
+ * for search; a scan is read by OCR later, {@link PaperOcr}). Each gets a reference {@code ORGCODE-YYMM-XXXXXX}; a
+ * clash with an existing reference (the database's unique constraint) is drawn again, in a new transaction, up to
+ * {@link #ATTEMPTS} times.
  */
 @Component
 class ContractCreation {
@@ -105,14 +107,19 @@ class ContractCreation {
                     + staged.contentType() + ".");
         }
         // Parsing the file is slow work: done before the transaction, so no connection waits on it. A scan without a
-        // text layer has no text (no OCR here): the contract is still recorded, found by its title and counterparty.
+        // text layer has no text: the contract is recorded, found by its title and counterparty, and PaperOcr reads
+        // the scan in the background so that its words are found too.
         PaperContent paper = PaperText.extract(bytes);
+        boolean scan = paper.type() == PaperType.PDF && !paper.hasText();
         String text = paper.text().length() > MAX_TEXT ? paper.text().substring(0, MAX_TEXT) : paper.text();
         // Escaping may lengthen the text: the body keeps less, within its column.
         String body = paragraphs(text.length() > MAX_TEXT / 2 ? text.substring(0, MAX_TEXT / 2) : text);
         return insert(caller, null, null, Kind.UPLOADED, contract -> {
             DocumentView stored = documents.store(new DocumentOwner(OWNER_MODULE, contract.getId(),
                     contract.organizationId()), staged, caller.userId());
+            if (scan) {
+                contract.awaitOcr();
+            }
             return new ContractContent(checked, body, List.of(), Map.of(), stored.id(), text);
         });
     }

@@ -1,8 +1,10 @@
 package app.covenant.contracts.internal;
 
 import jakarta.persistence.LockModeType;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
@@ -20,4 +22,9 @@ interface ContractRepository extends JpaRepository<Contract, UUID>, JpaSpecifica
     Optional<Contract> lockById(@Param("id") UUID id);
 
     boolean existsByReference(String reference);
+
+    /** Contracts whose scanned paper waits for OCR, oldest first. */
+    @Query("select c.id from Contract c where c.paperOcr = app.covenant.contracts.internal.PaperOcrState.PENDING"
+            + " order by c.createdAt, c.id")
+    List<UUID> awaitingOcr(Pageable page);
 }

@@ -6,7 +6,7 @@ package app.covenant.contracts.paper;
  * @param text      plain text, {@code "\n"} between lines and {@code "\n\n"} between pages; at most
  *                  {@link PaperText#MAX_CHARACTERS} characters
  * @param hasText   whether the text has any letter or digit; {@code false} for a scan without a text layer (no OCR
- *                  is done, so the caller should say so rather than pretend the document is empty)
+ *                  is done here: contracts reads such a PDF later, in the background)
  * @param truncated whether pages or characters past the caps were left out
  */
 public record PaperContent(PaperType type, String text, boolean hasText, boolean truncated) {

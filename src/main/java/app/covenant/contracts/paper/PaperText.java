@@ -14,8 +14,9 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
  * Recognises uploaded third-party paper by its content (a PDF starts with {@code %PDF-}; a DOCX is a ZIP holding
  * {@code word/document.xml}) and extracts its text for search (CLM.md "Contracts"). Everything about the file is
  * untrusted: the input, the pages read and the text kept are capped, a DOCX is checked for zip bombs before POI
- * parses it, and whatever a parser throws on a hostile file becomes an {@link UnreadablePaperException}. No OCR:
- * a scan comes back with {@code hasText=false}. Stateless and thread-safe.
+ * parses it, and whatever a parser throws on a hostile file becomes an {@link UnreadablePaperException}. No OCR
+ * here: a scan comes back with {@code hasText=false} (contracts then reads it in the background, by OCR). Stateless
+ * and thread-safe.
  */
 public final class PaperText {
 

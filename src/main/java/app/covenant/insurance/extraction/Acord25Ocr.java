@@ -1,5 +1,7 @@
 package app.covenant.insurance.extraction;
 
+import app.covenant.documents.ocr.Tesseract.Word;
+import app.covenant.documents.ocr.Tesseract;
 import app.covenant.documents.pdf.PdfArea;
 import app.covenant.documents.pdf.PdfDocument;
 import app.covenant.documents.pdf.PdfException;
@@ -7,7 +9,6 @@ import app.covenant.documents.pdf.PdfReader;
 import app.covenant.insurance.extraction.Acord25Extraction.Method;
 import app.covenant.insurance.extraction.Acord25Extraction.Status;
 import app.covenant.insurance.extraction.ScanRegistration.Transform;
-import app.covenant.insurance.extraction.Tesseract.Word;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,8 @@
 package app.covenant.insurance.extraction;
 
+import app.covenant.documents.ocr.Tesseract.Word;
+import app.covenant.documents.ocr.Tesseract;
 import app.covenant.insurance.extraction.ScanRegistration.Transform;
-import app.covenant.insurance.extraction.Tesseract.Word;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

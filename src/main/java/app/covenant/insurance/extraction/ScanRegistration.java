@@ -1,6 +1,6 @@
 package app.covenant.insurance.extraction;
 
-import app.covenant.insurance.extraction.Tesseract.Word;
+import app.covenant.documents.ocr.Tesseract.Word;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

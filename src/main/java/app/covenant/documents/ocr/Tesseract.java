@@ -1,4 +1,4 @@
-package app.covenant.insurance.extraction;
+package app.covenant.documents.ocr;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
@@ -20,23 +20,24 @@ import java.util.concurrent.TimeoutException;
  * The Tesseract command line, run as a process of its own (arguments as a list, never through a shell): a greyscale
  * image in on stdin, the words with their boxes and confidences out on stdout as TSV. One thread
  * ({@code OMP_THREAD_LIMIT=1}) so the result does not depend on scheduling, and a time limit after which the process
- * is killed.
+ * is killed. Stateless and thread-safe; each caller constructs it with its own configuration.
  */
-final class Tesseract {
+public final class Tesseract {
 
     /** A word as Tesseract saw it: its box in image pixels and its confidence (0–100). */
-    record Word(String text, int left, int top, int width, int height, double confidence) {
+    public record Word(String text, int left, int top, int width, int height, double confidence) {
 
-        double centreX() {
+        public double centreX() {
             return left + width / 2.0;
         }
 
-        double centreY() {
+        public double centreY() {
             return top + height / 2.0;
         }
     }
 
-    static final class Failure extends Exception {
+    /** Tesseract did not run, did not finish within the time limit, or failed (its message names which). */
+    public static final class Failure extends Exception {
         Failure(String message, Throwable cause) {
             super(message, cause);
         }
@@ -45,13 +46,17 @@ final class Tesseract {
     private final String command;
     private final Duration timeLimit;
 
-    Tesseract(String command, Duration timeLimit) {
+    /**
+     * @param command   the executable, a name on the PATH or an absolute path
+     * @param timeLimit how long one image may take before the process is killed
+     */
+    public Tesseract(String command, Duration timeLimit) {
         this.command = command;
         this.timeLimit = timeLimit;
     }
 
     /** Whether the command runs at all ({@code --version} answers). */
-    boolean runs() {
+    public boolean runs() {
         try {
             Result result = run(List.of(command, "--version"), new byte[0], Duration.ofSeconds(15));
             return result.exitCode() == 0;
@@ -63,7 +68,7 @@ final class Tesseract {
     /**
      * @param dpi the image's resolution, which Tesseract uses to judge the size of the text
      */
-    List<Word> words(BufferedImage grey, int dpi) throws Failure {
+    public List<Word> words(BufferedImage grey, int dpi) throws Failure {
         List<String> arguments = List.of(command, "stdin", "stdout", "--psm", "6", "--dpi", String.valueOf(dpi),
                 "-l", "eng", "tsv");
         Result result = run(arguments, pgm(grey), timeLimit);
@@ -71,6 +76,21 @@ final class Tesseract {
             throw new Failure("tesseract exited with " + result.exitCode(), null);
         }
         return parse(result.output());
+    }
+
+    /**
+     * The image's text as Tesseract lays it out on its own (automatic page segmentation): lines in reading order,
+     * paragraphs apart by a blank line. For whole pages of prose, where the boxes of the words are not needed.
+     *
+     * @param dpi the image's resolution, which Tesseract uses to judge the size of the text
+     */
+    public String text(BufferedImage grey, int dpi) throws Failure {
+        List<String> arguments = List.of(command, "stdin", "stdout", "--dpi", String.valueOf(dpi), "-l", "eng");
+        Result result = run(arguments, pgm(grey), timeLimit);
+        if (result.exitCode() != 0) {
+            throw new Failure("tesseract exited with " + result.exitCode(), null);
+        }
+        return result.output();
     }
 
     private record Result(int exitCode, String output) {
@@ -138,7 +158,7 @@ final class Tesseract {
     }
 
     /** TSV rows of level 5 are words: level page block par line word left top width height conf text. */
-    static List<Word> parse(String tsv) {
+    public static List<Word> parse(String tsv) {
         List<Word> words = new ArrayList<>();
         for (String line : tsv.split("\n")) {
             String[] cells = line.split("\t", -1);
