@@ -5,6 +5,6 @@
  * shared with them; legal, finance and administrators see their organization's.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "platform :: modules", "platform :: ui",
-        "platform :: jobs", "identity", "audit", "identity :: events", "documents", "documents :: pdf", "documents :: ocr", "notifications",
-        "signatures"})
+        "platform :: jobs", "identity", "audit", "identity :: events", "documents", "documents :: pdf",
+        "documents :: ocr", "notifications", "signatures"})
 package app.covenant.contracts;

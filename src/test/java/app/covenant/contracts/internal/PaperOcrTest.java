@@ -67,7 +67,8 @@ class PaperOcrTest extends ContractTestSupport {
         readUntilDone(id);
 
         assertThat(ocrState(id)).isEqualTo("DONE");
-        assertThat(jdbcTemplate.queryForObject("select paper_ocr_at from contracts where id = ?", Instant.class, id)).isNotNull();
+        assertThat(jdbcTemplate.queryForObject("select paper_ocr_at from contracts where id = ?", Instant.class, id))
+                .isNotNull();
         assertThat(search("wharfage", "LEGAL_MANAGER")).as("a word of page 1").isEqualTo(1);
         assertThat(search("bluefin quay", "LEGAL_MANAGER")).as("words of page 2").isEqualTo(1);
         assertThat(search("wharfage", "USER")).as("not the user's contract").isZero();
