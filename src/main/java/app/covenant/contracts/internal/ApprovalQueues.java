@@ -73,7 +73,8 @@ class ApprovalQueues {
                 .setFirstResult((int) sorted.getOffset())
                 .setMaxResults(sorted.getPageSize())
                 .getResultList();
-        boolean withEscalation = caller.has(ContractPermissions.LEGAL_ACT) || caller.has(ContractPermissions.LEGAL_HEAD);
+        boolean withEscalation = caller.has(ContractPermissions.LEGAL_ACT)
+                || caller.has(ContractPermissions.LEGAL_HEAD);
         List<ApprovalView> content = rows.stream().map(row -> ContractViews.of((Approval) row[0], (String) row[1],
                 (String) row[2], (ContractStatus) row[3], withEscalation)).toList();
         return PageableExecutionUtils.getPage(content, sorted, () -> count(caller, queues));

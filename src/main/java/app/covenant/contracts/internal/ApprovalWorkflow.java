@@ -231,7 +231,8 @@ class ApprovalWorkflow implements ContractApprovals {
             throw ProblemException.invalid("type", "must be LEGAL or FINANCE");
         }
         Set<Queue> mine = EnumSet.noneOf(Queue.class);
-        for (Queue queue : type == ApprovalType.LEGAL ? List.of(Queue.LEGAL, Queue.ESCALATED) : List.of(Queue.FINANCE)) {
+        List<Queue> ofType = type == ApprovalType.LEGAL ? List.of(Queue.LEGAL, Queue.ESCALATED) : List.of(Queue.FINANCE);
+        for (Queue queue : ofType) {
             if (ApprovalQueues.decides(caller, queue)) {
                 mine.add(queue);
             }

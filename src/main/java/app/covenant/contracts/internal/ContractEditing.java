@@ -85,7 +85,8 @@ class ContractEditing {
         String searchText = contract.documentId() != null && edit.bodyHtml() == null && edit.annexures() == null
                 ? previous.searchText() : ContractCreation.searchText(body, annexures);
         Instant now = clock.instant();
-        contract.apply(new ContractContent(details, body, annexures, variables, contract.documentId(), searchText), now);
+        contract.apply(new ContractContent(details, body, annexures, variables, contract.documentId(), searchText),
+                now);
         ContractVersion version = versions.save(contract, Kind.EDITED, caller.userId(), null, previous, now);
         journal.record(caller, contract, "contract.edited", "version " + version.number() + ": "
                 + String.join(", ", version.changedFields()), Map.of("version", version.number() - 1), now, null);

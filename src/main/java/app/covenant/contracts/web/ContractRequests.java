@@ -37,7 +37,8 @@ final class ContractRequests {
                 String currency, String description,
                 Boolean autoRenew, Integer renewalPeriodMonths, Integer noticePeriodDays, String bodyHtml,
                 List<Annexure> annexures,
-                @JsonDeserialize(contentUsing = VariableValueReader.class) Map<String, String> variables, Long version) {
+                @JsonDeserialize(contentUsing = VariableValueReader.class) Map<String, String> variables,
+                Long version) {
 
         ContractDetails details() {
             return new ContractDetails(title, counterpartyName, counterpartyBusinessName, counterpartyEmail, startDate,

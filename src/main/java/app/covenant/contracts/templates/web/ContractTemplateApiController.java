@@ -234,9 +234,10 @@ class ContractTemplateApiController {
             throw ProblemException.invalid("file", "is required");
         }
         if (file.getSize() > TemplateImport.MAX_BYTES) {
-            throw new ProblemException(413, "The file is larger than " + TemplateImport.MAX_BYTES / (1024 * 1024)
-                    + " MB, the most a template import reads.", List.of(new ProblemException.FieldError("file", "is larger than "
-                    + TemplateImport.MAX_BYTES / (1024 * 1024) + " MB")), Map.of());
+            long megabytes = TemplateImport.MAX_BYTES / (1024 * 1024);
+            throw new ProblemException(413, "The file is larger than " + megabytes + " MB, the most a template "
+                    + "import reads.", List.of(new ProblemException.FieldError("file", "is larger than " + megabytes
+                    + " MB")), Map.of());
         }
         try {
             return file.getBytes();

@@ -57,7 +57,7 @@ class ApprovalQueuePageModel {
         if (caller.has(ContractPermissions.LEGAL_ACT)) {
             queues.add("LEGAL");
         }
-        if (caller.has(ContractPermissions.LEGAL_HEAD)) {
+        if (caller.has(ContractPermissions.LEGAL_HEAD) && caller.has(ContractPermissions.LEGAL_ACT)) {
             queues.add("ESCALATED");
         }
         if (caller.has(ContractPermissions.FINANCE_ACT)) {
@@ -82,7 +82,8 @@ class ApprovalQueuePageModel {
         Page<ApprovalView> rows = approvals.queue(caller, Queue.valueOf(shown), PageRequests.unsorted(pageable));
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String queue : mine) {
-            counts.put(queue, queue.equals(shown) ? rows.getTotalElements() : waiting.waiting(caller, Queue.valueOf(queue)));
+            counts.put(queue, queue.equals(shown) ? rows.getTotalElements()
+                    : waiting.waiting(caller, Queue.valueOf(queue)));
         }
         model.addAttribute("queue", shown);
         model.addAttribute("counts", counts);

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The approval queues ({@code /contracts/approvals?type=LEGAL|ESCALATED|FINANCE}): a tab per queue the caller
- * decides, with its count, the shown one paged, and per contract a quick approve and, in a comment dialog, request revision or reject
- * (posting to the contract's actions with {@code back=queue}, so the answer comes back here).
+ * decides, with its count, the shown one paged, and per contract a quick approve and, in a comment dialog, request
+ * revision or reject (posting to the contract's actions with {@code back=queue}, so the answer comes back here).
  */
 @Controller
 class ApprovalQueuePages {
