@@ -82,8 +82,12 @@ class ContractEditing {
         if (edit.annexures() != null) {
             annexures = ContractCreation.cleaned(edit.annexures());
         }
-        String searchText = contract.documentId() != null && edit.bodyHtml() == null && edit.annexures() == null
-                ? previous.searchText() : ContractCreation.searchText(body, annexures);
+        // Uploaded paper keeps its own text (extracted, or read by OCR from a scan) unless the edit writes words of its
+        // own: the edit page always sends the body, and a scan's body is empty.
+        String written = ContractCreation.searchText(body, annexures);
+        boolean paperText = contract.documentId() != null && ((edit.bodyHtml() == null && edit.annexures() == null)
+                || written.codePoints().noneMatch(Character::isLetterOrDigit));
+        String searchText = paperText ? previous.searchText() : written;
         Instant now = clock.instant();
         contract.apply(new ContractContent(details, body, annexures, variables, contract.documentId(), searchText),
                 now);

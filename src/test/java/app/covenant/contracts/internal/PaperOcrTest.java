@@ -10,6 +10,7 @@ import app.covenant.documents.pdf.PdfReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,6 +76,11 @@ class PaperOcrTest extends ContractTestSupport {
         JsonNode contract = get("/api/v1/contracts/" + id, token("LEGAL_MANAGER")).getBody();
         assertThat(contract.get("bodyHtml").asString()).as("the body stays as uploaded").isEmpty();
         assertThat(contract.get("currentVersion").asInt()).as("no new version").isEqualTo(1);
+
+        // The edit page sends the (empty) body with every save: the text read from the scan stays searchable.
+        assertThat(put("/api/v1/contracts/" + id, Map.of("title", "Harbour paper, signed", "counterpartyName",
+                "Harbor Holdings", "bodyHtml", ""), token("LEGAL_MANAGER")).getStatusCode().value()).isEqualTo(200);
+        assertThat(search("wharfage", "LEGAL_MANAGER")).as("after an edit of the details").isEqualTo(1);
 
         newTenant();
         assertThat(search("wharfage", "LEGAL_MANAGER")).as("another organization").isZero();
